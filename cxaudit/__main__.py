@@ -1,0 +1,3 @@
+from cxaudit.cli import main
+
+main()
