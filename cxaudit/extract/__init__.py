@@ -1,1 +1,117 @@
-"""extract stage."""
+"""extract stage: turn a Document's bytes into text Blocks, whatever its format.
+
+read_blocks() is the only entry point the pipeline needs. It raises ReadError and nothing else:
+every reader failure, however unexpected, becomes a short reason in the "not read" list.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import posixpath
+from dataclasses import dataclass
+
+from cxaudit.errors import ReadError
+from cxaudit.model import Block, Document
+
+MB = 1024 * 1024
+
+FORMATS: dict[str, str] = {
+    ".html": "html", ".htm": "html",
+    ".md": "md", ".markdown": "md",
+    ".txt": "txt",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".json": "faq", ".yaml": "faq", ".yml": "faq",
+}
+
+_READERS = {
+    "html": "cxaudit.extract.html",
+    "md": "cxaudit.extract.markdown",
+    "txt": "cxaudit.extract.text",
+    "pdf": "cxaudit.extract.pdf",
+    "docx": "cxaudit.extract.docx",
+    "faq": "cxaudit.extract.faq",
+}
+
+# How an unexpected failure is labelled in the one-line reason.
+_LABELS = {"html": "unreadable HTML", "md": "unreadable Markdown", "txt": "unreadable text",
+           "pdf": "corrupt PDF", "docx": "corrupt DOCX", "faq": "unreadable FAQ data"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Guards against hostile or broken input. Each reason names its command-line flag."""
+
+    max_file_bytes: int = 50 * MB          # --max-file-size
+    max_blocks: int = 100_000              # --max-blocks
+    max_depth: int = 1_000                 # --max-depth: HTML nested deeper is read as flat text
+    max_docx_uncompressed: int = 200 * MB  # --max-docx-size: declared unzipped size (zip bombs)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def format_for(name: str) -> str | None:
+    """The reader format for a file name, path or URL, from its suffix; None when unsupported."""
+    if "://" in name:
+        name = name.split("#", 1)[0].split("?", 1)[0]
+    base = posixpath.basename(name.replace("\\", "/"))
+    _, ext = posixpath.splitext(base)
+    return FORMATS.get(ext.lower())
+
+
+def read_blocks(doc: Document, limits: Limits | None = None) -> list[Block]:
+    """Blocks of visible text in `doc`, in document order. Raises ReadError only."""
+    limits = limits or DEFAULT_LIMITS
+    module = _READERS.get(doc.fmt)
+    if module is None:
+        raise ReadError(doc.uri, f"unsupported format {doc.fmt!r}")
+    data = _load(doc, limits)
+    try:
+        reader = importlib.import_module(module)
+        return reader.read(data, doc, limits)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(doc.uri, f"{_LABELS[doc.fmt]}: out of memory while reading") from None
+    except RecursionError:
+        raise ReadError(doc.uri, f"{_LABELS[doc.fmt]}: nested too deeply") from None
+    except Exception as e:  # the contract: one bad file never stops an audit
+        raise ReadError(doc.uri, f"{_LABELS[doc.fmt]}: {short_error(e)}") from None
+
+
+def short_error(e: BaseException) -> str:
+    """First line of an exception message, trimmed, with its type when the message is empty."""
+    msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return msg if len(msg) <= 160 else msg[:157] + "..."
+
+
+def size_reason(size: int, limit: int) -> str:
+    return f"file is {size / MB:.1f} MB, over the {limit / MB:g} MB limit (--max-file-size)"
+
+
+def _load(doc: Document, limits: Limits) -> bytes:
+    if doc.content is not None:
+        if len(doc.content) > limits.max_file_bytes:
+            raise ReadError(doc.uri, size_reason(len(doc.content), limits.max_file_bytes))
+        return doc.content
+    path = doc.path or doc.uri
+    try:
+        size = os.stat(path).st_size
+        if size > limits.max_file_bytes:
+            raise ReadError(doc.uri, size_reason(size, limits.max_file_bytes))
+        with open(path, "rb") as fh:
+            # Read one byte past the limit: the file may have grown since stat().
+            data = fh.read(limits.max_file_bytes + 1)
+    except PermissionError:
+        raise ReadError(doc.uri, "permission denied") from None
+    except FileNotFoundError:
+        raise ReadError(doc.uri, "file not found") from None
+    except IsADirectoryError:
+        raise ReadError(doc.uri, "is a directory") from None
+    except OSError as e:
+        raise ReadError(doc.uri, f"cannot read file: {e.strerror or short_error(e)}") from None
+    if len(data) > limits.max_file_bytes:
+        raise ReadError(doc.uri, size_reason(len(data), limits.max_file_bytes))
+    return data

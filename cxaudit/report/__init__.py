@@ -1,1 +1,1 @@
-"""report stage."""
+"""Report stage: one formatter per file, each returns a string; only the CLI writes."""

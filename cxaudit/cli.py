@@ -1,0 +1,447 @@
+"""The command line: parse, call the library, write the report, exit. No audit logic lives here.
+
+Heavy imports (spaCy, lxml, httpx) happen inside the commands, so `cxaudit --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cxaudit import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+CHANNELS = ("website", "help_centre", "policy", "call_centre", "email", "ads", "social", "chat", "other")
+
+app = typer.Typer(
+    name="cxaudit",
+    help="Audit what a company promises its customers across every touchpoint, and flag the messages that disagree.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Fmt(str, Enum):
+    auto = "auto"
+    table = "table"
+    md = "md"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    sys.stderr.write(f"cxaudit: {message}\n")
+    return typer.Exit(code)
+
+
+def version_cb(value: bool) -> None:
+    if value:
+        print(f"cxaudit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=version_cb, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """cxaudit: collect, extract, compare, report."""
+
+
+# --- shared option types -------------------------------------------------------------------
+
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: ./cxaudit.toml or [tool.cxaudit] in pyproject.toml, found walking up).")]
+FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="table on a terminal; md, json, jsonl, csv, sarif, github.")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically) instead of stdout.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="en, zh or auto (per block).")]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: number of cores).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="Folder of rule packs replacing the built-in rules/.")]
+
+
+def _load_config(path: Optional[Path]):
+    from cxaudit.config import load_config
+    from cxaudit.errors import ConfigError
+
+    if path is not None and not path.exists():
+        raise fail(f"{path}: config file not found")
+    try:
+        return load_config(path, cwd=Path.cwd())
+    except ConfigError as err:
+        raise fail(str(err)) from None
+
+
+def _parse_sources(sources: list[str], cfg) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for s in sources:
+        channel, sep, target = s.partition("=")
+        if sep and channel in CHANNELS and target:
+            out.append((target, channel))
+        elif sep and not s.startswith(("http://", "https://")) and not Path(s).exists() and "/" not in channel:
+            raise fail(f"{s}: unknown channel '{channel}' (expected one of {', '.join(CHANNELS)})")
+        else:
+            out.append((s, None))
+    if not out and cfg is not None:
+        for spec in cfg.sources:
+            out.append((spec.path or spec.url, spec.channel))
+    for target, _ in out:
+        if not target.startswith(("http://", "https://")) and "://" in target:
+            raise fail(f"{target}: only http and https URLs can be crawled")
+        if not target.startswith(("http://", "https://")) and not os.path.lexists(target):
+            raise fail(f"{target}: no such file or folder")
+    return out
+
+
+def _pick_format(fmt: Fmt, output: Optional[Path], allowed: tuple[str, ...]) -> str:
+    if fmt != Fmt.auto:
+        if fmt.value not in allowed:
+            raise fail(f"--format {fmt.value} is not available here (choose from {', '.join(allowed)})")
+        return fmt.value
+    if output is not None:
+        suffix = output.suffix.lower().lstrip(".")
+        guess = {"md": "md", "markdown": "md", "json": "json", "jsonl": "jsonl", "csv": "csv", "sarif": "sarif"}.get(suffix)
+        if guess in allowed:
+            return guess
+        return "md" if "md" in allowed else allowed[0]
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in allowed and not sys.stdout.isatty():
+        return "github"
+    if sys.stdout.isatty():
+        return "table"
+    return "md" if "md" in allowed else "json"
+
+
+def _write(text: str, output: Optional[Path], inputs: list[tuple[str, str | None]]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    out = output.resolve()
+    for target, _ in inputs:
+        if target.startswith(("http://", "https://")):
+            continue
+        t = Path(target).resolve()
+        if out == t or (t.is_dir() and out.is_file() and t in out.parents and out.suffix.lower() in
+                        (".html", ".htm", ".md", ".markdown", ".txt", ".pdf", ".docx", ".json", ".yaml", ".yml")):
+            raise fail(f"{output}: refusing to write the report over an input file")
+    from cxaudit.report.writer import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        raise fail(f"{output}: cannot write report: {err.strerror or err}") from None
+
+
+class _Stopper:
+    """First Ctrl-C / SIGTERM asks the pipeline to stop and keep what it found; a second one exits."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.signum: int | None = None
+
+    def __enter__(self):
+        self._old = {}
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._old[sig] = signal.signal(sig, self._handle)
+            except ValueError:  # not in the main thread (tests)
+                pass
+        return self
+
+    def _handle(self, signum, frame):
+        if self.event.is_set():
+            raise KeyboardInterrupt
+        self.signum = signum
+        self.event.set()
+        sys.stderr.write("cxaudit: interrupted; writing what was found so far (Ctrl-C again to abort)\n")
+
+    def __exit__(self, *exc):
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+        return False
+
+
+def _progress_ctx(quiet: bool):
+    """A rich progress display on stderr, only on a terminal."""
+    from contextlib import nullcontext
+
+    if quiet or not sys.stderr.isatty():
+        return nullcontext(None)
+    from cxaudit.report.progress import LiveProgress
+
+    return LiveProgress()
+
+
+def _crawl_options(cfg, **cli):
+    from cxaudit.collect.crawl import CrawlOptions
+
+    c = cfg.crawl
+    pick = lambda name, default: cli[name] if cli.get(name) is not None else default  # noqa: E731
+    cache_dir = None if cli.get("no_cache") else pick("cache_dir", c.cache_dir)
+    return CrawlOptions(
+        max_pages=pick("max_pages", c.max_pages), max_depth=pick("max_depth", c.max_depth),
+        concurrency=pick("concurrency", c.concurrency), rate=pick("rate", c.rate),
+        timeout=pick("timeout", c.timeout), retries=c.retries,
+        max_body_bytes=pick("max_page_size", c.max_body_size),
+        include=tuple(cli.get("include") or c.include), exclude=tuple(cli.get("exclude") or c.exclude),
+        allow_hosts=tuple(cli.get("allow_host") or c.allow_hosts),
+        ignore_robots=bool(cli.get("ignore_robots")) or c.ignore_robots,
+        cache_dir=str(cache_dir) if cache_dir else None,
+        time_budget=pick("time_budget", c.time_budget),
+    )
+
+
+def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, fail_on, min_confidence,
+         baseline, update_baseline, time_budget, max_file_size, crawl_cli) -> None:
+    cfg = _load_config(config)
+    inputs = _parse_sources(sources, cfg)
+    if not inputs:
+        raise fail("no sources given (name files, folders or URLs, or add [[source]] entries to cxaudit.toml)")
+    audit = command == "audit"
+    allowed = ("table", "md", "json", "jsonl", "sarif", "github") if audit else ("table", "md", "json", "jsonl", "csv")
+    out_fmt = _pick_format(fmt, output, allowed)
+
+    from cxaudit import pipeline
+    from cxaudit.errors import ConfigError, CxauditError
+    from cxaudit.extract import Limits
+
+    a = cfg.audit
+    limits = Limits(max_file_bytes=max_file_size or a.max_file_size)
+    opts = pipeline.Options(
+        sources=tuple(inputs), jobs=jobs or a.jobs, lang=lang if lang != "auto" else a.lang,
+        rules_dir=str(rules) if rules else None,
+        min_confidence=min_confidence if min_confidence is not None else a.min_confidence,
+        channel_globs=cfg.channels, limits=limits, crawl=_crawl_options(cfg, **crawl_cli),
+        time_budget=time_budget if time_budget is not None else a.time_budget,
+    )
+    if rules:
+        from cxaudit.rulepack import load_rules
+
+        try:
+            load_rules(str(rules))
+        except ConfigError as err:
+            raise fail(str(err)) from None
+    fail_level = fail_on.value if fail_on is not None else a.fail_on
+    baseline_path = str(baseline) if baseline else a.baseline
+    with _Stopper() as stopper, _progress_ctx(quiet) as live:
+        try:
+            if audit:
+                from cxaudit.audit import AuditSettings, run_audit
+
+                settings = AuditSettings(fail_on=fail_level, select=a.select, ignore=a.ignore, severity=a.severity,
+                                         canonical=cfg.promises,
+                                         baseline=baseline_path if (baseline_path and (update_baseline or Path(baseline_path).exists())) else None,
+                                         update_baseline=update_baseline)
+                if baseline_path and not update_baseline and not Path(baseline_path).exists() and baseline:
+                    raise fail(f"{baseline_path}: baseline file not found (create it with --update-baseline)")
+                result = run_audit(opts, settings, progress=live.progress if live else None, stop=stopper.event)
+            else:
+                result = pipeline.run(opts, progress=live.progress if live else None, stop=stopper.event)
+        except CxauditError as err:
+            raise fail(str(err)) from None
+    if audit and update_baseline:
+        if not baseline_path:
+            raise fail("--update-baseline needs --baseline FILE (or [audit] baseline in the config)")
+        from cxaudit.baseline import load_baseline, write_baseline
+
+        previous = load_baseline(baseline_path) if Path(baseline_path).exists() else None
+        write_baseline(baseline_path, result.findings, previous)
+        if not quiet:
+            sys.stderr.write(f"cxaudit: wrote {len(result.findings)} finding(s) to baseline {baseline_path}\n")
+        raise typer.Exit(EXIT_OK)
+    text = _render(result, out_fmt, audit, cfg)
+    _write(text, output, inputs)
+    if stopper.signum is not None:
+        raise typer.Exit(EXIT_SIGINT if stopper.signum == signal.SIGINT else EXIT_SIGTERM)
+    if result.documents == 0:
+        what = "no document could be read" if result.not_read else "no readable documents found"
+        raise fail(f"{what} in {', '.join(t for t, _ in inputs)}")
+    if audit:
+        from cxaudit.audit import exit_code
+
+        raise typer.Exit(exit_code(result, fail_level))
+    raise typer.Exit(EXIT_OK)
+
+
+def _render(result, fmt: str, audit: bool, cfg) -> str:
+    if fmt == "table":
+        from cxaudit.report.table_report import render
+
+        return render(result, audit=audit, color=sys.stdout.isatty(), width=None if sys.stdout.isatty() else 120)
+    if fmt == "md":
+        from cxaudit.report.markdown_report import format_markdown
+
+        return format_markdown(result, audit=audit)
+    if fmt in ("json", "jsonl", "csv"):
+        from cxaudit.report import json_report
+
+        if fmt == "json":
+            return json_report.format_json(result, audit=audit)
+        if fmt == "jsonl":
+            return json_report.format_jsonl(result, audit=audit)
+        return json_report.format_csv(result)
+    if fmt == "sarif":
+        from cxaudit.report.sarif import format_sarif
+
+        return format_sarif(result, repo_root=Path.cwd(), url_map=cfg.crawl.url_map)
+    if fmt == "github":
+        from cxaudit.report.github import format_github
+
+        return format_github(result)
+    raise fail(f"unknown format {fmt}")
+
+
+# --- commands --------------------------------------------------------------------------------
+
+SourcesArg = Annotated[Optional[list[str]], typer.Argument(help="Files, folders or http(s) URLs, each optionally CHANNEL=SOURCE.", show_default=False)]
+
+
+@app.command()
+def audit(
+    sources: SourcesArg = None,
+    config: ConfigOpt = None,
+    fmt: FormatOpt = Fmt.auto,
+    output: OutputOpt = None,
+    lang: LangOpt = "auto",
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    rules: RulesOpt = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when findings at or above this severity remain (default error).")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore promises read with less confidence.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Suppress the findings recorded in this file.")] = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write the current findings to --baseline and exit 0.")] = False,
+    max_pages: Annotated[Optional[int], typer.Option("--max-pages", min=1, help="Crawl at most this many pages (default 500).")] = None,
+    max_depth: Annotated[Optional[int], typer.Option("--max-depth", min=0, help="Follow links at most this deep.")] = None,
+    concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, help="Parallel requests (default 8).")] = None,
+    rate: Annotated[Optional[float], typer.Option("--rate", min=0.0, help="Requests per second per host (default 5; 0 = no limit).")] = None,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0.1, help="Per-request timeout in seconds (default 15).")] = None,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help="Only crawl URLs matching this glob (repeatable).")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Never crawl URLs matching this glob (repeatable).")] = None,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Also crawl this host (repeatable).")] = None,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Do not obey robots.txt (explicit opt-out).")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="HTTP cache folder (default .cxaudit-cache).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the HTTP cache.")] = False,
+    max_page_size: Annotated[Optional[int], typer.Option("--max-page-size", min=1, help="Largest HTTP body in bytes (default 10 MB).")] = None,
+    max_file_size: Annotated[Optional[int], typer.Option("--max-file-size", min=1, help="Largest local file in bytes (default 50 MB).")] = None,
+    time_budget: Annotated[Optional[float], typer.Option("--time-budget", min=0.1, help="Stop after this many seconds and report what was found (marked incomplete).")] = None,
+) -> None:
+    """Collect, extract, compare and report; the exit code is for CI (0 clean, 1 findings, 2 error)."""
+    _run("audit", sources or [], config, fmt, output, lang, jobs, quiet, rules, fail_on, min_confidence,
+         baseline, update_baseline, time_budget, max_file_size,
+         dict(max_pages=max_pages, max_depth=max_depth, concurrency=concurrency, rate=rate, timeout=timeout,
+              include=include, exclude=exclude, allow_host=allow_host, ignore_robots=ignore_robots,
+              cache_dir=cache_dir, no_cache=no_cache, max_page_size=max_page_size, time_budget=time_budget))
+
+
+@app.command()
+def extract(
+    sources: SourcesArg = None,
+    config: ConfigOpt = None,
+    fmt: FormatOpt = Fmt.auto,
+    output: OutputOpt = None,
+    lang: LangOpt = "auto",
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    rules: RulesOpt = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop promises read with less confidence.")] = None,
+    max_pages: Annotated[Optional[int], typer.Option("--max-pages", min=1)] = None,
+    rate: Annotated[Optional[float], typer.Option("--rate", min=0.0)] = None,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache")] = False,
+    max_file_size: Annotated[Optional[int], typer.Option("--max-file-size", min=1)] = None,
+    time_budget: Annotated[Optional[float], typer.Option("--time-budget", min=0.1)] = None,
+) -> None:
+    """The promise inventory: every promise found, no comparison."""
+    _run("extract", sources or [], config, fmt, output, lang, jobs, quiet, rules, None, min_confidence,
+         None, False, time_budget, max_file_size,
+         dict(max_pages=max_pages, rate=rate, ignore_robots=ignore_robots, no_cache=no_cache, time_budget=time_budget))
+
+
+@app.command()
+def explain(
+    text: Annotated[str, typer.Argument(help="The text to read; '-' reads standard input.")],
+    fmt: FormatOpt = Fmt.auto,
+    lang: LangOpt = "auto",
+    rules: RulesOpt = None,
+) -> None:
+    """Show the promises in one piece of text and how each was read."""
+    if text == "-":
+        text = sys.stdin.read()
+    out_fmt = _pick_format(fmt, None, ("table", "json", "md"))
+    from cxaudit.api import extract_text
+    from cxaudit.errors import CxauditError
+    from cxaudit.report.explain_report import format_explain
+
+    try:
+        promises = extract_text(text, lang=lang, rules_dir=str(rules) if rules else None)
+    except CxauditError as err:
+        raise fail(str(err)) from None
+    sys.stdout.write(format_explain(promises, out_fmt, color=sys.stdout.isatty()))
+
+
+@app.command("rules")
+def rules_cmd(
+    fmt: FormatOpt = Fmt.auto,
+    rules: RulesOpt = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Show one kind's documentation in full.")] = None,
+) -> None:
+    """List the rule packs loaded, their kinds and languages."""
+    from cxaudit.errors import ConfigError
+    from cxaudit.report.rules_report import format_rules
+    from cxaudit.rulepack import load_rules
+
+    try:
+        rs = load_rules(str(rules) if rules else None)
+    except ConfigError as err:
+        raise fail(str(err)) from None
+    out_fmt = _pick_format(fmt, None, ("table", "json", "md"))
+    if kind and kind not in rs.kinds:
+        raise fail(f"--kind {kind}: no rule pack reads this kind (known: {', '.join(rs.kinds)})")
+    sys.stdout.write(format_rules(rs, out_fmt, kind=kind))
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter config.")] = Path("cxaudit.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter cxaudit.toml."""
+    from cxaudit.config import INIT_TEMPLATE
+    from cxaudit.report.writer import write_atomic
+
+    if path.exists() and not force:
+        raise fail(f"{path}: already exists (use --force to overwrite)")
+    write_atomic(path, INIT_TEMPLATE)
+    sys.stderr.write(f"cxaudit: wrote {path}\n")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("cxaudit: aborted\n")
+        sys.exit(EXIT_SIGINT)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

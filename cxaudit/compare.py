@@ -1,0 +1,286 @@
+"""Compare promises of one kind and compatible scope, and turn disagreements into findings.
+
+Promises with the same value and scope form a cluster; clusters are compared pairwise.
+Values that cannot both be true are a `contradiction` (error); values that overlap but set
+different expectations are an `inconsistency` (warning); equivalent wordings are nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from cxaudit.model import Finding, Promise, digest
+from cxaudit.normalize.units import business_kind, interval, same_number
+
+# Scope keys under which a promise carves out an exception: a general "30-day returns" is
+# not contradicted by "sale items are final sale". Only promises naming the same product
+# group (or start event) are compared with each other.
+EXCEPTION_KEYS = ("product",)
+MONEY_KINDS_IGNORE_QUALIFIER = {"free_shipping_threshold", "return_cost"}
+_QUAL_CLASH = {frozenset({"up_to", "exactly"}), frozenset({"at_least", "exactly"}), frozenset({"at_least", "up_to"}),
+               frozenset({"at_least", "within"}), frozenset({"from", "within"}), frozenset({"from", "up_to"}),
+               frozenset({"from", "exactly"})}
+
+UNIT_WORDS = {"business_days": "business days", "business_hours": "business hours", "days": "days",
+              "hours": "hours", "minutes": "minutes", "seconds": "seconds", "weeks": "weeks",
+              "months": "months", "years": "years"}
+QUAL_WORDS = {"up_to": "up to ", "at_least": "at least ", "approx": "about ", "from": "from "}
+CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "CA$", "AUD": "A$"}
+
+
+def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
+    for key in set(a) & set(b):
+        if not set(a[key].split(",")) & set(b[key].split(",")):
+            return False
+    for key in EXCEPTION_KEYS:
+        if (key in a) != (key in b):
+            return False
+    return True
+
+
+def format_value(p: Promise) -> str:
+    """A value as a reader would say it: '3–5 business days', '$50', 'Mon–Fri 09:00–17:00 ET'."""
+    if p.schedule is not None:
+        return format_schedule(p.schedule)
+    if p.min is None and p.max is None:
+        return "lifetime" if p.kind in ("warranty", "money_back_guarantee") else "open-ended"
+    lo, hi = _fmt_num(p.min), _fmt_num(p.max)
+    num = lo if lo == hi else f"{lo}–{hi}"
+    if p.unit is None:
+        return "free" if (p.max or 0) == 0 else num
+    if p.unit in UNIT_WORDS:
+        word = UNIT_WORDS[p.unit]
+        if num == "1":
+            word = word[:-1]
+        if p.min == 0 and p.max == 0 and p.kind in ("return_window", "exchange_window"):
+            return "no returns (0 days)"
+        q = QUAL_WORDS.get(p.qualifier, "")
+        return f"{q}{num} {word}"
+    sym = CURRENCY.get(p.unit)
+    if (p.max or 0) == 0 and p.kind == "return_cost":
+        return "free"
+    money = f"{sym}{_fmt_money(p.min)}" if sym else f"{_fmt_money(p.min)} {p.unit}"
+    return money
+
+
+def format_schedule(s) -> str:
+    if s == "24/7":
+        return "24/7"
+    parts = []
+    for item in s:
+        d = dict(item)
+        days = d["days"].replace("-", "–").title()
+        tz = f" {d['tz']}" if d.get("tz") else ""
+        parts.append(f"{days} {d['open']}–{d['close']}{tz}")
+    return ", ".join(parts)
+
+
+def _fmt_num(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _fmt_money(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return str(int(x)) if float(x).is_integer() else f"{x:.2f}"
+
+
+# --- relations ---------------------------------------------------------------------------
+
+def relation(a: Promise, b: Promise) -> str | None:
+    """None when a and b say the same thing; else 'inconsistency' or 'contradiction'.
+    Raises nothing; values on incomparable scales (two currencies) are None too."""
+    if a.schedule is not None or b.schedule is not None:
+        return _schedule_relation(a.schedule, b.schedule)
+    ia, ib = interval(a.min, a.max, a.unit), interval(b.min, b.max, b.unit)
+    if ia is None or ib is None:
+        return _money_relation(a, b)
+    if business_kind(a.unit) == business_kind(b.unit) and (a.unit == b.unit or not business_kind(a.unit)):
+        # Same footing: compare the stated numbers (after unit conversion), no widening.
+        ra, rb = _raw(a), _raw(b)
+        if same_number(ra[0], rb[0]) and same_number(ra[1], rb[1]):
+            return "inconsistency" if frozenset({a.qualifier, b.qualifier}) in _QUAL_CLASH else None
+        if ra[1] < rb[0] and not same_number(ra[1], rb[0]) or rb[1] < ra[0] and not same_number(rb[1], ra[0]):
+            return _open_bound(a, b, ra, rb)
+        return "inconsistency"
+    # Business against calendar time: the business value is a range of calendar time.
+    if ia[1] < ib[0] and not same_number(ia[1], ib[0]) or ib[1] < ia[0] and not same_number(ib[1], ia[0]):
+        return _open_bound(a, b, ia, ib)
+    return "inconsistency"
+
+
+def _open_bound(a: Promise, b: Promise, ra, rb) -> str:
+    """Disjoint values, unless the lower one is open upwards: "at least 14 days" and
+    "30 days" can both hold, but read differently."""
+    lower = a if ra[1] < rb[0] else b
+    return "inconsistency" if lower.qualifier in ("at_least", "from") else "contradiction"
+
+
+def _raw(p: Promise) -> tuple[float, float]:
+    if p.min is None and p.max is None:
+        return (math.inf, math.inf)
+    lo = p.max if p.min is None else p.min
+    hi = p.min if p.max is None else p.max
+    if business_kind(p.unit):
+        f = 86400.0 if p.unit == "business_days" else 3600.0
+        return (lo * f, hi * f)
+    iv = interval(lo, hi, p.unit)
+    return iv if iv else (lo, hi)
+
+
+def _money_relation(a: Promise, b: Promise) -> str | None:
+    ua, ub = a.unit, b.unit
+    amount_a, amount_b = a.max or 0.0, b.max or 0.0
+    if ua and ub and ua != ub:
+        return None  # two currencies: two markets, not comparable
+    if same_number(amount_a, amount_b, rel=0.002) or abs(amount_a - amount_b) < 0.005:
+        if a.kind in MONEY_KINDS_IGNORE_QUALIFIER:
+            return None
+        return "inconsistency" if frozenset({a.qualifier, b.qualifier}) in _QUAL_CLASH else None
+    return "contradiction"
+
+
+def _week(s) -> dict[int, tuple[str, str, str | None]] | str:
+    if s == "24/7":
+        return "24/7"
+    order = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    week: dict[int, tuple[str, str, str | None]] = {}
+    for item in s:
+        d = dict(item)
+        for part in d["days"].split(","):
+            if "-" in part:
+                x, y = part.split("-")
+                i, j = order.index(x), order.index(y)
+                idx = list(range(i, j + 1)) if i <= j else list(range(i, 7)) + list(range(0, j + 1))
+            else:
+                idx = [order.index(part)]
+            for k in idx:
+                week[k] = (d["open"], d["close"], d.get("tz"))
+    return week
+
+
+def _schedule_relation(sa, sb) -> str | None:
+    if sa is None or sb is None:
+        return None
+    wa, wb = _week(sa), _week(sb)
+    if wa == "24/7" or wb == "24/7":
+        if wa == wb:
+            return None
+        other = wb if wa == "24/7" else wa
+        full = len(other) == 7 and all(v[0] == "00:00" and v[1] in ("24:00", "23:59") for v in other.values())
+        return None if full else "contradiction"
+    clash = False
+    for day in set(wa) & set(wb):
+        (oa, ca, ta), (ob, cb, tb) = wa[day], wb[day]
+        if (oa, ca) != (ob, cb) or (ta and tb and ta != tb):
+            clash = True
+    if clash:
+        return "contradiction"
+    if set(wa) != set(wb):
+        return "inconsistency"
+    return None
+
+
+# --- grouping ----------------------------------------------------------------------------
+
+def _norm_text(t: str) -> str:
+    return re.sub(r"\s+", " ", t.strip().lower())
+
+
+def _value_id(p: Promise) -> tuple:
+    return (p.min, p.max, p.unit, p.qualifier, str(p.schedule))
+
+
+def compare(promises: Iterable[Promise]) -> list[Finding]:
+    """All findings between the given promises, sorted and with content-derived ids."""
+    by_kind: dict[str, list[Promise]] = defaultdict(list)
+    for p in promises:
+        by_kind[p.kind].append(p)
+    findings: list[Finding] = []
+    for kind in sorted(by_kind):
+        findings.extend(_compare_kind(kind, by_kind[kind]))
+    return sort_findings(findings)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    rank = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: (rank.get(f.severity, 3), f.kind, f.subject, f.message, f.fingerprint))
+
+
+def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
+    clusters: dict[tuple, list[Promise]] = defaultdict(list)
+    for p in promises:
+        clusters[(p.scope, _value_id(p))].append(p)
+    keys = sorted(clusters, key=lambda k: (repr(k[0]), repr(k[1])))
+    reps = {k: clusters[k][0] for k in keys}
+    # An unscoped message that agrees with a scoped one is taken to speak of that scope
+    # (product pages rarely repeat "standard"); it is then compared within that scope only.
+    bound: dict[tuple, list[dict[str, str]]] = {}
+    for k in keys:
+        if k[0]:
+            continue
+        matches = [dict(o[0]) for o in keys if o[0] and relation(reps[k], reps[o]) is None
+                   and not any(key in dict(o[0]) for key in EXCEPTION_KEYS)]
+        if matches:
+            bound[k] = matches
+    out: list[Finding] = []
+    for i, ka in enumerate(keys):
+        for kb in keys[i + 1:]:
+            sa, sb = dict(ka[0]), dict(kb[0])
+            if not scopes_compatible(sa, sb):
+                continue
+            if not _bound_ok(ka, sb, bound) or not _bound_ok(kb, sa, bound):
+                continue
+            rel = relation(reps[ka], reps[kb])
+            if rel is None:
+                continue
+            out.append(_finding(kind, rel, clusters[ka], clusters[kb]))
+    return out
+
+
+def _bound_ok(k: tuple, other_scope: dict[str, str], bound: dict) -> bool:
+    if k not in bound or not other_scope:
+        return True
+    return any(scopes_compatible(b, other_scope) for b in bound[k])
+
+
+def _side(ps: Sequence[Promise]) -> str:
+    channels = sorted({p.source.channel for p in ps})
+    return ", ".join(channels)
+
+
+def _finding(kind: str, rel: str, a: list[Promise], b: list[Promise]) -> Finding:
+    a = sorted(a, key=_loc_key)
+    b = sorted(b, key=_loc_key)
+    # The side stated in policy (or with more pages) is named second: "X on the site but Y in policy".
+    if _authority(a) > _authority(b):
+        a, b = b, a
+    scope = dict(a[0].scope)
+    scope.update(dict(b[0].scope))
+    subject = b[0].subject if len(b[0].scope) >= len(a[0].scope) else a[0].subject
+    label = subject[:1].upper() + subject[1:]
+    va, vb = format_value(a[0]), format_value(b[0])
+    message = f"{label}: {va} in {_side(a)} but {vb} in {_side(b)}"
+    if rel == "inconsistency":
+        message += " (overlapping values that set different expectations)"
+    texts = sorted({_norm_text(p.text) for p in a + b})
+    fingerprint = digest(rel, kind, sorted(scope.items()), texts, size=40)
+    severity = "error" if rel == "contradiction" else "warning"
+    return Finding(rule=rel, severity=severity, kind=kind, subject=subject, message=message,
+                   promises=tuple(a + b), fingerprint=fingerprint)
+
+
+_AUTHORITY = {"policy": 3, "help_centre": 2}
+
+
+def _authority(ps: Sequence[Promise]) -> int:
+    return max(_AUTHORITY.get(p.source.channel, 1) for p in ps)
+
+
+def _loc_key(p: Promise) -> tuple:
+    return (p.source.channel, p.source.uri, p.source.line or 0, p.text)

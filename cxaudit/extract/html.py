@@ -1,0 +1,421 @@
+"""HTML reader: the visible text of a page as Blocks, with heading path, page region and table cells.
+
+This is the hot path of a crawl, so it walks the lxml tree once with iterwalk (no recursion,
+no BeautifulSoup) and keeps per-element work to a few attribute lookups.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from cxaudit.errors import ReadError
+from cxaudit.extract import suppress
+from cxaudit.extract.encoding import decode
+from cxaudit.model import Block
+
+if TYPE_CHECKING:
+    from cxaudit.extract import Limits
+    from cxaudit.model import Document
+
+# Never visible to a reader of the page.
+SKIP = frozenset({
+    "script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object",
+    "embed", "canvas", "math", "audio", "video", "map", "select", "datalist", "textarea",
+})
+
+# Elements that start and end a block of text; everything else is inline.
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option",
+    "optgroup", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr",
+    "td", "th", "ul", "search", "h1", "h2", "h3", "h4", "h5", "h6",
+})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# A row holding one of these is page layout, not a data row.
+LAYOUT_MARKERS = ("table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
+SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
+LANDMARK_TAGS = {"nav": "nav", "aside": "aside"}
+ARIA_ROLES = {
+    "banner": "header", "contentinfo": "footer", "navigation": "nav",
+    "complementary": "aside", "alert": "banner", "marquee": "banner",
+}
+BANNER_WORDS = ("banner", "announcement", "promo", "topbar", "top-bar", "notice", "alert", "marquee")
+_BANNER_RE = re.compile("|".join(re.escape(w) for w in BANNER_WORDS), re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+# Frame kinds on the walk stack.
+_INLINE, _BLOCK, _SKIP, _HEADING, _ROW, _CELL, _TABLE, _THEAD = range(8)
+_DEEP = (_INLINE, None, None, None)
+
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen",
+})
+
+
+def norm(text: str) -> str:
+    """Collapse all whitespace (including no-break spaces) and drop invisible characters."""
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
+    text = decode(data, doc.encoding, html=True)
+    root = parse(text, limits.max_depth)
+    if root is None:
+        return []
+    return walk(root, doc.uri, limits)
+
+
+def parse(text: str, max_depth: int) -> etree._Element | None:
+    """Parse with libxml2; fall back to a depth-capped tokenizer when the page nests too deep for it."""
+    parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, remove_pis=True)
+    data = text.encode("utf-8", errors="replace")
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        root = None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        return _parse_capped(text, max_depth)
+    return root
+
+
+def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
+    """One pass over the tree; text accumulates until a block boundary flushes it."""
+    max_depth = limits.max_depth
+    max_blocks = limits.max_blocks
+    blocks: list[Block] = []
+    sup = suppress.Suppressor()
+    layout_rows = _layout_rows(root)
+    ld_json: list[tuple[str, int | None]] = []
+
+    buf: list[str] = []
+    started = False          # buf holds visible text
+    buf_line: int | None = None
+    buf_role = "main"
+    role = "main"
+    sect = 0                 # open sectioning elements (header/footer inside them are not landmarks)
+    heads: list[str | None] = [None] * 7
+    heading: tuple[str, ...] = ()
+    row: list[str] | None = None     # cells of the data row being read
+    row_th: list[bool] = []
+    cell: list[str] | None = None
+    tables: list[list] = []          # per open table: [header cells or None, rows seen, in thead]
+    stack: list[tuple] = []
+
+    def emit(text: str, line, table=None, cells=None) -> None:
+        blocks.append(Block(text, line, heading, buf_role if cells is None else role, table, cells,
+                            sup.next_block()))
+        if len(blocks) > max_blocks:
+            raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
+
+    def flush() -> None:
+        nonlocal started
+        if started:
+            text = norm("".join(buf))
+            if text:
+                emit(text, buf_line)
+        buf.clear()
+        started = False
+
+    walker = etree.iterwalk(root, events=("start", "end", "comment"))
+    for event, el in walker:
+        if event == "comment":
+            text = el.text or ""
+            if "cxaudit" in text and suppress.parse(text) is not None:
+                if row is None:
+                    flush()
+                sup.comment(text)
+            tail = el.tail
+            if tail:
+                if row is not None:
+                    if cell is not None:
+                        cell.append(tail)
+                elif not started and not tail.isspace():
+                    buf.append(tail)
+                    started, buf_line, buf_role = True, el.sourceline, role
+                else:
+                    buf.append(tail)
+            continue
+
+        tag = el.tag
+        if event == "start":
+            if not isinstance(tag, str):
+                stack.append(_DEEP)
+                continue
+            if (tag in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                    or ((style := el.get("style")) and _HIDDEN_STYLE.search(style))):
+                if tag == "script" and "ld+json" in (el.get("type") or "") and el.text:
+                    ld_json.append((el.text, el.sourceline))
+                walker.skip_subtree()
+                stack.append((_SKIP, None, None, None))
+                continue
+            if len(stack) >= max_depth:
+                # Past the depth limit everything is inline text of the deepest element kept.
+                stack.append(_DEEP)
+                text = el.text
+            elif row is not None:
+                # Inside a data row every element is inline; cells split, blocks add a space.
+                if tag == "td" or tag == "th":
+                    cell = []
+                    row_th.append(tag == "th")
+                    stack.append((_CELL, None, None, None))
+                else:
+                    if tag in BLOCK or tag == "br":
+                        if cell is not None:
+                            cell.append(" ")
+                    stack.append(_DEEP)
+                text = el.text
+                if text and cell is not None:
+                    cell.append(text)
+                continue
+            else:
+                new_role = None
+                if tag in LANDMARK_TAGS:
+                    new_role = LANDMARK_TAGS[tag]
+                elif (tag == "header" or tag == "footer") and not sect:
+                    new_role = tag
+                aria = el.get("role")
+                if aria and aria in ARIA_ROLES:
+                    new_role = ARIA_ROLES[aria]
+                if tag != "body" and tag != "html" and tag != "main":
+                    cls = el.get("class")
+                    ident = el.get("id")
+                    if (cls and _BANNER_RE.search(cls)) or (ident and _BANNER_RE.search(ident)):
+                        new_role = "banner"
+                kind = _BLOCK if tag in BLOCK else _INLINE
+                if kind == _BLOCK:
+                    flush()
+                    if tag in HEADINGS:
+                        kind = _HEADING
+                    elif tag == "table":
+                        kind = _TABLE
+                        tables.append([None, 0, False])
+                    elif tag == "thead":
+                        kind = _THEAD
+                        if tables:
+                            tables[-1][2] = True
+                    elif tag == "tr" and el not in layout_rows:
+                        kind = _ROW
+                        row, row_th, cell = [], [], None
+                saved_heads = None
+                if new_role is not None and new_role != role:
+                    saved = role
+                    role = new_role
+                    if new_role != "header":
+                        # Headings in a nav, footer or banner name that region, not the page.
+                        saved_heads = (heads[:], heading)
+                else:
+                    saved = None
+                is_sect = tag in SECTIONING
+                if is_sect:
+                    sect += 1
+                stack.append((kind, saved, saved_heads, is_sect))
+                if kind == _ROW:
+                    continue
+                text = el.text
+                if tag == "br":
+                    buf.append(" ")
+            if text:
+                if not started and not text.isspace():
+                    started, buf_line, buf_role = True, el.sourceline, role
+                buf.append(text)
+            continue
+
+        # end event
+        kind, saved, saved_heads, is_sect = stack.pop()
+        if kind == _INLINE:
+            pass
+        elif kind == _SKIP:
+            pass
+        elif kind == _CELL:
+            if row is not None and cell is not None:
+                row.append(norm("".join(cell)))
+            cell = None
+        elif kind == _ROW:
+            cells = tuple(row or ())
+            all_th = bool(row_th) and all(row_th)
+            row, cell = None, None
+            if any(cells):
+                info = tables[-1] if tables else [None, 0, False]
+                text = " | ".join(c for c in cells if c)
+                if info[0] is None and info[1] == 0 and (info[2] or all_th):
+                    info[0] = cells
+                    emit(text, el.sourceline, None, cells)
+                else:
+                    emit(text, el.sourceline, info[0], cells)
+                info[1] += 1
+        elif kind == _HEADING:
+            level = HEADINGS[tag]
+            text = norm("".join(buf)) if started else ""
+            buf.clear()
+            started = False
+            if text:
+                heads[level] = text
+                for i in range(level + 1, 7):
+                    heads[i] = None
+                heading = tuple(h for h in heads if h)
+                emit(text, buf_line)
+        else:
+            flush()
+            if kind == _TABLE:
+                if tables:
+                    tables.pop()
+            elif kind == _THEAD and tables:
+                tables[-1][2] = False
+        if saved is not None:
+            role = saved
+            if saved_heads is not None:
+                heads, heading = saved_heads
+        if is_sect:
+            sect -= 1
+        tail = el.tail
+        if tail:
+            if row is not None:
+                if cell is not None:
+                    cell.append(tail)
+            elif not started and not tail.isspace():
+                buf.append(tail)
+                started, buf_line, buf_role = True, el.sourceline, role
+            else:
+                buf.append(tail)
+    flush()
+    if ld_json:
+        blocks.extend(_faq_blocks(ld_json, blocks, uri, max_blocks))
+    return blocks
+
+
+def _layout_rows(root: etree._Element) -> set:
+    """Table rows that hold other tables, headings or lists: page layout, read as containers."""
+    rows: set = set()
+    for table in root.iter("table"):
+        if table.get("role") in ("presentation", "none"):
+            rows.update(table.iter("tr"))
+    for marker in root.iter(*LAYOUT_MARKERS):
+        for anc in marker.iterancestors():
+            if anc.tag == "tr":
+                if anc in rows:
+                    break  # its ancestors are marked already
+                rows.add(anc)
+    return rows
+
+
+def _faq_blocks(scripts: list[tuple[str, int | None]], visible: list[Block], uri: str,
+                max_blocks: int) -> list[Block]:
+    """Q/A pairs from FAQPage JSON-LD whose answers the page does not also show."""
+    from cxaudit.extract.faq import find_pairs, strip_html
+
+    page = " ".join(b.text for b in visible).casefold()
+    out: list[Block] = []
+    for raw, line in scripts:
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        try:
+            pairs = find_pairs(data, jsonld_only=True)
+        except ReadError:
+            continue
+        for _path, question, answer in pairs:
+            text = norm(strip_html(answer))
+            if not text or text.casefold() in page:
+                continue
+            out.append(Block(text, line, (norm(strip_html(question)),), "main"))
+            if len(visible) + len(out) > max_blocks:
+                raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
+    return out
+
+
+_ATTR_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
+_TAG_NAME = re.compile(r"^[A-Za-z][\w.-]*$")
+
+
+class _CappedBuilder(html.parser.HTMLParser):
+    """Builds an lxml tree from the stdlib tokenizer, flattening anything nested past max_depth."""
+
+    def __init__(self, max_depth: int):
+        super().__init__(convert_charrefs=True)
+        self.tb = etree.TreeBuilder()
+        self.max_depth = max_depth
+        self.open: list[tuple[str, bool]] = []   # (tag, real element?)
+        self.counts: dict[str, int] = {}
+        self.real = 1
+        self.hidden = 0          # open invisible elements (script, style, ...) past the cap
+        el = self.tb.start("html", {})
+        el.sourceline = 1
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            if tag == "br" or self.real < self.max_depth:
+                self._element(tag, attrs, close=True)
+            return
+        real = self.real < self.max_depth and self._element(tag, attrs, close=False)
+        if real:
+            self.real += 1
+        elif tag in SKIP:
+            self.hidden += 1
+        elif tag in BLOCK:
+            self.tb.data(" ")
+        self.open.append((tag, real))
+        self.counts[tag] = self.counts.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag, attrs):
+        if self.real < self.max_depth:
+            self._element(tag, attrs, close=True)
+
+    def handle_endtag(self, tag):
+        if not self.counts.get(tag):
+            return
+        while self.open:
+            name, real = self.open.pop()
+            self.counts[name] -= 1
+            if real:
+                self.tb.end(name)
+                self.real -= 1
+            elif name in SKIP:
+                self.hidden -= 1
+            elif name in BLOCK:
+                self.tb.data(" ")
+            if name == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.tb.data(data)
+
+    def handle_comment(self, data):
+        self.tb.comment(data)
+
+    def _element(self, tag, attrs, close):
+        if not _TAG_NAME.match(tag):
+            return False
+        clean = {k: (v or "") for k, v in attrs if _ATTR_NAME.match(k)}
+        try:
+            el = self.tb.start(tag, clean)
+        except ValueError:
+            return False
+        el.sourceline = self.getpos()[0]
+        if close:
+            self.tb.end(tag)
+        return True
+
+    def finish(self) -> etree._Element:
+        self.close()
+        while self.open:
+            name, real = self.open.pop()
+            if real:
+                self.tb.end(name)
+        self.tb.end("html")
+        return self.tb.close()
+
+
+def _parse_capped(text: str, max_depth: int) -> etree._Element:
+    builder = _CappedBuilder(max(1, max_depth))
+    builder.feed(text)
+    return builder.finish()

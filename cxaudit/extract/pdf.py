@@ -1,0 +1,195 @@
+"""PDF reader (pypdf): page text with hard-wrapped lines re-joined into paragraphs; line = page number.
+
+pypdf gives lines wrapped at the layout width. A line joins the one before it unless that one
+ended a sentence and this one starts a new one, or a blank line, bullet or heading-like line
+comes between. Headings are guessed: short lines without final punctuation in Title Case or ALL
+CAPS (numbered "2.1 Refunds" nests by its numbering). Running headers/footers and page numbers
+repeated across pages are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from cxaudit.errors import ReadError
+from cxaudit.model import Block
+
+if TYPE_CHECKING:
+    from cxaudit.extract import Limits
+    from cxaudit.model import Document
+
+# pypdf reports recoverable damage through logging; broken files end up in "not read" instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+_BULLET = re.compile(r"^(?:[•·‣◦▪●○■□➤►✓✔\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$")
+_PAGE_NO = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to via vs with per your our".split())
+
+
+def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    uri = doc.uri
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError(uri, "corrupt PDF: no PDF header")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+    except Exception as e:
+        raise ReadError(uri, f"corrupt PDF: {_short(e)}") from None
+    try:
+        encrypted = reader.is_encrypted
+    except Exception as e:
+        raise ReadError(uri, f"corrupt PDF: {_short(e)}") from None
+    if encrypted:
+        try:
+            # Many PDFs carry only an owner password (print/copy restrictions): the empty user
+            # password opens them.
+            ok = reader.decrypt("")
+        except DependencyError:
+            raise ReadError(uri, "encrypted PDF (AES; install 'cryptography' to open it)") from None
+        except Exception as e:
+            raise ReadError(uri, f"encrypted PDF: {_short(e)}") from None
+        if not ok:
+            raise ReadError(uri, "encrypted PDF (password required)")
+    try:
+        pages = reader.pages
+        count = len(pages)
+    except Exception as e:
+        raise ReadError(uri, f"corrupt PDF: {_short(e)}") from None
+
+    texts: list[str | None] = []
+    errors: list[str] = []
+    for i in range(count):
+        try:
+            texts.append(pages[i].extract_text() or "")
+        except DependencyError:
+            raise ReadError(uri, "encrypted PDF (AES; install 'cryptography' to open it)") from None
+        except Exception as e:
+            texts.append(None)
+            errors.append(f"page {i + 1}: {_short(e)}")
+    if count and len(errors) == count:
+        raise ReadError(uri, f"corrupt PDF: {errors[0]}")
+    return blocks_from_pages(texts, uri, limits.max_blocks)
+
+
+def _short(e: Exception) -> str:
+    msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return msg if len(msg) <= 160 else msg[:157] + "..."
+
+
+def blocks_from_pages(texts: list[str | None], uri: str = "", max_blocks: int = 100_000) -> list[Block]:
+    """Blocks from per-page text (None for a page that could not be read)."""
+    pages = [_lines(t) if t is not None else [] for t in texts]
+    running = _running_lines(pages)
+    out: list[Block] = []
+    heads: list[str | None] = [None] * 8
+    heading: tuple[str, ...] = ()
+
+    def emit(text: str, page: int) -> None:
+        out.append(Block(text, page, heading))
+        if len(out) > max_blocks:
+            raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
+
+    for page_no, lines in enumerate(pages, 1):
+        para: list[str] = []
+
+        def flush() -> None:
+            if para:
+                text = " ".join(" ".join(para).split())
+                if text:
+                    emit(text, page_no)
+                para.clear()
+
+        for s in lines:
+            if not s:
+                flush()
+                continue
+            if s in running or _PAGE_NO.match(s):
+                continue
+            bullet = _BULLET.match(s)
+            level = _heading_level(s) if not bullet or _NUMBERED.match(s) else None
+            if level and (not para or _ENDS_SENTENCE.search(para[-1])):
+                flush()
+                heads[level] = s.rstrip(":").strip()
+                for j in range(level + 1, len(heads)):
+                    heads[j] = None
+                heading = tuple(h for h in heads if h)
+                emit(s, page_no)
+                continue
+            if bullet:
+                flush()
+                para.append(s[bullet.end():])
+                continue
+            if para:
+                prev = para[-1]
+                if _ENDS_SENTENCE.search(prev) and _STARTS_NEW.match(s):
+                    flush()
+                    para.append(s)
+                elif prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and s[:1].islower():
+                    para[-1] = prev[:-1] + s.split(" ", 1)[0]
+                    rest = s.split(" ", 1)[1] if " " in s else ""
+                    if rest:
+                        para.append(rest)
+                else:
+                    para.append(s)
+            else:
+                para.append(s)
+        flush()
+    return out
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines at the top or bottom of more than half the pages (3+ pages): running heads and feet."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        body = [s for s in lines if s]
+        counts.update(set(body[:2] + body[-2:]))
+    return {s for s, c in counts.items() if c * 2 > len(pages)}
+
+
+def _heading_level(s: str) -> int | None:
+    """Heading level for a heading-like line, else None."""
+    if len(s) > 80 or s[-1] in ".,;!?" or any(c in s for c in "$€£¥%"):
+        return None
+    words = s.split()
+    if not 1 <= len(words) <= 10:
+        return None
+    m = _NUMBERED.match(s)
+    if m:
+        if _title_case(m.group(2).split()):
+            return min(1 + m.group(1).count("."), 6)
+        return None
+    if sum(any(c.isdigit() for c in w) for w in words) * 3 > len(words):
+        return None
+    cased = [c for c in s if c.isupper() or c.islower()]
+    if len(cased) < 3:
+        return None
+    if all(c.isupper() for c in cased):
+        return 1
+    if _title_case(words):
+        return 2
+    return None
+
+
+def _title_case(words: list[str]) -> bool:
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not alpha or not alpha[0][0].isupper():
+        return False
+    significant = [w for w in alpha if w.lower() not in _SMALL_WORDS]
+    if not significant:
+        return False
+    return sum(w[0].isupper() for w in significant) >= 0.8 * len(significant)

@@ -1,0 +1,141 @@
+"""Plain-text reader (call scripts, ad copy, e-mails): paragraphs, or one block per bullet/speaker line.
+
+Rules, kept general:
+  - blank lines separate paragraphs; other lines of a paragraph are joined;
+  - a line starting with a bullet, a number ("1.", "2)") or a speaker label ("Agent:", "IVR:")
+    starts its own block; in such a run, a following line is a new block too when the previous
+    line ended a sentence and it starts a new one;
+  - a short ALL-CAPS line, a short line ending with ":" that is followed by content, or a line
+    underlined with === / --- is a heading;
+  - `cxaudit: ignore [names]` suppresses its line's block, or the next block when it stands alone
+    on a comment line (# or //); cxaudit-disable / -enable / -disable-next-line lines also work.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from cxaudit.errors import ReadError
+from cxaudit.extract import suppress
+from cxaudit.extract.encoding import decode
+from cxaudit.model import Block
+
+if TYPE_CHECKING:
+    from cxaudit.extract import Limits
+    from cxaudit.model import Document
+
+_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪●○■□➤►✓✔–—>]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_SPEAKER = re.compile(r"^\s*(?:[A-Z][\w .'&/()-]{0,24}|\[[^\]]{1,24}\])\s*:\s+\S")
+_UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+_RULE = re.compile(r"^([-=*_~#+])\1{2,}$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
+
+
+def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
+    return parse(decode(data, doc.encoding), doc.uri, limits.max_blocks)
+
+
+def _is_caps_heading(s: str) -> bool:
+    cased = [c for c in s if c.isupper() or c.islower()]
+    return (len(cased) >= 2 and len(s) <= 60 and len(s.split()) <= 8
+            and all(c.isupper() for c in cased) and not s.endswith((".", ",", ";")))
+
+
+def _is_colon_heading(s: str) -> bool:
+    return s.endswith(":") and len(s) <= 60 and len(s.split()) <= 8 and any(c.isalpha() for c in s)
+
+
+def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    sup = suppress.Suppressor()
+    heads: list[str | None] = [None, None, None]
+    heading: tuple[str, ...] = ()
+    para: list[str] = []
+    para_line = 0
+    para_sup: set[str] = set()
+    line_mode = False        # the current run started with a bullet or speaker line
+
+    def emit(text: str, line: int, extra=()) -> None:
+        blocks.append(Block(text, line, heading, "main", None, None, sup.next_block(tuple(extra))))
+        if len(blocks) > max_blocks:
+            raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
+
+    def flush() -> None:
+        if para:
+            text = " ".join(" ".join(para).split())
+            if text:
+                emit(text, para_line, para_sup)
+            para.clear()
+        para_sup.clear()
+
+    def set_heading(level: int, text: str, line: int) -> None:
+        nonlocal heading
+        name = " ".join(text.rstrip(":").split())
+        if not name:
+            return
+        heads[level] = name
+        for j in range(level + 1, len(heads)):
+            heads[j] = None
+        heading = tuple(h for h in heads if h)
+        emit(" ".join(text.split()), line)
+
+    for idx, raw in enumerate(lines):
+        ln = idx + 1
+        line_names: tuple[str, ...] = ()
+        if "cxaudit" in raw:
+            directive = suppress.parse(raw)
+            if directive is not None:
+                flush()
+                sup.apply(*directive)
+                continue
+            ignore = suppress.parse_ignore(raw)
+            if ignore is not None:
+                rest, names, alone = ignore
+                if alone:
+                    flush()
+                    sup.apply("disable-next-line", names)
+                    continue
+                raw, line_names = rest, names
+        s = raw.strip()
+        if not s:
+            flush()
+            line_mode = False
+            continue
+        if _RULE.match(s):
+            if s[0] in "=-" and para and not line_mode and _UNDERLINE.match(s):
+                title = para.pop()
+                line = para_line + len(para)
+                flush()
+                set_heading(0 if s[0] == "=" else 1, title, line)
+            else:
+                flush()   # a decorative rule: ----- or ***** or =====
+            line_mode = False
+            continue
+        marker = _BULLET.match(raw)
+        if marker is None and not _SPEAKER.match(raw):
+            following = next((x for x in lines[idx + 1:idx + 3] if x.strip()), "")
+            if _is_caps_heading(s) or (_is_colon_heading(s) and following):
+                flush()
+                line_mode = False
+                set_heading(0 if _is_caps_heading(s) else 1, s, ln)
+                continue
+        if marker is not None or _SPEAKER.match(raw):
+            flush()
+            line_mode = True
+            para.append(raw[marker.end():] if marker else s)
+            para_line = ln
+        elif para and line_mode and _ENDS_SENTENCE.search(para[-1].rstrip()) and _STARTS_NEW.match(s):
+            flush()
+            para.append(s)
+            para_line = ln
+        elif para:
+            para.append(s)
+        else:
+            para.append(s)
+            para_line = ln
+        para_sup.update(line_names)
+    flush()
+    return blocks

@@ -1,0 +1,347 @@
+"""Read promises out of text blocks: pair every value in a sentence with the nearest cue of a rule pack.
+
+A block passes a cheap keyword pre-filter first; only then does spaCy segment it and the
+PhraseMatcher find the cues. Each value mention (normalize.values) is given to the kind whose
+cue is nearest in the same clause (then in the headings), and takes the scope words nearest
+to it. Results for a block are cached by its text and context, so a banner or footer
+repeated on 2,000 pages is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from cxaudit.model import Block
+from cxaudit.normalize.values import Value, find_values
+from cxaudit.rulepack import Pack, RuleSet
+
+# Which scope keys a kind can carry; other scope words in its sentence are noise for it.
+SCOPE_KEYS: dict[str, tuple[str, ...]] = {
+    "delivery_time": ("service", "region", "product"),
+    "dispatch_time": ("service", "region", "product"),
+    "free_shipping_threshold": ("service", "region"),
+    "return_window": ("region", "product", "start"),
+    "exchange_window": ("region", "product", "start"),
+    "return_cost": ("region", "product"),
+    "refund_time": ("region", "start"),
+    "response_time": ("medium", "region"),
+    "wait_time": ("medium", "region"),
+    "support_hours": ("medium", "region"),
+    "warranty": ("region", "product"),
+    "cancellation_window": ("region", "product", "start"),
+    "price_match_window": ("region", "start"),
+    "trial_period": ("region", "product"),
+    "money_back_guarantee": ("region", "product", "start"),
+}
+DEFAULT_SCOPE_KEYS = ("region", "product")
+
+LABELS = {
+    "delivery_time": "delivery", "dispatch_time": "dispatch", "return_window": "returns",
+    "exchange_window": "exchanges", "refund_time": "refunds", "return_cost": "return cost",
+    "response_time": "replies", "wait_time": "wait", "support_hours": "support hours",
+    "free_shipping_threshold": "free shipping", "warranty": "warranty",
+    "cancellation_window": "cancellation", "price_match_window": "price match",
+    "trial_period": "trial", "money_back_guarantee": "money-back guarantee",
+}
+
+_HARD_SEP = re.compile(r"[;|•·¦\n]|\s[-–—]\s|\.\s")
+_START_EVENT = re.compile(
+    r"\b(?:of|from|after|since|upon|following|before)\s+(?:the\s+)?(?:(?:date|day|time)\s+of\s+)?(?:it\s+|your\s+|the\s+)?$", re.I)
+_VALUE_HINT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|ninety|hundred|a\s+(?:week|month|year|day|fortnight|couple)|an\s+hour|fortnight|same[\s-]day|"
+    r"next[\s-](?:business\s+|working\s+)?day|following\s+(?:business\s+|working\s+)?day|overnight|life\s?time|"
+    r"for\s+life|around\s+the\s+clock|round[\s-]the[\s-]clock|free|final\s+sale|non[\s-]?returnable|no\s+returns|"
+    r"cannot\s+be\s+returned|can't\s+be\s+returned|not\s+(?:eligible|returnable)|noon|midnight|weekdays|daily|"
+    r"monday|mon\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Read:
+    """One promise read from a block, before it is given its document location."""
+
+    kind: str
+    subject: str
+    scope: tuple[tuple[str, str], ...]
+    min: float | None
+    max: float | None
+    unit: str | None
+    qualifier: str
+    schedule: object
+    text: str
+    confidence: float
+    rule: str
+    span: tuple[int, int]
+    cue: tuple[int, int]
+    lang: str
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    strong: bool
+    start: int
+    end: int
+
+
+class Extractor:
+    """Compiled rule packs for one language; build once per process and reuse."""
+
+    def __init__(self, rules: RuleSet, lang: str = "en", cache_size: int = 20000):
+        from cxaudit.segment import pipeline
+
+        self.lang = lang
+        self.packs: dict[str, Pack] = {p.kind: p for p in rules.for_lang(lang)}
+        self.common = rules.common.get(lang)
+        self.nlp = pipeline(lang if lang in ("en", "zh") else "xx")
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        words: set[str] = set()
+        for p in self.packs.values():
+            for strength, cues in (("strong", p.strong), ("weak", p.weak)):
+                if cues:
+                    self.matcher.add(f"{p.kind}|{strength}", list(self.nlp.tokenizer.pipe(cues)))
+                for c in cues:
+                    words.add(c.split()[0].strip("-"))
+        # The pre-filter: any cue's first word, as a plain alternation over lower-cased text.
+        alt = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
+        self.prefilter = re.compile(alt) if lang == "zh" else re.compile(rf"(?<![a-z])(?:{alt})")
+        self.scope_rx: list[tuple[str, str, re.Pattern]] = []
+        if self.common:
+            for key, value, phrases in self.common.scope:
+                ci = [re.escape(p) for p in phrases if not (len(p) <= 3 and p.isalpha())]
+                cs = [re.escape(p.upper()) for p in phrases if len(p) <= 3 and p.isalpha()]
+                parts = []
+                if ci:
+                    parts.append(rf"(?i:(?<![\w])(?:{'|'.join(sorted(ci, key=len, reverse=True))})(?![\w]))")
+                if cs:
+                    parts.append(rf"(?<![\w])(?:{'|'.join(cs)})(?![\w])")
+                self.scope_rx.append((key, value, re.compile("|".join(parts))))
+        self._cache: OrderedDict[tuple, tuple[Read, ...]] = OrderedDict()
+        self._cache_size = cache_size
+        self._heading_cues: dict[str, tuple[_Cue, ...]] = {}
+
+    # -- public ------------------------------------------------------------------------
+
+    def worth_reading(self, text: str, context: str = "") -> bool:
+        if not _VALUE_HINT.search(text) and self.lang == "en":
+            return False
+        low = text.lower()
+        return bool(self.prefilter.search(low) or (context and self.prefilter.search(context.lower())))
+
+    def read_block(self, block: Block) -> tuple[Read, ...]:
+        context = " / ".join(block.heading + (block.table or ()))
+        key = (block.text, context)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        out: tuple[Read, ...] = ()
+        if self.worth_reading(block.text, context):
+            out = tuple(self._read(block.text, block.heading, block.table))
+        self._cache[key] = out
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return out
+
+    def read_text(self, text: str) -> list[Read]:
+        reads: list[Read] = []
+        for para in [p for p in re.split(r"\n\s*\n", text) if p.strip()]:
+            reads.extend(self.read_block(Block(text=" ".join(para.split()))))
+        return reads
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _cues_in(self, doc, offset: int = 0) -> list[_Cue]:
+        cues = []
+        text = doc.text
+        for match_id, start, end in self.matcher(doc):
+            kind, strength = self.nlp.vocab.strings[match_id].split("|")
+            span = doc[start:end]
+            if _START_EVENT.search(text, max(0, span.start_char - 30), span.start_char):
+                continue  # "within 30 days of delivery": the start of a window, not a delivery promise
+            cues.append(_Cue(kind, strength == "strong", span.start_char + offset, span.end_char + offset))
+        return cues
+
+    def _context_cues(self, heading: tuple[str, ...], table: tuple[str, ...] | None) -> list[tuple[_Cue, int]]:
+        """Cues in the headings (nearest heading first) and table header, each with a distance."""
+        out = []
+        for rank, h in enumerate(reversed(heading + (table or ()))):
+            cues = self._heading_cues.get(h)
+            if cues is None:
+                cues = tuple(self._cues_in(self.nlp.make_doc(h)))
+                self._heading_cues[h] = cues
+            out.extend((c, 150 + 20 * rank) for c in cues)
+        return out
+
+    def _read(self, text: str, heading: tuple[str, ...], table: tuple[str, ...] | None) -> list[Read]:
+        doc = self.nlp(text)
+        all_cues = self._cues_in(doc)
+        ctx_cues = self._context_cues(heading, table)
+        reads: list[Read] = []
+        for sent in doc.sents:
+            s_text = sent.text
+            if not s_text.strip():
+                continue
+            off = sent.start_char
+            values = [v for v in find_values(s_text) if not self._vetoed(s_text, v)]
+            if not values:
+                continue
+            cues = [_Cue(c.kind, c.strong, c.start - off, c.end - off) for c in all_cues
+                    if c.start >= off and c.end <= off + len(s_text)]
+            seen: set[tuple] = set()
+            for i, v in enumerate(values):
+                lo = values[i - 1].end if i else 0
+                hi = values[i + 1].start if i + 1 < len(values) else len(s_text)
+                region_lo, region_hi = self._clause(s_text, v, lo, hi)
+                choice = self._choose(s_text, v, values, cues, ctx_cues, region_lo, region_hi)
+                if choice is None:
+                    continue
+                pack, dist, cue = choice
+                read = self._make(pack, v, s_text, region_lo, region_hi, heading, table, dist, cue)
+                if read is None:
+                    continue
+                dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
+                if dedup in seen:
+                    continue
+                seen.add(dedup)
+                reads.append(read)
+        return reads
+
+    @staticmethod
+    def _clause(text: str, v: Value, lo: int, hi: int) -> tuple[int, int]:
+        """The clause around a value: bounded by neighbouring values and hard separators."""
+        left = lo
+        for m in _HARD_SEP.finditer(text, lo, v.start):
+            left = m.end()
+        right = hi
+        m = _HARD_SEP.search(text, v.end, hi)
+        if m:
+            right = m.start()
+        return left, right
+
+    def _vetoed(self, text: str, v: Value) -> bool:
+        if self.common is None or v.type not in ("duration", "money"):
+            return False
+        before = text[max(0, v.start - 40):v.start]
+        after = text[v.end:v.end + 40]
+        return any(rx.search(before) for rx in self.common.veto_before) or any(
+            rx.search(after) for rx in self.common.veto_after)
+
+    def _choose(self, text, v: Value, values, cues, ctx_cues, c_lo, c_hi):
+        best = None
+        clause = text[c_lo:c_hi]
+        for c in cues:
+            pack = self.packs.get(c.kind)
+            if pack is None or not self._fits(pack, v):
+                continue
+            if c.end <= v.start:
+                gap = text[c.end:v.start]
+                d = len(gap)
+            elif c.start >= v.end:
+                gap = text[v.end:c.start]
+                d = len(gap) * 1.5 + 2
+            else:
+                gap, d = "", 0
+            if _HARD_SEP.search(gap):
+                d += 80
+            if any(o is not v and (c.end <= o.start < v.start or v.end <= o.start < c.start) for o in values):
+                d += 40
+            if not c.strong:
+                d += 25
+            if v.type == "free" and d > 30:
+                continue
+            if v.type == "free" and pack.require is not None and not pack.require.search(clause):
+                continue
+            if any(rx.search(clause) for rx in pack.veto):
+                continue
+            if best is None or d < best[1]:
+                best = (pack, d, (c.start, c.end))
+        if best is None:
+            for c, d in ctx_cues:
+                pack = self.packs.get(c.kind)
+                if pack is None or not self._fits(pack, v) or v.type == "free":
+                    continue
+                if any(rx.search(clause) for rx in pack.veto):
+                    continue
+                d = d + (0 if c.strong else 25)
+                if best is None or d < best[1]:
+                    best = (pack, d, (-1, -1))
+        return best
+
+    @staticmethod
+    def _fits(pack: Pack, v: Value) -> bool:
+        if v.type not in pack.values:
+            return False
+        if v.type == "duration" and pack.units is not None and v.unit not in pack.units:
+            return False
+        return True
+
+    def _scope(self, kind: str, text: str, lo: int, hi: int, v: Value, heading: tuple[str, ...]) -> dict[str, str]:
+        keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS)
+        found: dict[str, tuple[float, set[str]]] = {}
+        for key, value, rx in self.scope_rx:
+            if key not in keys:
+                continue
+            for m in rx.finditer(text, lo, hi):
+                d = v.start - m.end() if m.end() <= v.start else (m.start() - v.end) * 1.5 if m.start() >= v.end else 0
+                prev = found.get(key)
+                if prev is None or d < prev[0] - 1e-9:
+                    found[key] = (d, {value})
+                elif abs(d - prev[0]) < 1e-9 or (key == "region" and d < 60):
+                    prev[1].add(value)
+        scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
+        for h in reversed(heading):
+            for key, value, rx in self.scope_rx:
+                if key in keys and key not in scope and key != "start" and rx.search(h):
+                    scope[key] = value
+        return scope
+
+    def _make(self, pack: Pack, v: Value, text, lo, hi, heading, table, dist, cue) -> Read | None:
+        scope = self._scope(pack.kind, text, lo, hi, v, heading)
+        if v.type == "zero" and "product" not in scope and re.search(r"\bsale\b|clearance", text, re.I):
+            scope["product"] = "sale_items"
+        unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
+        if v.type in ("schedule", "alltime"):
+            unit, schedule = None, v.schedule
+        if v.type == "free":
+            unit = None
+        if v.type == "open":
+            qualifier = "at_least"
+        conf = 0.92 if dist <= 40 else 0.85 if dist <= 90 else 0.78 if cue != (-1, -1) else 0.7
+        if qualifier == "approx":
+            conf -= 0.05
+        if re.search(r"\b(?:may|might|could|can take|up to)\b", text[lo:hi], re.I):
+            conf -= 0.04
+        if text.rstrip().endswith("?"):
+            conf -= 0.25
+        subject = _subject(pack.kind, scope)
+        return Read(
+            kind=pack.kind, subject=subject, scope=tuple(sorted(scope.items())),
+            min=mn, max=mx, unit=unit, qualifier=qualifier, schedule=schedule,
+            text=text.strip(), confidence=max(0.05, min(conf, 0.99)), rule=f"{pack.path or pack.kind}",
+            span=(v.start - (len(text) - len(text.lstrip())), v.end - (len(text) - len(text.lstrip()))),
+            cue=cue, lang=self.lang,
+        )
+
+
+def _subject(kind: str, scope: dict[str, str]) -> str:
+    label = LABELS.get(kind, kind.replace("_", " "))
+    parts = []
+    if "service" in scope:
+        parts.append(scope["service"].replace("_", "-"))
+    if "medium" in scope:
+        parts.append(scope["medium"])
+    if "product" in scope:
+        parts.append(scope["product"].replace("_", " "))
+    s = " ".join(parts + [label]) if parts else label
+    if "region" in scope:
+        s += f" ({scope['region']})"
+    if "start" in scope:
+        s += f", from {scope['start'].replace('_', ' ')}"
+    return s

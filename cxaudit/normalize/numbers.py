@@ -1,0 +1,44 @@
+"""Numbers as written by people: digits, number words, "a couple of", "a fortnight"."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS)}
+for _t, _tw in enumerate(_TENS):
+    if not _tw:
+        continue
+    WORDS[_tw] = float(_t * 10)
+    for _u in range(1, 10):
+        for _sep in ("-", " ", ""):
+            WORDS[f"{_tw}{_sep}{_UNITS[_u]}"] = float(_t * 10 + _u)
+WORDS.update({
+    "a": 1.0, "an": 1.0, "one hundred": 100.0, "a hundred": 100.0, "hundred": 100.0,
+    "a couple of": 2.0, "a couple": 2.0, "couple of": 2.0, "a single": 1.0, "single": 1.0,
+    "half an": 0.5, "half a": 0.5, "a half": 0.5, "one and a half": 1.5,
+    "a dozen": 12.0, "dozen": 12.0,
+})
+
+# Longest first so "twenty-one" wins over "twenty" in the alternation.
+WORD_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(WORDS, key=len, reverse=True))
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (?<![\w.]) keeps "v2.5" and "A4" from yielding numbers.
+NUM = rf"(?<![\w.$£€¥/:])(?:{DIGITS}|(?:{WORD_ALT})(?![\w]))"
+
+
+def parse_number(text: str) -> float | None:
+    """'3' -> 3.0, '1,000' -> 1000.0, 'twenty-one' -> 21.0, 'a couple of' -> 2.0; None if not a number."""
+    t = " ".join(text.lower().split())
+    if not t:
+        return None
+    if t[0].isdigit():
+        try:
+            return float(t.replace(",", ""))
+        except ValueError:
+            return None
+    return WORDS.get(t)

@@ -1,0 +1,345 @@
+"""Find the values a promise can hold in a sentence: durations, money, schedules, and fixed phrases.
+
+Each finder returns Value mentions with character offsets into the sentence, so the matcher
+can pair every value with the nearest cue and scope words. Patterns are written so that no
+nested quantifier can backtrack catastrophically: every repeated piece is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cxaudit.normalize.numbers import NUM, parse_number
+
+
+@dataclass(frozen=True)
+class Value:
+    type: str                 # duration | money | schedule | free | zero | open | alltime
+    start: int
+    end: int
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None
+    qualifier: str = "within"
+    schedule: object = None   # "24/7" or tuple of schedule items (tuples of pairs)
+    explicit_qualifier: bool = False
+
+
+# --- durations -------------------------------------------------------------------------
+
+_UNIT_PATTERNS: list[tuple[str, str]] = [
+    (r"(?:business|working|work|week)[\s-]?days?", "business_days"),
+    (r"(?:business|working|office)[\s-]?hours?", "business_hours"),
+    (r"calendar[\s-]?days?", "days"),
+    (r"days?", "days"),
+    (r"nights?", "days"),
+    (r"hours?|hrs?\.?|h(?![\w'])", "hours"),
+    (r"minutes?|mins?\.?", "minutes"),
+    (r"seconds?|secs?\.?", "seconds"),
+    (r"weeks?|wks?\.?", "weeks"),
+    (r"months?|mos?\.", "months"),
+    (r"years?|yrs?\.?", "years"),
+    (r"fortnights?", "fortnight"),
+]
+UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_PATTERNS))
+_RANGE_SEP = r"\s{0,3}(?:-|–|—|‑|to|or|through|thru|and)\s{0,3}"
+
+DURATION_RE = re.compile(
+    rf"(?P<between>between\s+)?(?P<a>{NUM})(?:{_RANGE_SEP}(?P<b>{NUM}))?"
+    rf"(?:[\s-]{{0,3}}|\s*\(\s*)(?:full\s+|extra\s+|more\s+)?(?P<unit>{UNIT_RE})(?![\w])",
+    re.I,
+)
+
+# Fixed phrases that name a duration without a number.
+_PHRASES: list[tuple[str, float, str]] = [
+    (r"same[\s-](?:business[\s-]|working[\s-])day", 0, "business_days"),
+    (r"same[\s-]day", 0, "days"),
+    (r"(?:next|following|the\s+next|1)[\s-](?:business|working)[\s-]day", 1, "business_days"),
+    (r"(?:next|following)[\s-]day", 1, "days"),
+    (r"overnight", 1, "days"),
+    (r"(?:the|an|one)\s+hour", 1, "hours"),
+    (r"a\s+fortnight|fortnight", 2, "weeks"),
+]
+PHRASE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(_PHRASES)) + r")(?![\w])",
+    re.I,
+)
+
+LIFETIME_RE = re.compile(r"(?<![\w-])(?:limited[\s-])?(?:life[\s-]?time|for\s+life)(?![\w])", re.I)
+ALLTIME_RE = re.compile(
+    r"(?<![\w/])(?:24\s?/\s?7|24\s?x\s?7|24\s?/\s?365|around\s+the\s+clock|round[\s-]the[\s-]clock|"
+    r"24\s+hours\s+a\s+day(?:,?\s+(?:7|seven)\s+days\s+a\s+week)?|day\s+and\s+night|any\s?time,?\s+day\s+or\s+night)(?![\w])",
+    re.I,
+)
+ZERO_RE = re.compile(
+    r"(?<![\w-])(?:final[\s-]sales?|non[\s-]?returnable|cannot\s+be\s+returned|can(?:not|'t|’t)\s+be\s+returned|"
+    r"(?:are|is)\s+not\s+(?:eligible\s+for\s+(?:a\s+)?returns?|returnable)|no\s+returns|not\s+accept\s+returns)(?![\w])",
+    re.I,
+)
+FREE_RE = re.compile(r"(?<![\w-])(?:free(?:\s+of\s+charge)?|no[\s-]cost|at\s+no\s+(?:extra\s+)?(?:cost|charge)|"
+                     r"complimentary|on\s+us|no\s+charge|without\s+charge|free[\s-]return)(?![\w])", re.I)
+
+_QUAL_BEFORE = re.compile(
+    r"(?P<q>within|in\s+under|in\s+less\s+than|in\s+as\s+little\s+as|in|inside(?:\s+of)?|up\s+to|no\s+later\s+than|"
+    r"no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?|max\.?|under|less\s+than|"
+    r"fewer\s+than|at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|about|around|approximately|approx\.?|"
+    r"roughly|typically|usually|generally|normally|on\s+average|an\s+average\s+of|average\s+of|~|from|exactly|"
+    r"just|only|as\s+fast\s+as|as\s+quickly\s+as|as\s+little\s+as|over|more\s+than|takes?|allow)"
+    r"\s*(?:the\s+)?(?:a\s+|an\s+)?$",
+    re.I,
+)
+_QUAL_MAP = {
+    "within": "within", "in": "within", "inside": "within", "inside of": "within", "takes": "within", "take": "within",
+    "allow": "within",
+    "up to": "up_to", "no later than": "up_to", "no more than": "up_to", "not more than": "up_to",
+    "at most": "up_to", "a maximum of": "up_to", "maximum": "up_to", "maximum of": "up_to", "max": "up_to",
+    "max.": "up_to", "under": "up_to", "less than": "up_to", "fewer than": "up_to", "in under": "up_to",
+    "in less than": "up_to",
+    "at least": "at_least", "a minimum of": "at_least", "minimum": "at_least", "minimum of": "at_least",
+    "min": "at_least", "min.": "at_least", "over": "at_least", "more than": "at_least",
+    "about": "approx", "around": "approx", "approximately": "approx", "approx": "approx", "approx.": "approx",
+    "roughly": "approx", "typically": "approx", "usually": "approx", "generally": "approx", "normally": "approx",
+    "on average": "approx", "an average of": "approx", "average of": "approx", "~": "approx",
+    "from": "from", "in as little as": "from", "as fast as": "from", "as quickly as": "from", "as little as": "from",
+    "exactly": "exactly", "just": "exactly", "only": "exactly",
+}
+_QUAL_AFTER = re.compile(r"^\s*(?P<q>or\s+less|or\s+fewer|or\s+sooner|max(?:imum)?|at\s+most|or\s+more|\+|minimum|at\s+the\s+latest)(?![\w])", re.I)
+_QUAL_AFTER_MAP = {"or less": "up_to", "or fewer": "up_to", "or sooner": "up_to", "max": "up_to", "maximum": "up_to",
+                   "at most": "up_to", "at the latest": "up_to", "or more": "at_least", "+": "at_least", "minimum": "at_least"}
+
+
+def _qualifier(text: str, start: int, end: int) -> tuple[str, bool, int]:
+    """The qualifier around a value; returns (qualifier, stated explicitly, new start offset)."""
+    before = text[max(0, start - 40):start]
+    m = _QUAL_BEFORE.search(before)
+    after = _QUAL_AFTER.match(text[end:end + 25])
+    if after:
+        return _QUAL_AFTER_MAP[" ".join(after.group("q").lower().split())], True, start
+    if m:
+        word = " ".join(m.group("q").lower().split())
+        q = _QUAL_MAP.get(word)
+        if q:
+            explicit = q != "within" or word in ("within", "inside", "inside of")
+            return q, explicit, start - (len(before) - m.start())
+    return "within", False, start
+
+
+def find_durations(text: str) -> list[Value]:
+    out: list[Value] = []
+    for m in DURATION_RE.finditer(text):
+        unit = next(u for i, (_, u) in enumerate(_UNIT_PATTERNS) if m.group(f"u{i}"))
+        a = parse_number(m.group("a"))
+        b = parse_number(m.group("b")) if m.group("b") else None
+        if a is None or (m.group("b") and b is None):
+            continue
+        raw_unit = m.group("unit").lower()
+        if unit == "hours" and raw_unit.startswith("h") and len(raw_unit) == 1 and not text[m.start("a"):m.start("unit")].strip().isdigit():
+            continue  # "h" only after digits ("48h")
+        lo, hi = (a, b) if b is not None else (a, a)
+        if m.group("between") and b is None:
+            continue
+        if b is not None and b < a:
+            lo, hi = b, a
+        if unit == "fortnight":
+            lo, hi, unit = lo * 2, hi * 2, "weeks"
+        if unit == "days" and raw_unit.startswith("night"):
+            unit = "days"
+        q, explicit, qstart = _qualifier(text, m.start(), m.end())
+        if q == "within" and not explicit and b is None and "-" not in text[m.end("a"):m.start("unit")]:
+            q = "exactly"  # a bare "30 days" (not "30-day", not "within 30 days", not a range)
+        out.append(Value("duration", qstart, m.end(), lo, hi, unit, q, explicit_qualifier=explicit))
+    taken = [(v.start, v.end) for v in out]
+    for m in PHRASE_RE.finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        i = next(i for i in range(len(_PHRASES)) if m.group(f"p{i}"))
+        _, n, unit = _PHRASES[i]
+        q, explicit, qstart = _qualifier(text, m.start(), m.end())
+        out.append(Value("duration", qstart, m.end(), float(n), float(n), unit, q, explicit_qualifier=explicit))
+    for m in LIFETIME_RE.finditer(text):
+        out.append(Value("open", m.start(), m.end(), None, None, "years", "at_least"))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+# --- money -----------------------------------------------------------------------------
+
+_SYMBOLS = {"us$": "USD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
+            "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
+            "₹": "INR", "r$": "BRL", "kr": "SEK"}
+_CODES = "USD|CAD|AUD|NZD|EUR|GBP|CNY|RMB|JPY|INR|CHF|SEK|NOK|DKK|HKD|SGD|MXN|BRL|PLN|ZAR"
+_WORD_CUR = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+             "pound": "GBP", "quid": "GBP", "yuan": "CNY", "rupees": "INR"}
+AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?"
+MONEY_RE = re.compile(
+    rf"(?P<sym>US\$|USD\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|￥|₹)\s?(?P<a1>{AMOUNT})(?:\s?(?P<code1>{_CODES})\b)?"
+    rf"|(?<![\w])(?P<code2>{_CODES})\s?\$?\s?(?P<a2>{AMOUNT})"
+    rf"|(?<![\w.,$£€])(?P<a3>{AMOUNT})\s?(?:(?P<code3>{_CODES})\b|(?P<word>dollars?|bucks|euros?|pounds?|quid|yuan|rupees))",
+    re.I,
+)
+
+
+def find_money(text: str) -> list[Value]:
+    out = []
+    for m in MONEY_RE.finditer(text):
+        if m.group("a1"):
+            amount, cur = m.group("a1"), (m.group("code1") or _SYMBOLS[m.group("sym").lower()]).upper()
+        elif m.group("a2"):
+            amount, cur = m.group("a2"), m.group("code2").upper()
+        else:
+            amount = m.group("a3")
+            cur = (m.group("code3") or "").upper() or _WORD_CUR[m.group("word").lower()]
+        if cur == "RMB":
+            cur = "CNY"
+        try:
+            n = float(amount.replace(",", ""))
+        except ValueError:
+            continue
+        tail = text[m.end():m.end() + 30]
+        if re.match(r"\s*(?:%|off\b|discount|per\s+(?:month|year|week|item|hour)|/\s?(?:mo|month|yr|year))", tail, re.I):
+            continue
+        q, explicit, qstart = _qualifier(text, m.start(), m.end())
+        if not explicit:
+            q = "exactly"
+        after = re.match(r"\s*(?:\+|and\s+(?:up|over|above)|or\s+more|or\s+over|or\s+above)", tail, re.I)
+        if after:
+            q, explicit = "at_least", True
+        out.append(Value("money", qstart, m.end(), n, n, cur, q, explicit_qualifier=explicit))
+    return out
+
+
+def find_free(text: str) -> list[Value]:
+    return [Value("free", m.start(), m.end(), 0.0, 0.0, None, "exactly") for m in FREE_RE.finditer(text)]
+
+
+def find_zero_windows(text: str) -> list[Value]:
+    return [Value("zero", m.start(), m.end(), 0.0, 0.0, "days", "exactly") for m in ZERO_RE.finditer(text)]
+
+
+# --- schedules -------------------------------------------------------------------------
+
+_DAY_NAMES = {
+    "mon": 0, "monday": 0, "mondays": 0, "tue": 1, "tues": 1, "tuesday": 1, "tuesdays": 1,
+    "wed": 2, "weds": 2, "wednesday": 2, "wednesdays": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3,
+    "thursdays": 3, "fri": 4, "friday": 4, "fridays": 4, "sat": 5, "saturday": 5, "saturdays": 5,
+    "sun": 6, "sunday": 6, "sundays": 6,
+}
+_DAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+DAY = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday|s)?s?|thu(?:r(?:s(?:day)?)?)?s?|fri(?:day)?s?|sat(?:urday)?s?|sun(?:day)?s?)\.?"
+DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+days\s+a\s+week|weekdays|weekends|"
+        rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
+TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
+HOURS = rf"(?P<open>{TIME})\s{{0,2}}(?:-|–|—|to|until|till|’til|'til)\s{{0,2}}(?P<close>{TIME})"
+TZ = r"(?:\s{0,2}\(?(?P<tz>[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST|AEDT|AWST|IST|UK\s+time|local\s+time|Eastern|Pacific|Central|Mountain)\)?(?![\w]))?"
+SCHEDULE_RE = re.compile(
+    rf"(?<![\w]){DAYS}(?![\w])[\s,:]{{0,4}}(?:(?:from|between)\s+)?(?:(?P<closed>closed)|{HOURS}{TZ})",
+    re.I,
+)
+HOURS_FIRST_RE = re.compile(rf"(?<![\w:]){HOURS}{TZ}[\s,]{{0,3}}(?:on\s+)?{DAYS}(?![\w])", re.I)
+
+
+def _clock(t: str, *, is_close: bool, other_pm: bool | None = None) -> str | None:
+    t = t.lower().replace(" ", "").replace(".", ":").rstrip(":")
+    if t in ("noon", "midday"):
+        return "12:00"
+    if t == "midnight":
+        return "24:00" if is_close else "00:00"
+    pm = "pm" in t or "p:m" in t
+    am = "am" in t or "a:m" in t
+    digits = re.sub(r"[ap]:?m:?", "", t)
+    if ":" in digits:
+        h_s, m_s = digits.split(":", 1)
+    else:
+        h_s, m_s = digits, "0"
+    try:
+        h, mi = int(h_s), int(m_s or 0)
+    except ValueError:
+        return None
+    if h > 24 or mi > 59:
+        return None
+    if pm and h < 12:
+        h += 12
+    elif am and h == 12:
+        h = 0
+    elif not pm and not am and ":" not in digits and is_close and h < 12 and other_pm is None:
+        h += 12  # "9-5", "Saturdays 9-1": a close hour before noon with no am/pm is in the afternoon
+    return f"{h:02d}:{mi:02d}"
+
+
+def _days(spec: str) -> str | None:
+    s = " ".join(spec.lower().replace(".", "").split())
+    if s in ("every day", "everyday", "daily", "7 days a week", "seven days a week"):
+        return "mon-sun"
+    if s == "weekdays":
+        return "mon-fri"
+    if s == "weekends":
+        return "sat-sun"
+    names = re.findall(r"[a-z]+", s)
+    idx = [_DAY_NAMES.get(n) for n in names if n not in ("to", "through", "thru", "until", "and")]
+    idx = [i for i in idx if i is not None]
+    if not idx:
+        return None
+    if len(idx) >= 2 and re.search(r"-|–|—|\bto\b|through|thru|until", s):
+        return f"{_DAY_CODES[idx[0]]}-{_DAY_CODES[idx[1]]}" + ("" if len(idx) == 2 else "," + _DAY_CODES[idx[2]])
+    return ",".join(_DAY_CODES[i] for i in idx)
+
+
+_TZ_MAP = {"est": "ET", "edt": "ET", "et": "ET", "eastern": "ET", "pst": "PT", "pdt": "PT", "pt": "PT", "pacific": "PT",
+           "cst": "CT", "cdt": "CT", "ct": "CT", "central": "CT", "mst": "MT", "mdt": "MT", "mt": "MT", "mountain": "MT",
+           "gmt": "UK", "bst": "UK", "uk time": "UK", "cet": "CET", "cest": "CET"}
+
+
+def find_schedules(text: str) -> list[Value]:
+    items: list[tuple[int, int, tuple]] = []
+    for rx in (SCHEDULE_RE, HOURS_FIRST_RE):
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e, _ in items):
+                continue
+            days = _days(m.group("days"))
+            if days is None:
+                continue
+            if m.groupdict().get("closed"):
+                continue  # "closed Sundays" adds nothing to compare; the open days carry the promise
+            raw_open, raw_close = m.group("open"), m.group("close")
+            if not re.search(r"\d|noon|midday|midnight", raw_open, re.I):
+                continue
+            close_pm = bool(re.search(r"p\.?m", raw_close, re.I))
+            o = _clock(raw_open, is_close=False)
+            c = _clock(raw_close, is_close=True, other_pm=True if re.search(r"[ap]\.?m", raw_open, re.I) else None)
+            if re.search(r"a\.?m|p\.?m", raw_open, re.I) is None and close_pm and o and int(o[:2]) < 12 and c and int(c[:2]) >= 12:
+                pass
+            if o is None or c is None:
+                continue
+            item = [("days", days), ("open", o), ("close", c)]
+            tz = m.group("tz")
+            if tz:
+                item.append(("tz", _TZ_MAP.get(tz.lower(), tz.upper())))
+            items.append((m.start(), m.end(), tuple(item)))
+    out: list[Value] = []
+    if items:
+        items.sort()
+        # Consecutive day/hour pairs in one sentence form one schedule ("Mon–Fri 9–5, Sat 10–2").
+        start, end = items[0][0], items[-1][1]
+        out.append(Value("schedule", start, end, schedule=tuple(i for _, _, i in items), qualifier="exactly"))
+    for m in ALLTIME_RE.finditer(text):
+        if any(v.start <= m.start() < v.end for v in out):
+            continue
+        out.append(Value("alltime", m.start(), m.end(), schedule="24/7", qualifier="exactly"))
+    return out
+
+
+def find_values(text: str) -> list[Value]:
+    """Every value mention in a sentence, ordered by position; overlapping mentions are resolved
+    in favour of the longer one (a schedule beats the durations inside it)."""
+    cands = find_schedules(text) + find_money(text) + find_durations(text) + find_zero_windows(text) + find_free(text)
+    cands.sort(key=lambda v: (v.start, -(v.end - v.start)))
+    out: list[Value] = []
+    for v in cands:
+        clash = next((o for o in out if v.start < o.end and o.start < v.end), None)
+        if clash is None:
+            out.append(v)
+        elif (v.end - v.start) > (clash.end - clash.start) and v.type != "free":
+            out[out.index(clash)] = v
+    out.sort(key=lambda v: v.start)
+    return out

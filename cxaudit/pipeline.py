@@ -1,0 +1,255 @@
+"""Run the stages: collect -> extract -> segment/match/normalise -> merge repeats -> compare.
+
+Documents stream through (in worker processes when --jobs > 1) and are dropped once read;
+only promises stay in memory. Results are merged in input order, so output is the same for
+any number of jobs. Ctrl-C (or a time budget) stops reading and returns what was found,
+marked incomplete.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from cxaudit.errors import ReadError
+from cxaudit.model import AuditResult, Block, Document, Location, NotRead, Promise
+
+_EXTRACTORS: dict[str, object] = {}
+_RULES_DIR: str | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    sources: tuple[tuple[str, str | None], ...]         # (path or URL, channel or None)
+    jobs: int | None = None
+    lang: str = "auto"
+    rules_dir: str | None = None
+    min_confidence: float = 0.0
+    channel_globs: tuple[tuple[str, str], ...] = ()
+    limits: object = None                                # extract.Limits
+    crawl: object = None                                 # collect.crawl.CrawlOptions
+    time_budget: float | None = None
+    follow_symlinks: bool = False
+
+
+@dataclass
+class Progress:
+    """Counters the CLI shows on stderr while an audit runs."""
+
+    documents: int = 0
+    promises: int = 0
+    not_read: int = 0
+    current: str = ""
+    crawl: object = None
+
+
+def extractor(lang: str):
+    ex = _EXTRACTORS.get(lang)
+    if ex is None:
+        from cxaudit.match import Extractor
+        from cxaudit.rulepack import load_rules
+
+        rules = load_rules(_RULES_DIR)
+        if lang not in rules.langs:
+            lang = "en"
+            ex = _EXTRACTORS.get(lang)
+            if ex is not None:
+                return ex
+        ex = Extractor(rules, lang)
+        _EXTRACTORS[lang] = ex
+    return ex
+
+
+def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
+    loc = Location(doc.uri, doc.channel, block.line, block.heading[-1] if block.heading else None)
+    return [Promise(kind=r.kind, subject=r.subject, scope=r.scope, min=r.min, max=r.max, unit=r.unit,
+                    qualifier=r.qualifier, schedule=r.schedule, text=r.text, source=loc, lang=r.lang,
+                    confidence=r.confidence, rule=r.rule, span=r.span, cue=r.cue, suppress=block.suppress)
+            for r in reads]
+
+
+def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto") -> list[Promise]:
+    from cxaudit.segment import detect_lang
+
+    out: list[Promise] = []
+    for block in blocks:
+        block_lang = detect_lang(block.text) if lang == "auto" else lang
+        out.extend(reads_to_promises(extractor(block_lang).read_block(block), block, doc))
+    return out
+
+
+def extract_document(doc: Document, lang: str = "auto", limits=None) -> tuple[list[Promise], NotRead | None]:
+    """Read one document; never raises for bad input (it becomes a NotRead)."""
+    from cxaudit.extract import read_blocks
+
+    try:
+        blocks = read_blocks(doc, limits) if limits is not None else read_blocks(doc)
+    except ReadError as err:
+        return [], NotRead(doc.uri, err.reason)
+    except MemoryError:
+        return [], NotRead(doc.uri, "out of memory while reading")
+    except Exception as err:  # a reader bug must not sink the audit; name it
+        return [], NotRead(doc.uri, f"could not be read: {type(err).__name__}: {err}".splitlines()[0][:200])
+    return promises_in_blocks(blocks, doc, lang), None
+
+
+def _worker_init(rules_dir: str | None) -> None:
+    global _RULES_DIR
+    _RULES_DIR = rules_dir
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and keeps partial results
+
+
+def _worker(args) -> tuple[list[Promise], NotRead | None]:
+    doc, lang, limits = args
+    return extract_document(doc, lang, limits)
+
+
+def collect(opts: Options, stop: threading.Event, progress: Progress | None) -> Iterator[object]:
+    """Documents, NotRead and Skipped items from every source, in the order given."""
+    from cxaudit.collect.files import walk
+
+    for target, channel in opts.sources:
+        if stop.is_set():
+            return
+        if target.startswith(("http://", "https://")):
+            from cxaudit.collect.crawl import CrawlOptions, crawl
+
+            copts = opts.crawl or CrawlOptions()
+
+            def _progress(stats, url, _p=progress):
+                if _p is not None:
+                    _p.crawl, _p.current = stats, url
+
+            yield from crawl([(target, channel)], copts, progress=_progress, stop=stop)
+            continue
+        try:
+            yield from walk(target, channel, opts.channel_globs, follow_symlinks=opts.follow_symlinks)
+        except ReadError as err:
+            yield NotRead(err.uri, err.reason)
+
+
+def run(opts: Options, progress: Progress | None = None, stop: threading.Event | None = None,
+        on_promises: Callable[[list[Promise]], None] | None = None) -> AuditResult:
+    """Collect and extract every source; returns promises (repeats merged) and what was not read.
+    Comparison is done by the caller (audit) or skipped (extract)."""
+    global _RULES_DIR
+    _RULES_DIR = opts.rules_dir
+    stop = stop or threading.Event()
+    deadline = time.monotonic() + opts.time_budget if opts.time_budget else None
+    promises: list[Promise] = []
+    not_read: list[NotRead] = []
+    documents = skipped = 0
+    incomplete = False
+    docs: list[Document] = []
+
+    def consume(items: Iterable[object]) -> Iterator[Document]:
+        nonlocal skipped
+        for item in items:
+            if isinstance(item, Document):
+                yield item
+            elif isinstance(item, NotRead):
+                not_read.append(item)
+                if progress:
+                    progress.not_read += 1
+            else:
+                skipped += 1
+
+    jobs = opts.jobs or os.cpu_count() or 1
+    stream = consume(collect(opts, stop, progress))
+    # Small inputs are read in-process: forking workers costs more than it saves.
+    head: list[Document] = []
+    for doc in stream:
+        head.append(doc)
+        if len(head) >= 16:
+            break
+    parallel = jobs > 1 and len(head) >= 16
+
+    def all_docs() -> Iterator[Document]:
+        yield from head
+        yield from stream
+
+    def take(result: tuple[list[Promise], NotRead | None], uri: str) -> None:
+        nonlocal documents
+        found, failed = result
+        if failed is not None:
+            not_read.append(failed)
+            if progress:
+                progress.not_read += 1
+        else:
+            documents += 1
+            promises.extend(found)
+            if on_promises:
+                on_promises(found)
+        if progress:
+            progress.documents = documents
+            progress.promises = len(promises)
+            progress.current = uri
+
+    try:
+        if not parallel:
+            for doc in all_docs():
+                if stop.is_set() or (deadline and time.monotonic() > deadline):
+                    incomplete = True
+                    break
+                take(extract_document(doc, opts.lang, opts.limits), doc.uri)
+        else:
+            extractor("en")  # build once in the parent; forked workers inherit it
+            ctx = multiprocessing.get_context("fork")
+            with ctx.Pool(jobs, initializer=_worker_init, initargs=(opts.rules_dir,)) as pool:
+                pending = ((d, opts.lang, opts.limits) for d in all_docs())
+                uris: list[str] = []
+                # Pool.imap drains its input eagerly; the semaphore keeps fetched bodies from piling up.
+                in_flight = threading.Semaphore(jobs * 32)
+
+                def feed() -> Iterator[tuple]:
+                    for item in pending:
+                        while not in_flight.acquire(timeout=0.2):
+                            if stop.is_set():
+                                return
+                        if stop.is_set() or (deadline and time.monotonic() > deadline):
+                            return
+                        uris.append(item[0].uri)
+                        yield item
+
+                for i, result in enumerate(pool.imap(_worker, feed(), chunksize=4)):
+                    in_flight.release()
+                    take(result, uris[i] if i < len(uris) else "")
+                    if stop.is_set() or (deadline and time.monotonic() > deadline):
+                        incomplete = True
+                        pool.terminate()
+                        break
+    except KeyboardInterrupt:
+        stop.set()
+        incomplete = True
+    if stop.is_set():
+        incomplete = True
+    if deadline and time.monotonic() > deadline:
+        incomplete = True
+    return AuditResult(
+        promises=tuple(merge_repeats(promises, opts.min_confidence)),
+        not_read=tuple(sorted(set(not_read), key=lambda n: n.uri)),
+        documents=documents, skipped=skipped, incomplete=incomplete,
+    )
+
+
+def merge_repeats(promises: Sequence[Promise], min_confidence: float = 0.0) -> list[Promise]:
+    """One message per (channel, kind, text, value): a banner on 2,000 pages is one promise with pages=2000."""
+    groups: dict[tuple, list[Promise]] = {}
+    for p in promises:
+        if p.confidence < min_confidence:
+            continue
+        key = (p.source.channel, p.kind, " ".join(p.text.lower().split()), p.value_key())
+        groups.setdefault(key, []).append(p)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda p: (p.source.uri, p.source.line or 0))
+        first = group[0]
+        pages = len({p.source.uri for p in group})
+        out.append(replace(first, pages=pages) if pages != first.pages else first)
+    out.sort(key=lambda p: (p.source.uri, p.source.line or 0, p.kind, p.text, p.span))
+    return out

@@ -1,0 +1,132 @@
+"""Load rule packs (YAML data under rules/<lang>/) into compiled, immutable objects, once per process."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cxaudit.errors import ConfigError
+
+PACK_KEYS = {"kind", "lang", "summary", "doc", "values", "units", "cues", "veto", "require", "cases", "priority"}
+VALUE_TYPES = {"duration", "money", "schedule", "alltime", "free", "zero", "open"}
+
+
+@dataclass(frozen=True)
+class Pack:
+    kind: str
+    lang: str
+    summary: str
+    doc: str
+    values: frozenset[str]
+    units: frozenset[str] | None
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    veto: tuple[re.Pattern, ...]
+    require: re.Pattern | None
+    cases: dict[str, Any] = field(compare=False, hash=False, default_factory=dict)
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Common:
+    lang: str
+    veto_before: tuple[re.Pattern, ...]
+    veto_after: tuple[re.Pattern, ...]
+    scope: tuple[tuple[str, str, tuple[str, ...]], ...]   # (key, value, phrases)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    packs: tuple[Pack, ...]
+    common: dict[str, Common]
+    source: str
+
+    def for_lang(self, lang: str) -> tuple[Pack, ...]:
+        return tuple(p for p in self.packs if p.lang == lang)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(sorted({p.kind for p in self.packs}))
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(sorted({p.lang for p in self.packs}))
+
+
+def _root(rules_dir: str | None):
+    if rules_dir:
+        p = Path(rules_dir)
+        if not p.is_dir():
+            raise ConfigError(f"{rules_dir}: --rules must name a folder of rule packs")
+        return p
+    return importlib.resources.files("cxaudit.rules")
+
+
+def _compile(where: str, key: str, pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as err:
+        raise ConfigError(f"{where}: {key}: bad regular expression: {err}") from None
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(rules_dir: str | None = None) -> RuleSet:
+    import yaml  # deferred: the CLI's --help must stay fast
+
+    root = _root(rules_dir)
+    packs: list[Pack] = []
+    common: dict[str, Common] = {}
+    for lang_dir in sorted((d for d in root.iterdir() if d.is_dir() and not d.name.startswith(("_", "."))), key=lambda d: d.name):
+        for f in sorted((f for f in lang_dir.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name):
+            where = f"{lang_dir.name}/{f.name}" if rules_dir is None else str(f)
+            try:
+                data = yaml.safe_load(f.read_text(encoding="utf-8"))
+            except yaml.YAMLError as err:
+                raise ConfigError(f"{where}: not valid YAML: {err}".splitlines()[0]) from None
+            if not isinstance(data, dict):
+                raise ConfigError(f"{where}: a rule pack must be a mapping")
+            if f.name == "common.yaml":
+                scope = []
+                for key, values in (data.get("scope") or {}).items():
+                    for value, phrases in values.items():
+                        scope.append((key, str(value), tuple(str(p).lower() for p in phrases)))
+                common[lang_dir.name] = Common(
+                    lang=lang_dir.name,
+                    veto_before=tuple(_compile(where, "veto_before", p) for p in data.get("veto_before", [])),
+                    veto_after=tuple(_compile(where, "veto_after", p) for p in data.get("veto_after", [])),
+                    scope=tuple(scope),
+                )
+                continue
+            unknown = set(data) - PACK_KEYS
+            if unknown:
+                raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' (expected one of {', '.join(sorted(PACK_KEYS))})")
+            for req in ("kind", "values", "cues"):
+                if req not in data:
+                    raise ConfigError(f"{where}: missing key '{req}'")
+            values = frozenset(data["values"])
+            if not values <= VALUE_TYPES:
+                raise ConfigError(f"{where}: values: unknown value type {sorted(values - VALUE_TYPES)[0]!r}")
+            cues = data["cues"]
+            if isinstance(cues, list):
+                cues = {"strong": cues}
+            packs.append(Pack(
+                kind=str(data["kind"]),
+                lang=str(data.get("lang", lang_dir.name)),
+                summary=str(data.get("summary", "")),
+                doc=str(data.get("doc", "")),
+                values=values,
+                units=frozenset(data["units"]) if data.get("units") else None,
+                strong=tuple(str(c).lower() for c in cues.get("strong", [])),
+                weak=tuple(str(c).lower() for c in cues.get("weak", [])),
+                veto=tuple(_compile(where, "veto", p) for p in data.get("veto", [])),
+                require=_compile(where, "require", data["require"]) if data.get("require") else None,
+                cases=data.get("cases") or {},
+                path=where,
+            ))
+    if not packs:
+        raise ConfigError(f"{rules_dir or 'rules'}: no rule packs found")
+    return RuleSet(tuple(packs), common, str(rules_dir or "built-in"))

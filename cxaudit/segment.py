@@ -1,0 +1,37 @@
+"""Sentence segmentation with a blank spaCy pipeline, plus per-block language detection.
+
+spaCy is imported here and only here, lazily, so `cxaudit --help` never pays for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_lang(text: str) -> str:
+    """'zh' when Han characters carry the text, 'en' otherwise (cheap: counts characters)."""
+    han = len(_CJK.findall(text))
+    if not han:
+        return "en"
+    latin_words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "zh" if han >= latin_words else "en"
+
+
+@functools.lru_cache(maxsize=4)
+def pipeline(lang: str = "en"):
+    """A spacy.blank pipeline with a sentencizer that also breaks at newlines and list bullets."""
+    import spacy
+
+    nlp = spacy.blank(lang)
+    punct = [".", "!", "?", "\n", "\n ", "•", "·", "。", "！", "？", "；", "|", "¦"]
+    nlp.add_pipe("sentencizer", config={"punct_chars": punct})
+    return nlp
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join lines so the tokenizer cache stays effective (a bare newline glues words together)."""
+    return " \n ".join(lines)
