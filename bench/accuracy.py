@@ -303,8 +303,11 @@ def as_record(p: Any) -> dict[str, Any]:
     scope = getattr(p, "scope_dict", None)
     if scope is None:
         scope = dict(getattr(p, "scope", ()) or ())
+    schedule = getattr(p, "schedule", None)
+    if schedule is not None and not isinstance(schedule, str):
+        schedule = [dict(e) for e in schedule]  # the model keeps entries as (key, value) tuples
     return {"kind": p.kind, "min": p.min, "max": p.max, "unit": p.unit,
-            "schedule": getattr(p, "schedule", None), "scope": dict(scope)}
+            "schedule": schedule, "scope": dict(scope)}
 
 
 @dataclass
@@ -530,9 +533,10 @@ def _n(x: Any) -> str:
 
 
 def _touches(r: SentenceResult, kind: str | None) -> bool:
-    if kind is None:
+    """Whether the sentence has a problem with this kind (any problem when kind is None)."""
+    if kind is None or r.error:
         return True
-    return any(p["kind"] == kind for p in r.gold + r.predicted)
+    return any(p["kind"] == kind for p in r.missed + r.spurious + [g for g, _ in r.misread])
 
 
 def _miss_dict(r: SentenceResult) -> dict[str, Any]:

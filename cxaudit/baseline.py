@@ -63,6 +63,15 @@ class BaselineOutcome:
     fixed: tuple[BaselineEntry, ...]       # entries that match no current finding
     new: tuple[Finding, ...] = ()          # kept findings that have no entry at all
 
+    def as_dict(self) -> dict:
+        """What the report says about the baseline (for JSON output and AuditResult.extra)."""
+        return {
+            "suppressed": len(self.suppressed),
+            "new": [f.id for f in self.new],
+            "expired": [e.as_dict() for e in self.expired],
+            "fixed": [e.as_dict() for e in self.fixed],
+        }
+
 
 def load_baseline(path: Path | str, *, missing_ok: bool = False) -> Baseline:
     """Read and check a baseline file; ConfigError names the file (and line for bad JSON)."""

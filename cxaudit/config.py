@@ -78,18 +78,32 @@ class AuditSettings:
     min_confidence: float = 0.0
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()   # (rule | kind | rule/kind, severity)
+    severity: tuple[tuple[str, str], ...] = ()   # (rule | kind | rule/kind, error | warning | info | off)
     lang: str = "auto"
     jobs: int | None = None
     max_file_size: int = 50_000_000
     time_budget: float | None = None
 
     def selected(self, rule: str, kind: str) -> bool:
-        """Whether findings of this rule and kind are reported under select/ignore."""
-        names = {rule, kind, f"{rule}/{kind}"}
-        if self.select and not names & set(self.select):
+        """Whether findings of this rule and kind are reported under select/ignore.
+
+        Selected rules and selected kinds combine: select = ["contradiction", "warranty"] keeps
+        contradictions about warranties; a "rule/kind" entry keeps that pair in any case."""
+        if self.select:
+            rules, kinds, pairs = _split_names(self.select)
+            plain = bool(rules or kinds) and (not rules or rule in rules) and (not kinds or kind in kinds)
+            if not plain and f"{rule}/{kind}" not in pairs:
+                return False
+        return not {rule, kind, f"{rule}/{kind}"} & set(self.ignore)
+
+    def wants_kind(self, kind: str) -> bool:
+        """Whether promises of this kind can be part of a selected finding (to filter them early)."""
+        if kind in self.ignore:
             return False
-        return not names & set(self.ignore)
+        if not self.select:
+            return True
+        rules, kinds, pairs = _split_names(self.select)
+        return kind in kinds or any(p.split("/", 1)[1] == kind for p in pairs) or bool(rules and not kinds)
 
     def severity_for(self, rule: str, kind: str, default: str) -> str:
         """The configured severity; the most specific entry wins: rule/kind, then kind, then rule."""
@@ -98,6 +112,13 @@ class AuditSettings:
             if name in table:
                 return table[name]
         return default
+
+
+def _split_names(names: tuple[str, ...]) -> tuple[set[str], set[str], set[str]]:
+    """select/ignore names as (rules, kinds, rule/kind pairs)."""
+    pairs = {n for n in names if "/" in n}
+    rules = {n for n in names if n in RULES}
+    return rules, set(names) - pairs - rules, pairs
 
 
 @dataclass(frozen=True)
@@ -109,6 +130,7 @@ class Config:
     channels: tuple[tuple[str, str], ...] = ()
     promises: tuple[CanonicalPromise, ...] = ()
     gap: dict[str, Any] = field(default_factory=dict, hash=False)
+    folder: str | None = None   # absolute folder of the config file: [channels] globs start here
 
     def channel_for(self, path: str) -> str | None:
         """The channel of the first `[channels]` glob that matches a local path, if any.
@@ -118,10 +140,9 @@ class Config:
         if not self.channels:
             return None
         candidates = [path.replace(os.sep, "/")]
-        if self.path:
-            base = Path(self.path).resolve().parent
+        if self.folder:
             try:
-                candidates.insert(0, Path(path).resolve().relative_to(base).as_posix())
+                candidates.insert(0, Path(path).resolve().relative_to(self.folder).as_posix())
             except ValueError:
                 pass
         for pattern, channel in self.channels:
@@ -474,6 +495,7 @@ class _Checker:
             channels=top.get("channels", ()),
             promises=top.get("promise", ()),
             gap=top.get("gap", {}),
+            folder=str(self.base),
         )
 
     def sources(self, path: tuple, value: Any) -> tuple[SourceSpec, ...]:
@@ -557,7 +579,7 @@ class _Checker:
         out = []
         for name, sev in value.items():
             self.check_rule_name((*path, name), name)
-            out.append((name, _enum(SEVERITIES)(self, (*path, name), sev)))
+            out.append((name, _enum((*SEVERITIES, "off"))(self, (*path, name), sev)))
         return tuple(out)
 
     def channels(self, path: tuple, value: Any) -> tuple[tuple[str, str], ...]:
@@ -740,7 +762,7 @@ fail_on = "error"          # exit 1 on findings at or above: error | warning | n
 # min_confidence = 0.5     # ignore promises read with less confidence than this
 # select = ["return_window", "delivery_time"]   # only these kinds or rules
 # ignore = ["inconsistency"]                    # never these kinds or rules
-# severity = { inconsistency = "info", "contradiction/warranty" = "warning" }
+# severity = { inconsistency = "info", "contradiction/warranty" = "warning" }   # or "off"
 # lang = "auto"            # en | zh | auto
 # jobs = 4                 # extraction processes; default: one per core
 # max_file_size = 50000000 # bytes

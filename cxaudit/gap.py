@@ -91,6 +91,46 @@ def parse_scope_columns(items: Iterable[str]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def spec_from_options(
+    *, kind: str | None = None, actuals: str | Path | None = None, value_column: str | None = None,
+    unit: str | None = None, start_column: str | None = None, end_column: str | None = None,
+    scope_columns: Sequence[str] = (), level: float | None = None, holidays: str | Path | None = None,
+    config: dict[str, Any] | None = None,
+) -> tuple[GapSpec, Path]:
+    """(GapSpec, actuals path) from `cxaudit gap` options over the config's [gap] table (options win).
+
+    A --value-column on the command line replaces start/end columns from the config and the
+    other way round; --scope-column options replace the config's scope_columns table.
+    """
+    cfg = dict(config or {})
+    if value_column:
+        cfg.pop("start_column", None)
+        cfg.pop("end_column", None)
+    if start_column or end_column:
+        cfg.pop("value_column", None)
+    actuals = actuals or cfg.get("actuals")
+    kind = kind or cfg.get("kind")
+    if not actuals:
+        raise UsageError("gap needs --actuals FILE.csv (or 'actuals' in the [gap] table of the config)")
+    if not kind:
+        raise UsageError("gap needs --kind KIND, e.g. --kind delivery_time (or 'kind' in [gap])")
+    value_column = value_column or cfg.get("value_column")
+    start_column = start_column or cfg.get("start_column")
+    end_column = end_column or cfg.get("end_column")
+    unit = unit or cfg.get("unit")
+    if value_column and not unit:
+        raise UsageError(f"--unit is needed with --value-column {value_column} (e.g. --unit business_days)")
+    cols = parse_scope_columns(scope_columns) if scope_columns else tuple(
+        (str(c), str(k)) for c, k in dict(cfg.get("scope_columns") or {}).items())
+    hol_path = holidays or cfg.get("holidays")
+    from cxaudit.bizdays import load_holidays
+    hol = load_holidays(hol_path) if hol_path else frozenset()
+    spec = GapSpec(kind=kind, unit=unit or "days", value_column=value_column, start_column=start_column,
+                   end_column=end_column, scope_columns=cols,
+                   level=float(level if level is not None else cfg.get("level", 0.95)), holidays=hol)
+    return spec, Path(actuals)
+
+
 # --- distributions ---------------------------------------------------------------------
 
 class Distribution:
@@ -203,9 +243,10 @@ def make_histogram(dist: Distribution, bounds: Iterable[float | None]) -> Histog
         return Histogram((0.0, 1.0), (0,), 0, True)
     marks = [b for b in bounds if b is not None]
     top = max([dist.quantile(0.99) or 0.0, *marks])
-    lo = min(0.0, dist.min or 0.0)
-    if dist.all_integers() and top - lo <= 40:
-        first = math.floor(dist.min if dist.min < lo + 1 else lo)
+    lo = min(0.0, dist.min)
+    if dist.all_integers() and top - min(dist.min, *marks) <= 40:
+        # Whole values (days): one bar per value, from the smallest seen (or promised) value.
+        first = math.floor(min(dist.min, *marks))
         last = math.ceil(top) + 1
         edges = tuple(k - 0.5 for k in range(int(first), int(last) + 2))
         integer = True
@@ -386,8 +427,14 @@ def _open_csv(path: Path):
         raise UsageError(f"{path}: cannot read actuals ({e.strerror or e})") from None
 
 
-def run_gap(csv_path: str | Path, spec: GapSpec, promises: Sequence[Any]) -> GapResult:
-    """Stream the actuals once and hold them against every promise of spec.kind."""
+def run_gap(csv_path: str | Path, spec: GapSpec, promises: Sequence[Any], *,
+            config_uri: str = "cxaudit.toml") -> GapResult:
+    """Stream the actuals once and hold them against every promise of spec.kind.
+
+    `promises` are extracted model.Promise objects or the config's canonical promises
+    (anything with kind, scope, min, max, unit); `config_uri` names where canonical ones
+    come from when a finding quotes them.
+    """
     path = Path(csv_path)
     notes: list[str] = []
 
@@ -563,7 +610,7 @@ def run_gap(csv_path: str | Path, spec: GapSpec, promises: Sequence[Any]) -> Gap
         )
         gaps.append(gap)
         if status == "unmet":
-            findings.append(_unmet_finding(gap, spec))
+            findings.append(_unmet_finding(gap, spec, config_uri))
 
     outside = 0 if not order else sum(len(groups[k][0]) for k in groups if k not in matched_keys)
     if outside:
@@ -594,19 +641,19 @@ def _sortnum(x: float | None) -> float:
 
 # --- findings --------------------------------------------------------------------------
 
-def _as_model_promise(p: Any) -> Promise:
+def _as_model_promise(p: Any, config_uri: str = "cxaudit.toml") -> Promise:
     if isinstance(p, Promise):
         return p
     from cxaudit.canonical import canonical_as_promise
-    return canonical_as_promise(p)
+    return canonical_as_promise(p, config_uri)
 
 
 def _norm_text(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-def _unmet_finding(g: PromiseGap, spec: GapSpec) -> Finding:
-    plist = tuple(_as_model_promise(p) for p in g.promises)
+def _unmet_finding(g: PromiseGap, spec: GapSpec, config_uri: str) -> Finding:
+    plist = tuple(_as_model_promise(p, config_uri) for p in g.promises)
     subject = plist[0].subject or g.scope_label()
     where = _where(plist)
     scope = f" ({g.scope_label()})" if g.scope else ""

@@ -60,6 +60,18 @@ _VALUE_HINT = re.compile(
 )
 
 
+def value_finder(lang: str):
+    """The value grammar for a language: normalize.values for English, normalize.<lang> otherwise."""
+    if lang == "en":
+        return find_values
+    import importlib
+
+    try:
+        return importlib.import_module(f"cxaudit.normalize.{lang}").find_values
+    except (ImportError, AttributeError):
+        return find_values
+
+
 @dataclass(frozen=True)
 class Read:
     """One promise read from a block, before it is given its document location."""
@@ -95,6 +107,7 @@ class Extractor:
         from cxaudit.segment import pipeline
 
         self.lang = lang
+        self.find_values = value_finder(lang)
         self.packs: dict[str, Pack] = {p.kind: p for p in rules.for_lang(lang)}
         self.common = rules.common.get(lang)
         self.nlp = pipeline(lang if lang in ("en", "zh") else "xx")
@@ -189,7 +202,7 @@ class Extractor:
             if not s_text.strip():
                 continue
             off = sent.start_char
-            values = [v for v in find_values(s_text) if not self._vetoed(s_text, v)]
+            values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
             if not values:
                 continue
             cues = [_Cue(c.kind, c.strong, c.start - off, c.end - off) for c in all_cues
@@ -254,7 +267,7 @@ class Extractor:
                 d += 40
             if not c.strong:
                 d += 25
-            if v.type == "free" and d > 30:
+            if v.type == "free" and len(gap) > 30:
                 continue
             if v.type == "free" and pack.require is not None and not pack.require.search(clause):
                 continue

@@ -28,6 +28,8 @@ class Logged:
     path: str            # with query
     headers: dict[str, str]
     status: int = 0
+    at: float = 0.0      # time.monotonic() when the request arrived
+    host: str = ""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -44,7 +46,8 @@ class Handler(BaseHTTPRequestHandler):
         super().send_response(code, message)
 
     def do_GET(self) -> None:
-        self._entry = Logged("GET", self.path, {k.lower(): v for k, v in self.headers.items()})
+        hdrs = {k.lower(): v for k, v in self.headers.items()}
+        self._entry = Logged("GET", self.path, hdrs, at=time.monotonic(), host=hdrs.get("host", ""))
         with self.server.lock:
             self.server.log.append(self._entry)
         path = urlsplit(self.path).path

@@ -162,11 +162,13 @@ def _secs(t: float) -> str:
 class _Fail(Exception):
     """One fetch attempt failed; `retry` says whether another attempt may help."""
 
-    def __init__(self, reason: str, retry: bool = False, retry_after: float | None = None):
+    def __init__(self, reason: str, retry: bool = False, retry_after: float | None = None,
+                 status: int | None = None):
         super().__init__(reason)
         self.reason = reason
         self.retry = retry
         self.retry_after = retry_after
+        self.status = status   # the HTTP status, when the server answered
 
 
 def _chain(exc: BaseException):
@@ -187,7 +189,8 @@ def _describe(exc: BaseException, opts: CrawlOptions) -> _Fail:
         if isinstance(e, socket.gaierror):
             return _Fail("DNS lookup failed")
         if isinstance(e, ssl.SSLCertVerificationError):
-            return _Fail(f"TLS error: {e.verify_message or e.reason or 'certificate verify failed'}")
+            detail = f": {e.verify_message}" if e.verify_message else ""
+            return _Fail(f"TLS error: certificate verify failed{detail}")
         if isinstance(e, ssl.SSLError):
             return _Fail(f"TLS error: {(e.reason or str(e)).lower().replace('_', ' ')}")
         if isinstance(e, ConnectionRefusedError):
@@ -541,12 +544,14 @@ class _Engine:
             try:
                 resp = await self._follow(origin + "/robots.txt", "robots", robots_mod.MAX_ROBOTS_BYTES)
                 rules = robots_mod.from_response(resp.status, resp.body)
-            except _Fail:
-                rules = robots_mod.allow_all()
+            except _Fail as f:
+                rules = robots_mod.from_response(f.status, None)
             if self.opts.rate and self.opts.rate > 0:
                 delay = rules.crawl_delay(self.opts.user_agent)
-                if delay:
-                    self._intervals[origin] = max(1.0 / self.opts.rate, delay)
+                if delay and delay > 1.0 / self.opts.rate:
+                    self._intervals[origin] = delay
+                    # the robots.txt request itself was just made: the next one waits a full delay
+                    self._hold_host(origin, delay)
         finally:
             if not fut.done():
                 fut.set_result(rules)
@@ -566,10 +571,12 @@ class _Engine:
                 if not f.retry:
                     raise
                 if attempt == attempts - 1:
-                    raise _Fail(f"{f.reason} after {attempts} attempts" if attempts > 1 else f.reason) from None
+                    raise _Fail(f"{f.reason} after {attempts} attempts" if attempts > 1 else f.reason,
+                                status=f.status) from None
                 if f.retry_after is not None:
                     if f.retry_after > self.opts.max_retry_after:
-                        raise _Fail(f"{f.reason} (Retry-After {f.retry_after:.0f} s is too long)") from None
+                        raise _Fail(f"{f.reason} (Retry-After {f.retry_after:.0f} s is too long)",
+                                    status=f.status) from None
                     delay = f.retry_after
                     self._hold_host(origin, delay)
                 else:
@@ -586,7 +593,8 @@ class _Engine:
                 async with self.client.stream("GET", url, headers=headers) as r:
                     st = r.status_code
                     if st in _RETRY_STATUSES:
-                        raise _Fail(f"HTTP {st}", retry=True, retry_after=_retry_after(r.headers.get("retry-after")))
+                        raise _Fail(f"HTTP {st}", retry=True, retry_after=_retry_after(r.headers.get("retry-after")),
+                                    status=st)
                     if not 200 <= st < 300:
                         return _Resp(url, st, r.headers)
                     fmt = None

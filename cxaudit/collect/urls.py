@@ -82,9 +82,9 @@ def _clean_query(query: str) -> str:
         name = pair.split("=", 1)[0].lower()
         if name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES):
             continue
-        kept.append(pair)
-    kept.sort()
-    return _fix_escapes("&".join(kept), _QUERY_UNSAFE, "=&/?:@!$'()*+,;%~-._")
+        kept.append(_fix_escapes(pair, _QUERY_UNSAFE, "=&/?:@!$'()*+,;%~-._"))
+    kept.sort()  # after escaping, so that normalising twice gives the same order
+    return "&".join(kept)
 
 
 def normalize(url: str) -> str | None:
@@ -102,9 +102,9 @@ def normalize(url: str) -> str | None:
         port = parts.port
     except ValueError:
         return None
+    host = (host or "").rstrip(".")
     if not host:
         return None
-    host = host.rstrip(".")
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     if port is not None and port != DEFAULT_PORTS[scheme]:

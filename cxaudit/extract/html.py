@@ -48,11 +48,10 @@ ARIA_ROLES = {
 BANNER_WORDS = ("banner", "announcement", "promo", "topbar", "top-bar", "notice", "alert", "marquee")
 _BANNER_RE = re.compile("|".join(re.escape(w) for w in BANNER_WORDS), re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # Frame kinds on the walk stack.
 _INLINE, _BLOCK, _SKIP, _HEADING, _ROW, _CELL, _TABLE, _THEAD = range(8)
-_DEEP = (_INLINE, None, None, None)
 
 _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -62,7 +61,9 @@ _VOID = frozenset({
 
 def norm(text: str) -> str:
     """Collapse all whitespace (including no-break spaces) and drop invisible characters."""
-    return " ".join(text.translate(_INVISIBLE).split())
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
 
 
 def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
@@ -86,14 +87,49 @@ def parse(text: str, max_depth: int) -> etree._Element | None:
     return root
 
 
+def _special(root: etree._Element) -> dict:
+    """Elements that hide their subtree (None) or open a page region ("banner", "nav", ...).
+
+    One XPath over the few attributes that matter is several times faster than reading them
+    on every element during the walk.
+    """
+    out: dict = {}
+    hidden = []
+    for value in _X_ATTRS(root):
+        name = value.attrname
+        if name == "class" or name == "id":
+            if _BANNER_RE.search(value):
+                el = value.getparent()
+                if el.tag not in ("html", "body", "main") and el not in out:
+                    out[el] = "banner"
+        elif name == "role":
+            role = ARIA_ROLES.get(value.strip().lower())
+            if role:
+                el = value.getparent()
+                if out.get(el) != "banner":
+                    out[el] = role
+        elif name == "hidden" or (name == "aria-hidden" and value.strip().lower() == "true") or (
+                name == "style" and _HIDDEN_STYLE.search(value)):
+            hidden.append(value.getparent())
+    for el in hidden:
+        out[el] = None
+    return out
+
+
+_X_ATTRS = etree.XPath("//@class|//@id|//@role|//@style|//@hidden|//@aria-hidden")
+
+
 def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
     """One pass over the tree; text accumulates until a block boundary flushes it."""
     max_depth = limits.max_depth
     max_blocks = limits.max_blocks
     blocks: list[Block] = []
     sup = suppress.Suppressor()
+    special = _special(root)
     layout_rows = _layout_rows(root)
-    ld_json: list[tuple[str, int | None]] = []
+    # FAQ JSON-LD usually sits in <head>, which the walk skips.
+    ld_json = [(el.text, el.sourceline) for el in root.iter("script")
+               if el.text and "ld+json" in (el.get("type") or "")]
 
     buf: list[str] = []
     started = False          # buf holds visible text
@@ -107,185 +143,192 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
     row_th: list[bool] = []
     cell: list[str] | None = None
     tables: list[list] = []          # per open table: [header cells or None, rows seen, in thead]
-    stack: list[tuple] = []
-
-    def emit(text: str, line, table=None, cells=None) -> None:
-        blocks.append(Block(text, line, heading, buf_role if cells is None else role, table, cells,
-                            sup.next_block()))
-        if len(blocks) > max_blocks:
-            raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
+    stack: list = []                 # one frame per open element: an int kind or a tuple
+    depth = 0
+    make = Block
 
     def flush() -> None:
         nonlocal started
-        if started:
-            text = norm("".join(buf))
-            if text:
-                emit(text, buf_line)
+        text = norm("".join(buf))
         buf.clear()
         started = False
+        if text:
+            blocks.append(make(text, buf_line, heading, buf_role, None, None, sup.next_block()))
+            if len(blocks) > max_blocks:
+                raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
+
+    def emit_row(text: str, line, table, cells) -> None:
+        blocks.append(make(text, line, heading, role, table, cells, sup.next_block()))
+        if len(blocks) > max_blocks:
+            raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
 
     walker = etree.iterwalk(root, events=("start", "end", "comment"))
     for event, el in walker:
-        if event == "comment":
-            text = el.text or ""
-            if "cxaudit" in text and suppress.parse(text) is not None:
-                if row is None:
-                    flush()
-                sup.comment(text)
-            tail = el.tail
-            if tail:
-                if row is not None:
-                    if cell is not None:
-                        cell.append(tail)
-                elif not started and not tail.isspace():
-                    buf.append(tail)
-                    started, buf_line, buf_role = True, el.sourceline, role
-                else:
-                    buf.append(tail)
-            continue
-
-        tag = el.tag
         if event == "start":
-            if not isinstance(tag, str):
-                stack.append(_DEEP)
-                continue
-            if (tag in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true"
-                    or ((style := el.get("style")) and _HIDDEN_STYLE.search(style))):
-                if tag == "script" and "ld+json" in (el.get("type") or "") and el.text:
-                    ld_json.append((el.text, el.sourceline))
+            tag = el.tag
+            depth += 1
+            if tag in SKIP or (el in special and special[el] is None):
                 walker.skip_subtree()
-                stack.append((_SKIP, None, None, None))
+                stack.append(_SKIP)
                 continue
-            if len(stack) >= max_depth:
-                # Past the depth limit everything is inline text of the deepest element kept.
-                stack.append(_DEEP)
-                text = el.text
-            elif row is not None:
+            if row is not None:
                 # Inside a data row every element is inline; cells split, blocks add a space.
                 if tag == "td" or tag == "th":
                     cell = []
                     row_th.append(tag == "th")
-                    stack.append((_CELL, None, None, None))
+                    stack.append(_CELL)
                 else:
-                    if tag in BLOCK or tag == "br":
-                        if cell is not None:
-                            cell.append(" ")
-                    stack.append(_DEEP)
+                    if cell is not None and (tag in BLOCK or tag == "br"):
+                        cell.append(" ")
+                    stack.append(_INLINE)
                 text = el.text
                 if text and cell is not None:
                     cell.append(text)
                 continue
-            else:
-                new_role = None
-                if tag in LANDMARK_TAGS:
-                    new_role = LANDMARK_TAGS[tag]
-                elif (tag == "header" or tag == "footer") and not sect:
-                    new_role = tag
-                aria = el.get("role")
-                if aria and aria in ARIA_ROLES:
-                    new_role = ARIA_ROLES[aria]
-                if tag != "body" and tag != "html" and tag != "main":
-                    cls = el.get("class")
-                    ident = el.get("id")
-                    if (cls and _BANNER_RE.search(cls)) or (ident and _BANNER_RE.search(ident)):
-                        new_role = "banner"
-                kind = _BLOCK if tag in BLOCK else _INLINE
-                if kind == _BLOCK:
+            if depth > max_depth:
+                # Past the depth limit everything is inline text of the deepest element kept.
+                stack.append(_INLINE)
+            elif tag in BLOCK:
+                if started:
                     flush()
-                    if tag in HEADINGS:
-                        kind = _HEADING
-                    elif tag == "table":
-                        kind = _TABLE
-                        tables.append([None, 0, False])
-                    elif tag == "thead":
-                        kind = _THEAD
-                        if tables:
-                            tables[-1][2] = True
-                    elif tag == "tr" and el not in layout_rows:
-                        kind = _ROW
-                        row, row_th, cell = [], [], None
-                saved_heads = None
-                if new_role is not None and new_role != role:
-                    saved = role
-                    role = new_role
-                    if new_role != "header":
-                        # Headings in a nav, footer or banner name that region, not the page.
-                        saved_heads = (heads[:], heading)
-                else:
-                    saved = None
+                elif buf:
+                    buf.clear()
+                new_role = special.get(el)
+                if new_role is None:
+                    if tag in LANDMARK_TAGS:
+                        new_role = LANDMARK_TAGS[tag]
+                    elif (tag == "header" or tag == "footer") and not sect:
+                        new_role = tag
+                kind = _BLOCK
+                if tag in HEADINGS:
+                    kind = _HEADING
+                elif tag == "table":
+                    kind = _TABLE
+                    tables.append([None, 0, False])
+                elif tag == "thead":
+                    kind = _THEAD
+                    if tables:
+                        tables[-1][2] = True
+                elif tag == "tr" and el not in layout_rows:
+                    row, row_th, cell = [], [], None
+                    stack.append(_ROW)
+                    continue
                 is_sect = tag in SECTIONING
                 if is_sect:
                     sect += 1
-                stack.append((kind, saved, saved_heads, is_sect))
-                if kind == _ROW:
-                    continue
-                text = el.text
+                if (new_role is not None and new_role != role) or is_sect:
+                    frame = (kind, None, None, is_sect)
+                    if new_role is not None and new_role != role:
+                        # A region repeated on every page (banner, nav, footer) gets its own
+                        # heading scope: the same text then carries the same heading everywhere.
+                        frame = (kind, role, (heads, heading), is_sect)
+                        role = new_role
+                        heads, heading = [None] * 7, ()
+                    stack.append(frame)
+                else:
+                    stack.append(kind)
+            elif el in special:
+                new_role = special[el]
+                if new_role != role:
+                    stack.append((_INLINE, role, None, False))
+                    role = new_role
+                else:
+                    stack.append(_INLINE)
+            else:
+                stack.append(_INLINE)
                 if tag == "br":
                     buf.append(" ")
+            text = el.text
             if text:
                 if not started and not text.isspace():
                     started, buf_line, buf_role = True, el.sourceline, role
                 buf.append(text)
             continue
 
-        # end event
-        kind, saved, saved_heads, is_sect = stack.pop()
-        if kind == _INLINE:
-            pass
-        elif kind == _SKIP:
-            pass
-        elif kind == _CELL:
-            if row is not None and cell is not None:
-                row.append(norm("".join(cell)))
-            cell = None
-        elif kind == _ROW:
-            cells = tuple(row or ())
-            all_th = bool(row_th) and all(row_th)
-            row, cell = None, None
-            if any(cells):
-                info = tables[-1] if tables else [None, 0, False]
-                text = " | ".join(c for c in cells if c)
-                if info[0] is None and info[1] == 0 and (info[2] or all_th):
-                    info[0] = cells
-                    emit(text, el.sourceline, None, cells)
-                else:
-                    emit(text, el.sourceline, info[0], cells)
-                info[1] += 1
-        elif kind == _HEADING:
-            level = HEADINGS[tag]
-            text = norm("".join(buf)) if started else ""
-            buf.clear()
-            started = False
-            if text:
-                heads[level] = text
-                for i in range(level + 1, 7):
-                    heads[i] = None
-                heading = tuple(h for h in heads if h)
-                emit(text, buf_line)
-        else:
-            flush()
-            if kind == _TABLE:
-                if tables:
-                    tables.pop()
-            elif kind == _THEAD and tables:
-                tables[-1][2] = False
-        if saved is not None:
-            role = saved
-            if saved_heads is not None:
-                heads, heading = saved_heads
-        if is_sect:
-            sect -= 1
+        if event == "end":
+            depth -= 1
+            frame = stack.pop()
+            if frame is _INLINE:
+                tail = el.tail
+                if tail:
+                    if row is not None:
+                        if cell is not None:
+                            cell.append(tail)
+                    elif started:
+                        buf.append(tail)
+                    elif not tail.isspace():
+                        buf.append(tail)
+                        started, buf_line, buf_role = True, el.sourceline, role
+                continue
+            if frame.__class__ is tuple:
+                kind, saved, saved_heads, is_sect = frame
+            else:
+                kind, saved, saved_heads, is_sect = frame, None, None, False
+            if kind == _INLINE or kind == _SKIP:
+                pass
+            elif kind == _BLOCK:
+                if started:
+                    flush()
+            elif kind == _CELL:
+                if row is not None and cell is not None:
+                    row.append(norm("".join(cell)))
+                cell = None
+            elif kind == _ROW:
+                cells = tuple(row or ())
+                all_th = bool(row_th) and all(row_th)
+                row, cell = None, None
+                if any(cells):
+                    info = tables[-1] if tables else [None, 0, False]
+                    text = " | ".join(c for c in cells if c)
+                    if info[0] is None and info[1] == 0 and (info[2] or all_th):
+                        info[0] = cells
+                        emit_row(text, el.sourceline, None, cells)
+                    else:
+                        emit_row(text, el.sourceline, info[0], cells)
+                    info[1] += 1
+            elif kind == _HEADING:
+                level = HEADINGS[el.tag]
+                text = norm("".join(buf)) if started else ""
+                buf.clear()
+                started = False
+                if text:
+                    heads[level] = text
+                    for i in range(level + 1, 7):
+                        heads[i] = None
+                    heading = tuple(h for h in heads if h)
+                    blocks.append(make(text, buf_line, heading, buf_role, None, None, sup.next_block()))
+            else:
+                if started:
+                    flush()
+                if kind == _TABLE:
+                    if tables:
+                        tables.pop()
+                elif kind == _THEAD and tables:
+                    tables[-1][2] = False
+            if saved is not None:
+                role = saved
+                if saved_heads is not None:
+                    heads, heading = saved_heads
+            if is_sect:
+                sect -= 1
+        else:  # comment
+            text = el.text or ""
+            if "cxaudit" in text and suppress.parse(text) is not None:
+                if row is None and started:
+                    flush()
+                sup.comment(text)
         tail = el.tail
         if tail:
             if row is not None:
                 if cell is not None:
                     cell.append(tail)
-            elif not started and not tail.isspace():
+            elif started:
+                buf.append(tail)
+            elif not tail.isspace():
                 buf.append(tail)
                 started, buf_line, buf_role = True, el.sourceline, role
-            else:
-                buf.append(tail)
-    flush()
+    if started:
+        flush()
     if ld_json:
         blocks.extend(_faq_blocks(ld_json, blocks, uri, max_blocks))
     return blocks

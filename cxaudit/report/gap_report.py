@@ -115,11 +115,15 @@ def text_chart(g: PromiseGap, level: float, height: int = 4, color: bool = True)
             out.append(" ")
         out.append("\n")
     labels = h.labels() + (["more"] if h.overflow else [])
-    axis = "".join(lab[:2].rjust(2) + " " if len(lab) <= 2 else lab[:3].ljust(3) for lab in labels)
-    if all(len(lab) <= 2 for lab in labels):
-        out.append("  " + axis + "\n", style="dim")
-    else:
-        out.append(f"  {labels[0]} … {labels[-1]}\n", style="dim")
+    # Axis labels under their bars, skipping any that would run into the previous one.
+    axis = [" "] * (len(cols) * 3 + 4)
+    free = 0
+    for i, lab in enumerate(labels):
+        at = i * 3 + (2 - len(lab) if len(lab) < 2 else 0)
+        if at >= free and at + len(lab) <= len(axis):
+            axis[at:at + len(lab)] = lab
+            free = at + len(lab) + 1
+    out.append("  " + "".join(axis).rstrip() + "\n", style="dim")
     marks = [" "] * (len(cols) * 3)
     pb, sb = _bin_of_bound(g, g.max), _bin_of_bound(g, g.supported)
     if sb is not None:
@@ -155,7 +159,8 @@ def render_gap_table(result: GapResult) -> Any:
 
     lvl = f"{result.level:.0%}"
     table = Table(title=f"Expectation gap: {kind_label(result.kind).lower()} — {result.actuals}",
-                  caption=_headline(result).replace("`", ""), title_justify="left")
+                  caption=_headline(result).replace("`", "") + "; median, p90, p95 in the promise's unit",
+                  title_justify="left")
     for name, just in (("promise", "left"), ("scope", "left"), ("source", "left"), ("events", "right"),
                        ("met %", "right"), ("median", "right"), ("p90", "right"), ("p95", "right"),
                        (f"supported at {lvl}", "right"), ("status", "left")):
@@ -296,7 +301,14 @@ def histogram_svg(g: PromiseGap, kind: str, level: float, width: int = 640, heig
         x = _x_of(g, v, left, bw)
         s.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + ph}" stroke="{colour}" '
                  f'stroke-width="2"{dash}/>')
-        anchor, dx = ("end", -4) if x > left + pw * 0.7 else ("start", 4)
+        # The promise label sits left of its line (over the bars that met it) when there is room,
+        # the supported-value label right of its line, so the two rarely collide.
+        want_left = n == 0
+        if want_left and x - left < 150:
+            want_left = False
+        if not want_left and left + pw - x < 150:
+            want_left = True
+        anchor, dx = ("end", -4) if want_left else ("start", 4)
         s.append(f'<text x="{x + dx:.1f}" y="{top + 6 + n * 14}" text-anchor="{anchor}" fill="{colour}">'
                  f'{escape(text)}</text>')
     s.append("</svg>")

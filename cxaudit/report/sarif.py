@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from .. import __version__
 from ..model import AuditResult, Finding, Promise
@@ -168,8 +168,9 @@ def where(promise: Promise) -> str:
     """A promise's place as a reader finds it: file and line (or page), or URL and heading."""
     src = promise.source
     text = src.uri
-    if src.line is not None:
-        text += f" p. {src.line}" if Path(urlsplit(src.uri).path).suffix.lower() in PAGE_SUFFIXES else f":{src.line}"
+    # A line in a crawled page is not something a reader can find; its heading is.
+    if src.line is not None and not is_url(src.uri):
+        text += f" p. {src.line}" if Path(src.uri).suffix.lower() in PAGE_SUFFIXES else f":{src.line}"
     if src.heading:
         text += f" ({src.heading})"
     if promise.pages > 1:

@@ -1,0 +1,199 @@
+"""Collect local sources: walk a file or folder in sorted order and yield Documents with their channel."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+import re
+import stat
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+from urllib.parse import urlsplit
+
+from cxaudit.errors import ReadError
+from cxaudit.extract import format_for
+from cxaudit.model import Document, NotRead
+
+# Never content: tool and dependency folders (hidden folders are skipped as well).
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", ".git", ".venv", "venv", ".cxaudit-cache",
+                       ".hg", ".svn", ".tox", ".mypy_cache", ".pytest_cache"})
+
+# Path or URL words -> channel. Matched against whole tokens (split on / - _ . and spaces) and
+# pairs of adjacent tokens ("call-centre", "callcentre"), never inside a word.
+CHANNEL_WORDS: dict[str, str] = {}
+for _channel, _words in {
+    "help_centre": "help support faq faqs kb knowledge knowledgebase knowledge-base helpcenter "
+                   "helpcentre help-center help-centre helpdesk customer-service",
+    "policy": "policy policies terms legal tos returns-policy privacy terms-of-service "
+              "terms-and-conditions conditions t&c gtc",
+    "call_centre": "script scripts call calls ivr callcentre call-centre callcenter call-center "
+                   "phone telephone contact-centre contactcentre",
+    "ads": "ads ad-copy adcopy campaign campaigns adwords google-ads ppc",
+    "email": "email emails e-mail e-mails newsletter newsletters order-emails mailers",
+    "social": "social twitter instagram facebook tiktok linkedin",
+    "chat": "chat chatbot chatbots livechat live-chat macros",
+}.items():
+    for _w in _words.split():
+        CHANNEL_WORDS[_w] = _channel
+
+_TOKEN_SPLIT = re.compile(r"[/\-_.\s]+")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that is not read because of its type; counted, not an error."""
+
+    uri: str
+    reason: str
+
+
+def infer_channel(uri: str, fmt: str | None) -> str:
+    """Channel from the words of a path or URL; the most specific part (file name, deepest folder) wins."""
+    is_url = "://" in uri
+    parts: list[str] = []
+    if is_url:
+        split = urlsplit(uri)
+        host = (split.hostname or "").split(".")
+        # Subdomains only (help.shop.com), not the site's own name.
+        sub = host[:-2] if len(host) > 2 else []
+        parts = [p for p in split.path.split("/") if p]
+        parts = [s for s in sub if s != "www"] + parts
+    else:
+        parts = [p for p in uri.replace("\\", "/").split("/") if p and p not in (".", "..")]
+    for part in reversed(parts):
+        channel = _channel_of(part, fmt)
+        if channel:
+            return channel
+    return "website" if is_url or fmt == "html" else "other"
+
+
+def _channel_of(part: str, fmt: str | None) -> str | None:
+    tokens = [t for t in _TOKEN_SPLIT.split(part.lower()) if t]
+    if fmt and tokens and tokens[-1] in ("html", "htm", "md", "markdown", "txt", "pdf", "docx",
+                                         "json", "yaml", "yml"):
+        tokens = tokens[:-1]
+    found: str | None = None
+    for i, tok in enumerate(tokens):
+        pair = tokens[i + 1] if i + 1 < len(tokens) else None
+        for cand in ((tok + "-" + pair, tok + pair) if pair else ()) + (tok,):
+            channel = CHANNEL_WORDS.get(cand)
+            if channel:
+                # Within one name the last match is the most specific: "help-returns-policy".
+                found = channel
+                break
+    return found
+
+
+def channel_for(uri: str, fmt: str | None, channel: str | None,
+                channel_globs: Sequence[tuple[str, str]] = ()) -> str:
+    """The channel given, else the first matching glob, else the one inferred from the path."""
+    if channel:
+        return channel
+    if channel_globs:
+        path = uri.replace("\\", "/")
+        bare = path[2:] if path.startswith("./") else path
+        for pattern, chan in channel_globs:
+            pats = [pattern]
+            if pattern.startswith("**/"):
+                pats.append(pattern[3:])   # "**/" also matches no folder at all
+            if any(fnmatch.fnmatchcase(p, pat) for p in (path, bare) for pat in pats):
+                return chan
+    return infer_channel(_significant(uri), fmt)
+
+
+def _significant(uri: str) -> str:
+    # An absolute path's upper folders (/home/alice/support-team/...) say nothing about the content.
+    if uri.startswith("/") or re.match(r"^[A-Za-z]:[\\/]", uri):
+        parts = uri.replace("\\", "/").rstrip("/").split("/")
+        return "/".join(parts[-3:])
+    return uri
+
+
+def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, str]] = (),
+         follow_symlinks: bool = False) -> Iterator[Document | NotRead | Skipped]:
+    """Documents under `target` (a file or folder), depth first in name order.
+
+    Unsupported files are Skipped; unreadable folders and broken links are NotRead; a target
+    that does not exist raises ReadError. Symlinked folders are followed only with
+    follow_symlinks, and a folder reached twice (a link loop) is walked once.
+    """
+    if not os.path.lexists(target):
+        raise ReadError(target, "no such file or directory")
+    base = target.replace("\\", "/")
+
+    def make(uri: str, path: str, fmt: str) -> Document:
+        return Document(uri=uri, channel=channel_for(uri, fmt, channel, channel_globs), fmt=fmt, path=path)
+
+    def file_entry(uri: str, path: str, broken: bool) -> Document | NotRead | Skipped:
+        fmt = format_for(uri)
+        if fmt is None:
+            return Skipped(uri, "unsupported file type")
+        if broken:
+            return NotRead(uri, "broken symlink")
+        return make(uri, path, fmt)
+
+    try:
+        st = os.stat(target)
+    except OSError:
+        # lexists but stat fails: a dangling link given directly.
+        yield file_entry(base, target, True)
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        yield file_entry(base, target, False)
+        return
+
+    visited: set[tuple[int, int]] = {(st.st_dev, st.st_ino)}
+    # One frame per open folder: (its remaining entries in name order, its uri). Iterating
+    # instead of recursing keeps deep trees safe; files and folders interleave by name.
+    frames: list[tuple[Iterator[os.DirEntry], str]] = []
+    listed = _list(target, base)
+    if isinstance(listed, NotRead):
+        yield listed
+        return
+    frames.append((iter(listed), base))
+    while frames:
+        entries, uri = frames[-1]
+        entry = next(entries, None)
+        if entry is None:
+            frames.pop()
+            continue
+        name = entry.name
+        if name.startswith("."):
+            continue
+        child_uri = posixpath.join(uri, name)
+        try:
+            is_link = entry.is_symlink()
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:
+            is_link, is_dir = True, False
+        if not is_dir:
+            broken = is_link and not os.path.exists(entry.path)
+            yield file_entry(child_uri, entry.path, broken)
+            continue
+        if name in SKIP_DIRS or (is_link and not follow_symlinks):
+            continue
+        try:
+            dst = entry.stat(follow_symlinks=True)
+        except OSError as e:
+            yield NotRead(child_uri, f"cannot read folder: {e.strerror or e}")
+            continue
+        key = (dst.st_dev, dst.st_ino)
+        if key in visited:
+            continue   # a link loop or a second link to the same folder
+        visited.add(key)
+        listed = _list(entry.path, child_uri)
+        if isinstance(listed, NotRead):
+            yield listed
+        else:
+            frames.append((iter(listed), child_uri))
+
+
+def _list(path: str, uri: str) -> list[os.DirEntry] | NotRead:
+    try:
+        with os.scandir(path) as it:
+            return sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        return NotRead(uri, "permission denied")
+    except OSError as e:
+        return NotRead(uri, f"cannot read folder: {e.strerror or e}")

@@ -1,0 +1,89 @@
+"""Comparison rules of SPEC.md: scope-aware, contradiction vs inconsistency, equivalences."""
+
+from __future__ import annotations
+
+from cxaudit.compare import compare, format_value, relation
+from cxaudit.model import Location, Promise
+
+
+def P(kind="delivery_time", mn=3, mx=5, unit="business_days", q="within", scope=(), channel="website",
+      text=None, schedule=None, uri="a.html", line=1):
+    return Promise(kind=kind, subject=kind, scope=tuple(sorted(scope)), min=mn, max=mx, unit=unit, qualifier=q,
+                   schedule=schedule, text=text or f"{kind} {mn}-{mx} {unit} {q} {scope} {schedule}",
+                   source=Location(uri, channel, line, None))
+
+
+def test_equivalent_wordings_are_not_findings():
+    assert relation(P(mn=24, mx=24, unit="hours"), P(mn=1, mx=1, unit="days")) is None
+    assert relation(P(mn=2, mx=2, unit="weeks"), P(mn=14, mx=14, unit="days")) is None
+    assert relation(P(mn=48, mx=48, unit="hours"), P(mn=2, mx=2, unit="days")) is None
+    assert relation(P(mn=12, mx=12, unit="months"), P(mn=1, mx=1, unit="years")) is None
+
+
+def test_contradiction_and_inconsistency():
+    assert relation(P(kind="return_window", mn=30, mx=30, unit="days"), P(kind="return_window", mn=14, mx=14, unit="days")) == "contradiction"
+    assert relation(P(mn=3, mx=5), P(mn=2, mx=7)) == "inconsistency"
+    assert relation(P(mn=30, mx=30, unit="days", q="up_to"), P(mn=30, mx=30, unit="days", q="exactly")) == "inconsistency"
+
+
+def test_business_days_are_a_calendar_range():
+    five_bd = P(mn=5, mx=5, unit="business_days")
+    assert relation(five_bd, P(mn=5, mx=5, unit="days")) == "inconsistency"
+    assert relation(five_bd, P(mn=9, mx=9, unit="days")) == "inconsistency"
+    assert relation(five_bd, P(mn=10, mx=10, unit="days")) == "contradiction"
+    assert relation(five_bd, P(mn=3, mx=3, unit="days")) == "contradiction"
+
+
+def test_money_and_free():
+    fee = P(kind="return_cost", mn=5.95, mx=5.95, unit="USD", q="exactly")
+    free = P(kind="return_cost", mn=0, mx=0, unit=None, q="exactly")
+    assert relation(fee, free) == "contradiction"
+    assert relation(P(kind="free_shipping_threshold", mn=50, mx=50, unit="USD", q="at_least"),
+                    P(kind="free_shipping_threshold", mn=75, mx=75, unit="USD", q="at_least")) == "contradiction"
+    # two currencies are two markets, not a contradiction
+    assert relation(P(kind="free_shipping_threshold", mn=50, mx=50, unit="USD"),
+                    P(kind="free_shipping_threshold", mn=40, mx=40, unit="GBP")) is None
+
+
+def test_schedules():
+    nine_five = ((("days", "mon-fri"), ("open", "09:00"), ("close", "17:00")),)
+    nine_six = ((("days", "mon-fri"), ("open", "09:00"), ("close", "18:00")),)
+    kw = dict(kind="support_hours", mn=None, mx=None, unit=None, q="exactly")
+    assert relation(P(schedule="24/7", **kw), P(schedule=nine_five, **kw)) == "contradiction"
+    assert relation(P(schedule=nine_five, **kw), P(schedule=nine_six, **kw)) == "contradiction"
+    assert relation(P(schedule=nine_five, **kw), P(schedule=nine_five, **kw)) is None
+    assert format_value(P(schedule=nine_five, **kw)) == "Mon–Fri 09:00–17:00"
+
+
+def test_regions_are_separate_scopes_but_unscoped_compares_with_all():
+    eu = P(kind="return_window", mn=14, mx=14, unit="days", scope=[("region", "EU")], channel="policy")
+    us = P(kind="return_window", mn=30, mx=30, unit="days", scope=[("region", "US")], channel="website")
+    assert compare([eu, us]) == []
+    unscoped = P(kind="return_window", mn=60, mx=60, unit="days", channel="ads")
+    findings = compare([eu, us, unscoped])
+    assert {f.rule for f in findings} == {"contradiction"}
+    assert len(findings) == 2
+
+
+def test_unscoped_promise_agreeing_with_one_scope_is_bound_to_it():
+    std = P(mn=3, mx=5, scope=[("service", "standard")], channel="website")
+    exp = P(mn=1, mx=2, scope=[("service", "express")], channel="website")
+    product_page = P(mn=3, mx=5, channel="website", uri="product.html", text="Arrives in 3-5 business days")
+    assert compare([std, exp, product_page]) == []
+
+
+def test_product_exceptions_are_not_contradictions_of_the_general_rule():
+    general = P(kind="return_window", mn=30, mx=30, unit="days")
+    sale = P(kind="return_window", mn=0, mx=0, unit="days", scope=[("product", "sale_items")], channel="policy")
+    assert compare([general, sale]) == []
+
+
+def test_finding_ids_do_not_depend_on_line_numbers():
+    a = P(kind="return_window", mn=30, mx=30, unit="days", text="30-day returns", line=3)
+    b = P(kind="return_window", mn=14, mx=14, unit="days", text="Return within 14 days", channel="policy", line=10)
+    moved = [P(kind="return_window", mn=30, mx=30, unit="days", text="30-day returns", line=40),
+             P(kind="return_window", mn=14, mx=14, unit="days", text="Return within 14 days", channel="policy", line=99)]
+    assert [f.id for f in compare([a, b])] == [f.id for f in compare(moved)]
+    f = compare([a, b])[0]
+    assert "30 days" in f.message and "14 days" in f.message
+    assert f.promises[-1].source.channel == "policy"   # the policy side is named second

@@ -1,0 +1,46 @@
+"""Every rule pack's should-match / should-not-match cases, expanded into one test each."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxaudit.api import extract_text
+from cxaudit.rulepack import load_rules
+
+RULES = load_rules()
+
+
+def _cases(which: str):
+    for pack in RULES.packs:
+        for i, case in enumerate(pack.cases.get(which, []) or []):
+            yield pytest.param(pack, case, id=f"{pack.lang}-{pack.kind}-{which}-{i}")
+
+
+@pytest.mark.parametrize("pack,case", list(_cases("match")))
+def test_should_match(pack, case):
+    text = case["text"] if isinstance(case, dict) else case
+    found = [p for p in extract_text(text, lang=pack.lang) if p.kind == pack.kind]
+    assert found, f"{pack.kind} not read in: {text}"
+    if isinstance(case, dict):
+        p = found[0]
+        for key in ("min", "max", "unit"):
+            if key in case:
+                assert getattr(p, key) == case[key], f"{key}: {getattr(p, key)!r} != {case[key]!r} in {text}"
+
+
+@pytest.mark.parametrize("pack,case", list(_cases("no_match")))
+def test_should_not_match(pack, case):
+    text = case["text"] if isinstance(case, dict) else case
+    found = [p for p in extract_text(text, lang=pack.lang) if p.kind == pack.kind]
+    assert not found, f"{pack.kind} wrongly read in: {text} -> {found[0].min}-{found[0].max} {found[0].unit}"
+
+
+def test_every_kind_of_spec_has_a_pack_with_docs_and_cases():
+    from cxaudit.model import KINDS
+
+    by_kind = {p.kind: p for p in RULES.packs if p.lang == "en"}
+    for kind in KINDS:
+        assert kind in by_kind, f"no English rule pack for {kind}"
+        pack = by_kind[kind]
+        assert "What it reads" in pack.doc and "Why it matters" in pack.doc, f"{kind}: doc sections missing"
+        assert pack.cases.get("match") and pack.cases.get("no_match"), f"{kind}: cases missing"
