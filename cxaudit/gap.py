@@ -1,13 +1,12 @@
-"""The expectation gap: how often operations met each promise, streamed from a CSV of events.
+"""The expectation gap: how often operations met each promise, streamed once from a CSV of events."""
 
-Memory: one pass over the CSV with csv.reader; each event stores one float in an
-array.array('d') per (scope group, measure) — 8 bytes an event. At the end each promise's
-values are turned into an exact distribution: a Counter of distinct values when the data
-repeats (whole days, whole seconds: a few hundred distinct values for a million rows) or a
-sorted list otherwise. Quantiles are nearest-rank (numpy's method="inverted_cdf"): the
-p-quantile is the smallest observed value v with share(actual <= v) >= p, so "p95 = 5"
-reads "95% of events took 5 or less", the same notion as the supported promise.
-"""
+# Memory: one pass with csv.reader; each event stores one float in an array.array('d') per
+# (scope group, measure): 8 bytes an event. At the end each promise's values become an exact
+# distribution: a Counter of distinct values when the data repeats (whole days, whole seconds:
+# a few hundred distinct values for a million rows) or a sorted list otherwise.
+# Quantiles are nearest-rank (numpy's method="inverted_cdf"): the p-quantile is the smallest
+# observed value v with share(actual <= v) >= p, so "p95 = 5" reads "95% of events took 5 or
+# less", the same notion as the supported promise (the smallest whole X with share >= level).
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace as _dc_replace
 from datetime import date, datetime
 from itertools import accumulate, chain, islice
 from pathlib import Path
@@ -631,8 +630,7 @@ def _isodate(cell: str) -> bool:
 
 
 def _replace(g: PromiseGap, **kw: Any) -> PromiseGap:
-    from dataclasses import replace
-    return replace(g, **kw)
+    return _dc_replace(g, **kw)
 
 
 def _sortnum(x: float | None) -> float:
@@ -666,9 +664,9 @@ def _unmet_finding(g: PromiseGap, spec: GapSpec, config_uri: str) -> Finding:
 
 
 def _where(plist: Sequence[Promise]) -> str:
-    parts = [f"{p.source.channel} ({_loc(p)})" for p in plist[:3]]
-    more = f" and {len(plist) - 3} more" if len(plist) > 3 else ""
-    return "on " + ", ".join(parts) + more
+    parts = list(dict.fromkeys(f"{p.source.channel} ({_loc(p)})" for p in plist))
+    more = f" and {len(parts) - 3} more" if len(parts) > 3 else ""
+    return "on " + ", ".join(parts[:3]) + more
 
 
 def _loc(p: Promise) -> str:

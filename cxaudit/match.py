@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cxaudit.model import Block
 from cxaudit.normalize.values import Value, find_values
@@ -156,7 +156,7 @@ class Extractor:
             return hit
         out: tuple[Read, ...] = ()
         if self.worth_reading(block.text, context):
-            out = tuple(self._read(block.text, block.heading, block.table))
+            out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
         self._cache[key] = out
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
@@ -192,31 +192,44 @@ class Extractor:
             out.extend((c, 150 + 20 * rank) for c in cues)
         return out
 
-    def _read(self, text: str, heading: tuple[str, ...], table: tuple[str, ...] | None) -> list[Read]:
+    def _read(self, text: str, heading: tuple[str, ...], table: tuple[str, ...] | None,
+              row: bool = False) -> list[Read]:
         doc = self.nlp(text)
         all_cues = self._cues_in(doc)
         ctx_cues = self._context_cues(heading, table)
         reads: list[Read] = []
-        for sent in doc.sents:
-            s_text = sent.text
+        # A table row is one statement: its cells (method, destination, time) scope each other.
+        spans = [(0, len(text))] if row else [(s.start_char, s.end_char) for s in doc.sents]
+        prev_cues: list[_Cue] = []
+        for off, end in spans:
+            s_text = text[off:end]
+            cues = [_Cue(c.kind, c.strong, c.start - off, c.end - off) for c in all_cues
+                    if c.start >= off and c.end <= end]
+            # "Customer care: 1-800-555-0199 · Mon–Fri 9–5": a cue in the previous sentence of
+            # the same block ranks after the sentence's own cues and before the headings.
+            near_ctx = [(c, 100) for c in prev_cues] + ctx_cues
+            if cues:  # a run of cue-less parts ("· Mon–Fri 8–8 · Sat 10–4") keeps the last cue seen
+                prev_cues = [_Cue(c.kind, c.strong, -1, -1) for c in cues]
             if not s_text.strip():
                 continue
-            off = sent.start_char
             values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
             if not values:
                 continue
-            cues = [_Cue(c.kind, c.strong, c.start - off, c.end - off) for c in all_cues
-                    if c.start >= off and c.end <= off + len(s_text)]
             seen: set[tuple] = set()
             for i, v in enumerate(values):
                 lo = values[i - 1].end if i else 0
                 hi = values[i + 1].start if i + 1 < len(values) else len(s_text)
                 region_lo, region_hi = self._clause(s_text, v, lo, hi)
-                choice = self._choose(s_text, v, values, cues, ctx_cues, region_lo, region_hi)
+                choice = None
+                if row and table:
+                    choice = self._column_choice(s_text, v, table)
+                if choice is None:
+                    choice = self._choose(s_text, v, values, cues, near_ctx, region_lo, region_hi)
                 if choice is None:
                     continue
                 pack, dist, cue = choice
-                read = self._make(pack, v, s_text, region_lo, region_hi, heading, table, dist, cue)
+                scope_lo, scope_hi = (0, len(s_text)) if row else (region_lo, region_hi)
+                read = self._make(pack, v, s_text, scope_lo, scope_hi, heading, table, dist, cue)
                 if read is None:
                     continue
                 dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
@@ -224,7 +237,27 @@ class Extractor:
                     continue
                 seen.add(dedup)
                 reads.append(read)
-        return reads
+        return _merge_schedules(reads, text)
+
+    def _column_choice(self, row_text: str, v: Value, table: tuple[str, ...]):
+        """In a table row, the header of the value's own column says what the value is."""
+        start = 0
+        for col, cell in enumerate(row_text.split(" | ")):
+            end = start + len(cell)
+            if start <= v.start < end + 1:
+                if col >= len(table):
+                    return None
+                best = None
+                for c, _ in self._context_cues((table[col],), None):
+                    pack = self.packs.get(c.kind)
+                    if pack is None or not self._fits(pack, v):
+                        continue
+                    d = 5 if c.strong else 20
+                    if best is None or d < best[1]:
+                        best = (pack, d, (-1, -1))
+                return best
+            start = end + 3
+        return None
 
     @staticmethod
     def _clause(text: str, v: Value, lo: int, hi: int) -> tuple[int, int]:
@@ -317,8 +350,10 @@ class Extractor:
 
     def _make(self, pack: Pack, v: Value, text, lo, hi, heading, table, dist, cue) -> Read | None:
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
-        if v.type == "zero" and "product" not in scope and re.search(r"\bsale\b|clearance", text, re.I):
-            scope["product"] = "sale_items"
+        if v.type == "zero" and "product" not in scope:
+            # "X cannot be returned" always carves out a group of items; it never states the
+            # general window, so it is only compared with other statements about exclusions.
+            scope["product"] = "sale_items" if re.search(r"\bsale\b|clearance", text, re.I) else "excluded_items"
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         if v.type in ("schedule", "alltime"):
             unit, schedule = None, v.schedule
@@ -341,6 +376,31 @@ class Extractor:
             span=(v.start - (len(text) - len(text.lstrip())), v.end - (len(text) - len(text.lstrip()))),
             cue=cue, lang=self.lang,
         )
+
+
+def _merge_schedules(reads: list[Read], block_text: str) -> list[Read]:
+    """Opening hours given piecewise in one block ("Mon–Fri 8–8 · Sat 10–4") are one schedule."""
+    parts: dict[tuple, list[Read]] = {}
+    for r in reads:
+        if r.kind == "support_hours" and isinstance(r.schedule, tuple):
+            parts.setdefault(r.scope, []).append(r)
+    if all(len(v) < 2 for v in parts.values()):
+        return reads
+    out: list[Read] = []
+    done: set[tuple] = set()
+    for r in reads:
+        group = parts.get(r.scope) if r.kind == "support_hours" and isinstance(r.schedule, tuple) else None
+        if not group or len(group) < 2:
+            out.append(r)
+            continue
+        if r.scope in done:
+            continue
+        done.add(r.scope)
+        items = tuple(dict.fromkeys(i for g in group for i in g.schedule))
+        start = block_text.find(group[0].text)
+        out.append(replace(group[0], schedule=items, text=block_text.strip(),
+                           span=(max(start, 0) + group[0].span[0], max(start, 0) + group[0].span[1])))
+    return out
 
 
 def _subject(kind: str, scope: dict[str, str]) -> str:

@@ -102,6 +102,7 @@ def _worker_init(rules_dir: str | None) -> None:
     global _RULES_DIR
     _RULES_DIR = rules_dir
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and keeps partial results
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # forked from the CLI's handler; Pool.terminate must work
 
 
 def _worker(args) -> tuple[list[Promise], NotRead | None]:

@@ -1,40 +1,44 @@
 #!/usr/bin/env python3
-"""Generate the sample operations data (orders, calls, tickets) that `cxaudit gap` holds against each brand's promises.
+"""Generate the sample operations data (orders, calls, tickets) that `cxaudit gap` holds against each brand's promises."""
 
-    python sample_sites/make_actuals.py
-
-writes, for each brand under sample_sites/:
-
-    <brand>/actuals/orders.csv     5,000 orders: order_id, service, region, ordered_at, shipped_at,
-                                   delivered_at, days_to_deliver (business days from the order date
-                                   to the delivery date, weekends and holidays.csv skipped)
-    <brand>/actuals/calls.csv      3,000 calls: call_id, queue, started_at, wait_seconds
-    <brand>/actuals/tickets.csv    3,000 tickets: ticket_id, channel (email/chat), created_at,
-                                   hours_to_first_reply
-    <brand>/actuals/holidays.csv   the warehouse's public holidays (a CSV, so `cxaudit audit`
-                                   skips it instead of reading it as a document)
-
-The output is deterministic (random.Random(42) per brand, fixed formatting). Deliveries only
-happen on business days; orders, calls and tickets come in every day; a few orders are very
-late. The data is shaped so that some promises are met (> 95%) and some are not:
-
-    northwind  standard US delivery 3–5 business days  ~92% met  -> unmet_promise
-               express US 1–2, EU 5–8, UK 3–6 bd       ~97% met
-               dispatch within 48 hours                ~97% met
-               phone wait under 3 minutes              ~97% met
-               email reply within 24 hours             ~97% met (the team answers at weekends)
-    lumen      expedited US delivery 1–2 business days ~90% met  -> unmet_promise
-               standard US 2–5, CA 5–10 bd             ~97% met
-               phone wait under 2 minutes              ~88% met  -> unmet_promise
-               email reply within 24 hours             ~75% met  -> unmet_promise (weekend backlog);
-               the call-centre's "3–5 business days" is met
-
-Try:
-
-    cxaudit gap sample_sites/northwind --actuals sample_sites/northwind/actuals/orders.csv \\
-        --kind delivery_time --value-column days_to_deliver --unit business_days \\
-        --scope-column service=service --scope-column region=region
-"""
+# Usage:
+#
+#     python sample_sites/make_actuals.py
+#
+# writes, for each brand under sample_sites/:
+#
+#     <brand>/actuals/orders.csv     5,000 orders: order_id, service, region, ordered_at, shipped_at,
+#                                    delivered_at, days_to_deliver (business days from the order date
+#                                    to the delivery date, weekends and holidays.csv skipped)
+#     <brand>/actuals/calls.csv      3,000 calls: call_id, queue, started_at, wait_seconds
+#     <brand>/actuals/tickets.csv    3,000 tickets: ticket_id, channel (email/chat), created_at,
+#                                    hours_to_first_reply
+#     <brand>/actuals/holidays.csv   the warehouse's public holidays (a CSV, so `cxaudit audit`
+#                                    skips it instead of reading it as a document)
+#
+# The output is deterministic (random.Random(42) per brand, fixed formatting). Deliveries only
+# happen on business days; orders, calls and tickets come in every day; a few orders are very
+# late. The data is shaped so that some promises are met (> 95%) and some are not:
+#
+#     northwind  standard US delivery 3–5 business days  ~92% met  -> unmet_promise
+#                express US 1–2, EU 5–8, UK 3–6 bd       ~97% met
+#                dispatch within 48 hours                ~97% met
+#                phone wait under 3 minutes              ~97% met
+#                email reply within 24 hours             ~99% met (the team answers at weekends)
+#     lumen      expedited US delivery 1–2 business days ~90% met  -> unmet_promise
+#                standard US 2–5, CA 5–10 bd             ~97% met
+#                phone wait under 2 minutes              ~88% met  -> unmet_promise
+#                email reply within 24 hours             ~76% met  -> unmet_promise (weekend backlog);
+#                the call-centre's "3–5 business days" is met
+#
+# Try:
+#
+#     cxaudit gap sample_sites/northwind --actuals sample_sites/northwind/actuals/orders.csv \
+#         --kind delivery_time --value-column days_to_deliver --unit business_days \
+#         --scope-column service=service --scope-column region=region
+#
+# The extractor reads "email"/"phone" as the scope key `medium`: map the tickets' channel
+# column to it (--scope-column channel=medium) so chat tickets are not held to e-mail promises.
 
 from __future__ import annotations
 

@@ -229,3 +229,19 @@ def test_works_with_the_real_config_class():
     c = config.CanonicalPromise(kind="return_window", max=30, unit="days", line=5)
     (f,), _ = one([P("return_window", None, 14, "days")], [c])
     assert f.severity == "warning"
+
+
+def test_zero_window_is_an_exclusion_not_an_under_sell():
+    canon = [Canon("return_window", (), None, 30, "days")]
+    final_sale = P("return_window", 0, 0, "days", "Items marked Final Sale cannot be returned.")
+    findings, table = one([final_sale], canon)
+    assert findings == [] and dict(table.rows[0].cells)["website"] == "silent"
+    # zero still means something where smaller is more: free returns against a fee
+    (f,), _ = one([P("return_cost", 0, 0, "USD")], [Canon("return_cost", (), 5.95, 5.95, "USD")])
+    assert f.severity == "error"
+
+
+def test_one_place_quoted_once():
+    a = P("warranty", 1, 1, "years", "one-year warranty", uri="faq.yaml", line=3)
+    (f,), _ = one([a, replace(a, text="1 year warranty")], [Canon("warranty", (), 2, 2, "years")])
+    assert f.message.count("faq.yaml:3") == 1 and len(f.promises) == 2

@@ -253,7 +253,7 @@ def test_select_ignore_and_severity_names_are_checked(tmp_path):
     assert error(tmp_path, '[audit]\nignore = ["contradiction/return_windw"]\n').endswith(
         "did you mean 'contradiction/return_window'?")
     msg = error(tmp_path, '[audit]\nseverity = { contradiction = "fatal" }\n')
-    assert msg == "cxaudit.toml:2: key 'audit.severity.contradiction' must be one of error, warning, info (got 'fatal')"
+    assert msg == "cxaudit.toml:2: key 'audit.severity.contradiction' must be one of error, warning, info, off (got 'fatal')"
     assert error(tmp_path, '[audit]\nseverity = { contradictions = "info" }\n').startswith(
         "cxaudit.toml:2: key 'audit.severity.contradictions' names 'contradictions', which is neither")
 

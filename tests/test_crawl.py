@@ -11,8 +11,8 @@ import time
 import pytest
 
 from cxaudit.collect.crawl import CrawlOptions, CrawlStats, crawl
-from cxaudit.model import Document, NotRead
-from servers import TestServer, drip_route, page, redirect_route, write_site
+from cxaudit.model import Document
+from servers import TestServer, drip_route, page, write_site
 
 FAST = CrawlOptions(rate=0, timeout=2.0, page_time_limit=5.0, retry_backoff=0.02, cache_dir=None)
 
@@ -412,3 +412,17 @@ def test_redirect_off_the_site_is_read_but_not_crawled(tmp_path):
 def test_invalid_seed_is_not_read():
     docs, failed, _ = run(["ftp://example.com/x", "http://"])
     assert docs == {} and set(failed.values()) == {"not an http(s) URL"}
+
+
+def test_channel_is_inferred_when_no_seed_names_one(site, monkeypatch):
+    import cxaudit.collect.crawl as crawl_mod
+    seen = []
+
+    def fake_infer(url, fmt):
+        seen.append((url, fmt))
+        return "policy" if fmt == "pdf" else "website"
+    monkeypatch.setattr(crawl_mod, "_infer", fake_infer)
+    docs, _, _ = run([site.url("/")])
+    assert docs[site.url("/docs/returns.pdf")].channel == "policy"
+    assert docs[site.url("/a.html")].channel == "website"
+    assert (site.url("/docs/returns.pdf"), "pdf") in seen

@@ -3,7 +3,6 @@ in bounded time, without crashing the crawl."""
 
 from __future__ import annotations
 
-import gzip
 import shutil
 import socket
 import ssl
@@ -131,26 +130,26 @@ def test_slow_drip_hits_page_time_limit(srv):
 
 def test_50mb_body_refused_from_content_length(srv):
     item, elapsed, stats = one(srv.url("/big"))
-    assert item == NotRead(srv.url("/big"), "body over 10 MB limit (--max-body-size)")
+    assert item == NotRead(srv.url("/big"), "body over 10 MB limit (--max-page-size)")
     assert stats.bytes < 1_000_000      # refused on the header, body never read
     assert elapsed < 2
 
 
 def test_50mb_body_without_length_stops_at_limit(srv):
     item, _, stats = one(srv.url("/big-unannounced"), max_body_bytes=2_000_000)
-    assert item == NotRead(srv.url("/big-unannounced"), "body over 2 MB limit (--max-body-size)")
+    assert item == NotRead(srv.url("/big-unannounced"), "body over 2 MB limit (--max-page-size)")
     assert stats.bytes < 2_000_000 + 200_000
 
 
 def test_gzip_bomb_is_stopped_while_inflating(srv):
     item, _, stats = one(srv.url("/bomb"))
-    assert item == NotRead(srv.url("/bomb"), "decompressed body over 10 MB limit (--max-body-size)")
+    assert item == NotRead(srv.url("/bomb"), "decompressed body over 10 MB limit (--max-page-size)")
     assert stats.bytes < 100_000        # ~30 KB of gzip on the wire for 30 MB decoded
 
 
 def test_endless_chunked_stream(srv):
     item, elapsed, _ = one(srv.url("/endless"), max_body_bytes=1_000_000)
-    assert item == NotRead(srv.url("/endless"), "body over 1 MB limit (--max-body-size)")
+    assert item == NotRead(srv.url("/endless"), "body over 1 MB limit (--max-page-size)")
     assert elapsed < 2
 
 

@@ -1,18 +1,20 @@
-"""Polite, bounded, fault-tolerant breadth-first web crawl that yields Documents and NotReads.
+"""Polite, bounded, fault-tolerant breadth-first web crawl that yields Documents and NotReads."""
 
-The fetching runs on an asyncio loop in a background thread (httpx.AsyncClient); pages reach
-the caller through a bounded hand-over, so extraction overlaps fetching and memory stays flat.
-"""
+# Fetching runs on an asyncio loop in a background thread (httpx.AsyncClient); pages reach the
+# caller through a bounded hand-over, so the caller's extraction overlaps fetching and memory
+# stays flat however many pages the site has.
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
 import hashlib
+import importlib.util
 import queue
 import random
 import socket
 import ssl
+import sys
 import threading
 import time
 import zlib
@@ -20,6 +22,12 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin
+
+if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+    # httpcore tries `import sniffio` for every connection lock; when it is not installed that
+    # failed import scans sys.path each time (~1.4 ms a request here). A None entry makes the
+    # import fail at once, with the same outcome.
+    sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 import httpx
 
@@ -32,6 +40,12 @@ from .cache import PageCache
 from .urls import LinkExtractor, Scope, host_of, normalize, origin_of, page_key, scheme_of
 
 USER_AGENT = f"cxaudit/{__version__}"
+
+# The command-line option behind each limit, named in "not read" reasons and skip reasons.
+OPTION_NAMES = {
+    "timeout": "--timeout", "page_time_limit": "--page-time-limit", "max_body_bytes": "--max-page-size",
+    "max_redirects": "--max-redirects", "time_budget": "--time-budget",
+}
 
 
 @dataclass(frozen=True)
@@ -182,9 +196,9 @@ def _chain(exc: BaseException):
 def _describe(exc: BaseException, opts: CrawlOptions) -> _Fail:
     """A one-line reason for a transport failure, and whether retrying makes sense."""
     if isinstance(exc, httpx.ConnectTimeout):
-        return _Fail(f"connect timed out after {_secs(opts.timeout)} (--timeout)", retry=True)
+        return _Fail(f"connect timed out after {_secs(opts.timeout)} ({OPTION_NAMES['timeout']})", retry=True)
     if isinstance(exc, httpx.TimeoutException):
-        return _Fail(f"timed out after {_secs(opts.timeout)} (--timeout)")
+        return _Fail(f"timed out after {_secs(opts.timeout)} ({OPTION_NAMES['timeout']})")
     for e in _chain(exc):
         if isinstance(e, socket.gaierror):
             return _Fail("DNS lookup failed")
@@ -421,7 +435,8 @@ class _Engine:
             await asyncio.wait({joined, stopped}, timeout=opts.time_budget,
                                return_when=asyncio.FIRST_COMPLETED)
             if not joined.done() and not self._stopping:
-                self._begin_stop(f"time budget of {_secs(opts.time_budget or 0)} ran out (--time-budget)")
+                budget = _secs(opts.time_budget or 0)
+                self._begin_stop(f"time budget of {budget} ran out ({OPTION_NAMES['time_budget']})")
             for t in (watcher, joined, stopped):
                 t.cancel()
         finally:
@@ -469,8 +484,9 @@ class _Engine:
         self.stats.skipped += 1
         self.stats.skip_reasons[reason] = self.stats.skip_reasons.get(reason, 0) + 1
 
-    def _admit(self, url: str, depth: int, channel: str | None, seed: bool = False) -> None:
-        key = page_key(url)
+    def _admit(self, url: str, depth: int, channel: str | None, seed: bool = False,
+               key: str | None = None) -> None:
+        key = key or page_key(url)
         if key in self._seen:
             return
         self._seen.add(key)
@@ -546,7 +562,7 @@ class _Engine:
                 rules = robots_mod.from_response(resp.status, resp.body)
             except _Fail as f:
                 rules = robots_mod.from_response(f.status, None)
-            if self.opts.rate and self.opts.rate > 0:
+            if self.opts.rate and self.opts.rate > 0 and not self.opts.ignore_robots:
                 delay = rules.crawl_delay(self.opts.user_agent)
                 if delay and delay > 1.0 / self.opts.rate:
                     self._intervals[origin] = delay
@@ -604,7 +620,7 @@ class _Engine:
                             raise _Fail(f"content type {_mime(r.headers.get('content-type'))} not read")
                     cl = r.headers.get("content-length")
                     if cl and cl.strip().isdigit() and int(cl) > limit:
-                        raise _Fail(f"body over {_size(limit)} limit (--max-body-size)")
+                        raise _Fail(f"body over {_size(limit)} limit ({OPTION_NAMES['max_body_bytes']})")
                     body = await self._read_body(r, limit)
                     if fmt == _SNIFF:
                         fmt = _sniff(body, url)
@@ -615,7 +631,7 @@ class _Engine:
         except _Fail:
             raise
         except TimeoutError:
-            raise _Fail(f"took over {_secs(ptl or 0)} (--page-time-limit)") from None
+            raise _Fail(f"took over {_secs(ptl or 0)} ({OPTION_NAMES['page_time_limit']})") from None
         except asyncio.CancelledError:
             raise
         except Exception as e:
@@ -639,7 +655,7 @@ class _Engine:
             buf += chunk
             if len(buf) > limit:
                 what = "decompressed body" if inflate is not None else "body"
-                raise _Fail(f"{what} over {_size(limit)} limit (--max-body-size)")
+                raise _Fail(f"{what} over {_size(limit)} limit ({OPTION_NAMES['max_body_bytes']})")
         return bytes(buf)
 
     async def _follow(self, url: str, kind: str, limit: int) -> _Resp:
@@ -700,7 +716,8 @@ class _Engine:
                 self.scope.add_host(host_of(target))   # the seed moved (example.com -> www.)
             url = target
         else:
-            return NotRead(item.url, f"more than {opts.max_redirects} redirects (--max-redirects)")
+            return NotRead(item.url,
+                           f"more than {opts.max_redirects} redirects ({OPTION_NAMES['max_redirects']})")
 
         assert resp is not None
         if not 200 <= resp.status < 300:
@@ -723,8 +740,9 @@ class _Engine:
                 links = self.extractor.extract(body, url, encoding)
             for target, reason in links.refused:
                 self._skip(target, reason)
-            for link in links.links:
-                self._admit(link, item.depth + 1, item.channel)
+            for link, key in zip(links.links, links.keys):
+                if key not in self._seen:
+                    self._admit(link, item.depth + 1, item.channel, key=key)
             canon = links.canonical
             if canon and page_key(canon) != final_key:
                 ckey = page_key(canon)

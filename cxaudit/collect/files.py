@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import fnmatch
+import functools
 import os
 import posixpath
 import re
@@ -86,20 +86,49 @@ def _channel_of(part: str, fmt: str | None) -> str | None:
 
 
 def channel_for(uri: str, fmt: str | None, channel: str | None,
-                channel_globs: Sequence[tuple[str, str]] = ()) -> str:
-    """The channel given, else the first matching glob, else the one inferred from the path."""
+                channel_globs: Sequence[tuple[str, str]] = (), rel: str | None = None) -> str:
+    """The channel given, else the first matching glob, else the one inferred from the path.
+
+    Globs are gitignore-style (`**` crosses folders, `*` does not; "dir/" means everything
+    under it; a glob without "/" matches the file name) and are tried against the uri and
+    against `rel`, the path inside the folder being walked.
+    """
     if channel:
         return channel
     if channel_globs:
         path = uri.replace("\\", "/")
-        bare = path[2:] if path.startswith("./") else path
+        candidates = [path[2:] if path.startswith("./") else path]
+        if rel:
+            candidates.append(rel)
+        name = path.rsplit("/", 1)[-1]
         for pattern, chan in channel_globs:
-            pats = [pattern]
-            if pattern.startswith("**/"):
-                pats.append(pattern[3:])   # "**/" also matches no folder at all
-            if any(fnmatch.fnmatchcase(p, pat) for p in (path, bare) for pat in pats):
+            rx = _glob_regex(pattern)
+            if any(rx.match(c) for c in candidates):
+                return chan
+            if "/" not in pattern.rstrip("/") and rx.match(name):
                 return chan
     return infer_channel(_significant(uri), fmt)
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern:
+    pattern = pattern.replace("\\", "/")
+    pattern = pattern[2:] if pattern.startswith("./") else pattern
+    if pattern.endswith("/"):
+        pattern += "**"
+    out, i = "", 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out, i = out + "(?:.*/)?", i + 3
+        elif pattern.startswith("**", i):
+            out, i = out + ".*", i + 2
+        elif pattern[i] == "*":
+            out, i = out + "[^/]*", i + 1
+        elif pattern[i] == "?":
+            out, i = out + "[^/]", i + 1
+        else:
+            out, i = out + re.escape(pattern[i]), i + 1
+    return re.compile(out + r"\Z")
 
 
 def _significant(uri: str) -> str:
@@ -122,16 +151,15 @@ def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, st
         raise ReadError(target, "no such file or directory")
     base = target.replace("\\", "/")
 
-    def make(uri: str, path: str, fmt: str) -> Document:
-        return Document(uri=uri, channel=channel_for(uri, fmt, channel, channel_globs), fmt=fmt, path=path)
-
     def file_entry(uri: str, path: str, broken: bool) -> Document | NotRead | Skipped:
         fmt = format_for(uri)
         if fmt is None:
             return Skipped(uri, "unsupported file type")
         if broken:
             return NotRead(uri, "broken symlink")
-        return make(uri, path, fmt)
+        rel = uri[len(base):].lstrip("/") if uri.startswith(base) and uri != base else None
+        return Document(uri=uri, channel=channel_for(uri, fmt, channel, channel_globs, rel), fmt=fmt,
+                        path=path)
 
     try:
         st = os.stat(target)
@@ -144,6 +172,7 @@ def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, st
         return
 
     visited: set[tuple[int, int]] = {(st.st_dev, st.st_ino)}
+    root_real = os.path.realpath(target)
     # One frame per open folder: (its remaining entries in name order, its uri). Iterating
     # instead of recursing keeps deep trees safe; files and folders interleave by name.
     frames: list[tuple[Iterator[os.DirEntry], str]] = []
@@ -181,12 +210,18 @@ def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, st
         key = (dst.st_dev, dst.st_ino)
         if key in visited:
             continue   # a link loop or a second link to the same folder
+        if is_link and _inside(os.path.realpath(entry.path), root_real):
+            continue   # walked (or to be walked) under its real name; also ends loops to ancestors
         visited.add(key)
         listed = _list(entry.path, child_uri)
         if isinstance(listed, NotRead):
             yield listed
         else:
             frames.append((iter(listed), child_uri))
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _list(path: str, uri: str) -> list[os.DirEntry] | NotRead:

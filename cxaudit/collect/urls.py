@@ -216,6 +216,7 @@ class Scope:
 @dataclass(frozen=True)
 class PageLinks:
     links: tuple[str, ...]          # normalised, in scope, de-duplicated, in page order
+    keys: tuple[str, ...]           # page_key of each link
     refused: tuple[tuple[str, str], ...]   # (target, reason) for links not followed
     canonical: str | None           # normalised rel=canonical target, if any
 
@@ -229,20 +230,27 @@ class LinkExtractor:
         self.scope = scope
         self._cache: dict[tuple[str, str], str | tuple[str, str] | None] = {}
         self._cache_size = cache_size
+        self._keys: dict[str, str] = {}
 
-    def _resolve(self, base: str, origin: str, href: str) -> str | tuple[str, str] | None:
+    def _resolve(self, base: str, origin: str, base_dir: str, href: str) -> str | tuple[str, str] | None:
         """-> normalised in-scope URL, or (target, reason) when refused, or None to ignore."""
-        if href[0] == "/" and not href.startswith("//"):
-            ck = (origin, href)
-            hit = self._cache.get(ck, False)
-            if hit is not False:
-                return hit
-            res = self._resolve_full(base, href)
-            if len(self._cache) >= self._cache_size:
-                self._cache.clear()
-            self._cache[ck] = res
-            return res
-        return self._resolve_full(base, href)
+        c = href[0]
+        if c == "/":
+            if href.startswith("//"):
+                return self._resolve_full(base, href)
+            ck = (origin, href)           # root-relative: same result on every page of the origin
+        elif c in "?#" or (":" in href and scheme_of(href)):
+            return self._resolve_full(base, href)
+        else:
+            ck = (base_dir, href)         # relative: depends only on the base's directory
+        hit = self._cache.get(ck, False)
+        if hit is not False:
+            return hit
+        res = self._resolve_full(base, href)
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        self._cache[ck] = res
+        return res
 
     def _resolve_full(self, base: str, href: str) -> str | tuple[str, str] | None:
         scheme = scheme_of(href)
@@ -268,7 +276,7 @@ class LinkExtractor:
     def extract(self, body: bytes, page_url: str, encoding: str | None = None) -> PageLinks:
         root = parse_html(body, encoding)
         if root is None:
-            return PageLinks((), (), None)
+            return PageLinks((), (), (), None)
         base = page_url
         for el in root.iter("base"):
             href = (el.get("href") or "").strip()
@@ -278,7 +286,11 @@ class LinkExtractor:
                 except ValueError:
                     pass
             break
-        origin = origin_of(base) if "://" in base else origin_of(page_url)
+        if "://" not in base:
+            base = page_url
+        origin = origin_of(base)
+        base_path = base.split("?", 1)[0].split("#", 1)[0]
+        base_dir = base_path[: base_path.rfind("/") + 1] if base_path.count("/") > 2 else base_path + "/"
         links: list[str] = []
         seen: set[str] = set()
         refused: list[tuple[str, str]] = []
@@ -299,7 +311,7 @@ class LinkExtractor:
             href = href.strip()
             if not href or href[0] == "#":
                 continue
-            res = self._resolve(base, origin, href)
+            res = self._resolve(base, origin, base_dir, href)
             if res is None:
                 continue
             if isinstance(res, tuple):
@@ -314,7 +326,16 @@ class LinkExtractor:
             if res not in seen:
                 seen.add(res)
                 links.append(res)
-        return PageLinks(tuple(links), tuple(refused), canonical)
+        keys = self._keys
+        if len(keys) > self._cache_size:
+            keys.clear()
+        link_keys = []
+        for u in links:
+            k = keys.get(u)
+            if k is None:
+                k = keys[u] = page_key(u)
+            link_keys.append(k)
+        return PageLinks(tuple(links), tuple(link_keys), tuple(refused), canonical)
 
 
 def parse_html(body: bytes, encoding: str | None = None):

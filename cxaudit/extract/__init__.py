@@ -45,7 +45,7 @@ class Limits:
 
     max_file_bytes: int = 50 * MB          # --max-file-size
     max_blocks: int = 100_000              # --max-blocks
-    max_depth: int = 1_000                 # --max-depth: HTML nested deeper is read as flat text
+    max_depth: int = 1_000                 # HTML nested deeper is read as flat text (never an error)
     max_docx_uncompressed: int = 200 * MB  # --max-docx-size: declared unzipped size (zip bombs)
 
 
@@ -87,8 +87,17 @@ def short_error(e: BaseException) -> str:
     return msg if len(msg) <= 160 else msg[:157] + "..."
 
 
-def size_reason(size: int, limit: int) -> str:
-    return f"file is {size / MB:.1f} MB, over the {limit / MB:g} MB limit (--max-file-size)"
+def size_reason(size: int, limit: int, flag: str = "--max-file-size", what: str = "file is") -> str:
+    """'file is 210.0 MB, over the 50 MB limit (--max-file-size)'."""
+    return f"{what} {human_size(size)}, over the {human_size(limit, exact=True)} limit ({flag})"
+
+
+def human_size(n: int, exact: bool = False) -> str:
+    if n >= MB or n == 0:
+        return f"{n / MB:g} MB" if exact else f"{n / MB:.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:g} KB" if exact else f"{n / 1024:.1f} KB"
+    return f"{n} bytes"
 
 
 def _load(doc: Document, limits: Limits) -> bytes:

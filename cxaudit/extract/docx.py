@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from cxaudit.extract import Limits
     from cxaudit.model import Document
 
-MB = 1024 * 1024
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
 
@@ -46,8 +45,9 @@ def check_zip(data: bytes, uri: str, limit: int) -> None:
         raise ReadError(uri, f"corrupt DOCX: {_short(e)}") from None
     total = sum(i.file_size for i in infos)
     if total > limit:
-        raise ReadError(uri, f"DOCX unzips to {total / MB:.1f} MB, over the {limit / MB:g} MB limit "
-                             f"(--max-docx-size)")
+        from cxaudit.extract import size_reason
+
+        raise ReadError(uri, size_reason(total, limit, "--max-docx-size", "DOCX unzips to"))
     if not any(i.filename == "word/document.xml" for i in infos):
         raise ReadError(uri, "corrupt DOCX: no word/document.xml (not a Word document)")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 _BOMS = (
@@ -28,6 +29,7 @@ _META_CHARSET = re.compile(
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.-]+)["']""")
 
 _DETECT_BYTES = 64 * 1024
+_HIGH = bytes(range(0x80, 0x100))
 
 
 def decode(data: bytes, declared: str | None = None, html: bool = False) -> str:
@@ -47,9 +49,15 @@ def decode_with_name(data: bytes, declared: str | None = None, html: bool = Fals
     for label in (declared, _sniff_meta(data) if html else None):
         name = _lookup(label)
         if name:
+            if name != "utf-8" and _single_byte(name) and _valid_utf8_not_ascii(data):
+                # Valid multi-byte UTF-8 is never legacy text by accident: the label is wrong
+                # (a common server default), and following it would only produce mojibake.
+                return data.decode("utf-8"), "utf-8"
             return data.decode(name, errors="replace"), name
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace"), "utf-8"
+    if _western(data):
+        return data.decode("cp1252", errors="replace"), "cp1252"
     name = _detect(data)
     if name:
         try:
@@ -95,6 +103,41 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _single_byte(name: str) -> bool:
+    try:
+        return len(bytes(range(256)).decode(name, errors="replace")) == 256
+    except (LookupError, ValueError):
+        return False
+
+
+def _valid_utf8_not_ascii(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _western(data: bytes) -> bool:
+    """Mostly ASCII with a few high bytes that are valid windows-1252: Western European text.
+
+    Statistical detection is unreliable on short texts with one or two accented letters or
+    smart quotes (it may answer Cyrillic); text in other scripts has far more high bytes.
+    """
+    sample = data[:_DETECT_BYTES]
+    high = len(sample) - len(sample.translate(None, _HIGH))
+    if not sample or high > 0.1 * len(sample):
+        return False
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """Valid UTF-8, or UTF-8 with a few broken bytes among many good multi-byte characters."""
     try:
@@ -105,7 +148,8 @@ def _mostly_utf8(data: bytes) -> bool:
     text = data[:_DETECT_BYTES].decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     good = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return good > 0 and bad <= good
+    # Legacy 8-bit text almost never forms a valid multi-byte sequence by chance.
+    return good > 0 and bad <= 4 * good
 
 
 def _detect(data: bytes) -> str | None:

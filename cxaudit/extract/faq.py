@@ -38,6 +38,7 @@ CONTAINER_KEYS = frozenset({
     "topics", "groups", "faqpage", "questions_and_answers", "elements", "nodes", "values",
 })
 MAX_ALIASES = 10_000
+MAX_YAML_DEPTH = 500
 MAX_NODES = 1_000_000
 
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|dd|dt)\b[^>]*>",
@@ -97,15 +98,23 @@ def _load_yaml(raw: str, uri: str) -> list[Any]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        if "*" in raw:
-            # Aliases are shared, not copied, when loaded; the walk below visits each once. The
-            # count still rejects files built to be expanded ("billion laughs").
-            aliases = 0
-            for event in yaml.parse(raw, Loader=loader):
-                if isinstance(event, yaml.AliasEvent):
-                    aliases += 1
-                    if aliases > MAX_ALIASES:
-                        raise ReadError(uri, f"YAML has more than {MAX_ALIASES} aliases")
+        # One pass over the parser's events (iterative, cheap) before building anything:
+        #  - aliases are shared, not copied, when loaded, and the walk below visits each object
+        #    once, but a file built to be expanded ("billion laughs") is refused outright;
+        #  - the loader builds nested values recursively (in C): deep nesting would crash it.
+        aliases = depth = 0
+        for event in yaml.parse(raw, Loader=loader):
+            cls = event.__class__
+            if cls is yaml.AliasEvent:
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    raise ReadError(uri, f"YAML has more than {MAX_ALIASES} aliases")
+            elif cls is yaml.SequenceStartEvent or cls is yaml.MappingStartEvent:
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise ReadError(uri, f"YAML nested deeper than {MAX_YAML_DEPTH} levels")
+            elif cls is yaml.SequenceEndEvent or cls is yaml.MappingEndEvent:
+                depth -= 1
         return [d for d in yaml.load_all(raw, Loader=loader) if d is not None]
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)

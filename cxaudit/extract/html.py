@@ -45,7 +45,8 @@ ARIA_ROLES = {
     "banner": "header", "contentinfo": "footer", "navigation": "nav",
     "complementary": "aside", "alert": "banner", "marquee": "banner",
 }
-BANNER_WORDS = ("banner", "announcement", "promo", "topbar", "top-bar", "notice", "alert", "marquee")
+BANNER_WORDS = ("banner", "announcement", "promo", "topbar", "top-bar", "notice", "alert", "marquee",
+                "cookie", "consent")
 _BANNER_RE = re.compile("|".join(re.escape(w) for w in BANNER_WORDS), re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -71,7 +72,35 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
     root = parse(text, limits.max_depth)
     if root is None:
         return []
-    return walk(root, doc.uri, limits)
+    blocks = walk(root, doc.uri, limits)
+    if blocks and blocks[-1].line == _LINE_CAP:
+        _fix_big_lines(blocks, text)
+    return blocks
+
+
+# libxml2 (as lxml drives it) stores source lines in 16 bits: later lines all read 65535.
+_LINE_CAP = 65535
+
+
+def _fix_big_lines(blocks: list[Block], text: str) -> None:
+    """Find lines past 65535 by searching each block's first word forward from the last one found."""
+    import bisect
+    from dataclasses import replace
+
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    if len(starts) <= _LINE_CAP:
+        return
+    cursor = starts[_LINE_CAP - 1]
+    last = _LINE_CAP
+    for i, block in enumerate(blocks):
+        if block.line is None or block.line < _LINE_CAP:
+            continue
+        word = block.text.split(" ", 1)[0][:40]
+        m = re.compile(r"(?:(?<=[>\s])|^)" + re.escape(word)).search(text, cursor)
+        if m:
+            cursor = m.end()
+            last = bisect.bisect_right(starts, m.start())
+        blocks[i] = replace(block, line=last)
 
 
 def parse(text: str, max_depth: int) -> etree._Element | None:
@@ -144,6 +173,7 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
     cell: list[str] | None = None
     tables: list[list] = []          # per open table: [header cells or None, rows seen, in thead]
     stack: list = []                 # one frame per open element: an int kind or a tuple
+    term: str | None = None          # the last <dt>, for the <dd> blocks after it
     depth = 0
     make = Block
 
@@ -268,7 +298,24 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
                 pass
             elif kind == _BLOCK:
                 if started:
-                    flush()
+                    tag = el.tag
+                    if tag == "dd" and term:
+                        # A description reads under its term, like a one-column table row.
+                        text = norm("".join(buf))
+                        buf.clear()
+                        started = False
+                        if text:
+                            emit_row(text, buf_line, (term,), (text,))
+                    else:
+                        count = len(blocks)
+                        flush()
+                        if tag == "dt" and len(blocks) > count:
+                            term = blocks[-1].text
+                elif el.tag == "dl":
+                    term = None
+                if is_sect and el.tag == "main":
+                    # Headings of the main content do not reach what follows it.
+                    heads, heading = [None] * 7, ()
             elif kind == _CELL:
                 if row is not None and cell is not None:
                     row.append(norm("".join(cell)))
@@ -297,6 +344,8 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
                         heads[i] = None
                     heading = tuple(h for h in heads if h)
                     blocks.append(make(text, buf_line, heading, buf_role, None, None, sup.next_block()))
+                    if len(blocks) > max_blocks:
+                        raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
             else:
                 if started:
                     flush()
@@ -340,11 +389,13 @@ def _layout_rows(root: etree._Element) -> set:
     for table in root.iter("table"):
         if table.get("role") in ("presentation", "none"):
             rows.update(table.iter("tr"))
+    seen: set = set()
     for marker in root.iter(*LAYOUT_MARKERS):
         for anc in marker.iterancestors():
+            if anc in seen:
+                break   # this ancestor's own ancestors were marked already: linear overall
+            seen.add(anc)
             if anc.tag == "tr":
-                if anc in rows:
-                    break  # its ancestors are marked already
                 rows.add(anc)
     return rows
 
@@ -352,7 +403,7 @@ def _layout_rows(root: etree._Element) -> set:
 def _faq_blocks(scripts: list[tuple[str, int | None]], visible: list[Block], uri: str,
                 max_blocks: int) -> list[Block]:
     """Q/A pairs from FAQPage JSON-LD whose answers the page does not also show."""
-    from cxaudit.extract.faq import find_pairs, strip_html
+    from cxaudit.extract.faq import TooLarge, find_pairs, strip_html
 
     page = " ".join(b.text for b in visible).casefold()
     out: list[Block] = []
@@ -363,7 +414,7 @@ def _faq_blocks(scripts: list[tuple[str, int | None]], visible: list[Block], uri
             continue
         try:
             pairs = find_pairs(data, jsonld_only=True)
-        except ReadError:
+        except TooLarge:
             continue
         for _path, question, answer in pairs:
             text = norm(strip_html(answer))

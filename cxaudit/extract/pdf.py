@@ -2,7 +2,8 @@
 
 pypdf gives lines wrapped at the layout width. A line joins the one before it unless that one
 ended a sentence and this one starts a new one, or a blank line, bullet or heading-like line
-comes between. Headings are guessed: short lines without final punctuation in Title Case or ALL
+comes between, or the line before stopped well short of the margin (the author's own break).
+Headings are guessed: short lines without final punctuation in Title Case or ALL
 CAPS (numbered "2.1 Refunds" nests by its numbering). Running headers/footers and page numbers
 repeated across pages are dropped.
 """
@@ -30,6 +31,8 @@ _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$")
 _PAGE_NO = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
+_DIGITS = re.compile(r"\d+")
+_STARTS_UPPER = re.compile(r"^[\"'“‘(\[]*[A-Z]")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to via vs with per your our".split())
 
 
@@ -92,6 +95,7 @@ def blocks_from_pages(texts: list[str | None], uri: str = "", max_blocks: int = 
     out: list[Block] = []
     heads: list[str | None] = [None] * 8
     heading: tuple[str, ...] = ()
+    title_open = True        # no body text yet: the first heading is the document title
 
     def emit(text: str, page: int) -> None:
         out.append(Block(text, page, heading))
@@ -102,22 +106,34 @@ def blocks_from_pages(texts: list[str | None], uri: str = "", max_blocks: int = 
         para: list[str] = []
 
         def flush() -> None:
+            nonlocal title_open
             if para:
                 text = " ".join(" ".join(para).split())
                 if text:
+                    title_open = False
                     emit(text, page_no)
                 para.clear()
 
-        for s in lines:
+        body = [s for s in lines if s and _key(s) not in running and not _PAGE_NO.match(s)]
+        width = max((len(s) for s in body), default=0)
+        for k, s in enumerate(lines):
             if not s:
                 flush()
                 continue
-            if s in running or _PAGE_NO.match(s):
+            if _key(s) in running or _PAGE_NO.match(s):
                 continue
             bullet = _BULLET.match(s)
-            level = _heading_level(s) if not bullet or _NUMBERED.match(s) else None
-            if level and (not para or _ENDS_SENTENCE.search(para[-1])):
+            if bullet:
+                title_open = False
+            level = None
+            if not bullet or _NUMBERED.match(s):
+                nxt = next((x for x in lines[k + 1:] if x and _key(x) not in running), "")
+                level = _heading_level(s, nxt, width)
+            if level and (not para or _ENDS_SENTENCE.search(para[-1]) or len(para[-1]) < 0.7 * width
+                          or _NUMBERED.match(s)):
                 flush()
+                if title_open and not any(heads):
+                    level = 0
                 heads[level] = s.rstrip(":").strip()
                 for j in range(level + 1, len(heads)):
                     heads[j] = None
@@ -130,7 +146,9 @@ def blocks_from_pages(texts: list[str | None], uri: str = "", max_blocks: int = 
                 continue
             if para:
                 prev = para[-1]
-                if _ENDS_SENTENCE.search(prev) and _STARTS_NEW.match(s):
+                # A wrapped line runs to the margin; a short one ended where the author did.
+                if (_ENDS_SENTENCE.search(prev) and _STARTS_NEW.match(s)) or (
+                        len(prev) < 0.7 * width and _STARTS_UPPER.match(s)):
                     flush()
                     para.append(s)
                 elif prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and s[:1].islower():
@@ -150,19 +168,30 @@ def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
+def _key(line: str) -> str:
+    return _DIGITS.sub("#", line)
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Lines at the top or bottom of more than half the pages (3+ pages): running heads and feet."""
-    if len(pages) < 3:
+    """Keys of lines at the top or bottom of most pages: running heads and feet ("page 2" too)."""
+    n = len(pages)
+    if n < 2:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
         body = [s for s in lines if s]
-        counts.update(set(body[:2] + body[-2:]))
-    return {s for s, c in counts.items() if c * 2 > len(pages)}
+        edge = body[:2] + body[-2:] if len(body) >= 6 else body[:1] + body[-1:] if len(body) >= 3 else body[:1]
+        counts.update({_key(s) for s in edge})
+    need = n if n == 2 else n // 2 + 1
+    return {k for k, c in counts.items() if c >= need}
 
 
-def _heading_level(s: str) -> int | None:
-    """Heading level for a heading-like line, else None."""
+def _heading_level(s: str, nxt: str = "", width: int = 0) -> int | None:
+    """Heading level for a heading-like line, else None.
+
+    Numbered ("2.1 Refunds") nests by its numbering; ALL CAPS is 1; Title Case is 2; a short
+    sentence-case line is 2 when the next line starts a sentence and page lines are much longer.
+    """
     if len(s) > 80 or s[-1] in ".,;!?" or any(c in s for c in "$€£¥%"):
         return None
     words = s.split()
@@ -170,7 +199,8 @@ def _heading_level(s: str) -> int | None:
         return None
     m = _NUMBERED.match(s)
     if m:
-        if _title_case(m.group(2).split()):
+        rest = m.group(2).split()
+        if rest[0][:1].isupper() and (_title_case(rest) or len(rest) <= 8):
             return min(1 + m.group(1).count("."), 6)
         return None
     if sum(any(c.isdigit() for c in w) for w in words) * 3 > len(words):
@@ -181,6 +211,9 @@ def _heading_level(s: str) -> int | None:
     if all(c.isupper() for c in cased):
         return 1
     if _title_case(words):
+        return 2
+    if (len(words) <= 6 and s[0].isupper() and nxt and _STARTS_NEW.match(nxt)
+            and width and len(s) < 0.5 * width):
         return 2
     return None
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 _BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪●○■□➤►✓✔–—>]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _SPEAKER = re.compile(r"^\s*(?:[A-Z][\w .'&/()-]{0,24}|\[[^\]]{1,24}\])\s*:\s+\S")
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+_DECORATION = re.compile(r"^[=#*~+\-_\s]{2,}(?=\w)|(?<=\w)[\s=#*~+\-_:]*[=#*~+\-_]{2,}\s*$")
+_BOXED = re.compile(r"^([=#*~+_-])\1+\s*\S.{0,58}?\s*\1{2,}$")
 _RULE = re.compile(r"^([-=*_~#+])\1{2,}$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
@@ -47,11 +49,18 @@ def _is_colon_heading(s: str) -> bool:
     return s.endswith(":") and len(s) <= 60 and len(s.split()) <= 8 and any(c.isalpha() for c in s)
 
 
+def _style(s: str, caps: bool) -> str:
+    m = _DECORATION.match(s)
+    deco = m.group(0).strip()[:1] if m and m.group(0).strip() else ""
+    return ("caps" if caps else "boxed" if deco else "colon") + deco
+
+
 def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     sup = suppress.Suppressor()
-    heads: list[str | None] = [None, None, None]
+    heads: list[str | None] = [None] * 6
+    styles: dict[str, int] = {}
     heading: tuple[str, ...] = ()
     para: list[str] = []
     para_line = 0
@@ -71,11 +80,20 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             para.clear()
         para_sup.clear()
 
-    def set_heading(level: int, text: str, line: int) -> None:
+    def set_heading(style: str, text: str, line: int) -> None:
         nonlocal heading
-        name = " ".join(text.rstrip(":").split())
+        name = " ".join(_DECORATION.sub("", text).rstrip(":").split())
         if not name:
             return
+        # Levels go by heading style in order of first use (as reStructuredText does): a
+        # document's title style comes first, its section style next.
+        # "Label:" headings always sit lowest: they name just the lines that follow.
+        if style.startswith("colon"):
+            level = len(heads) - 1
+        else:
+            if style not in styles:
+                styles[style] = min(len(styles), len(heads) - 2)
+            level = styles[style]
         heads[level] = name
         for j in range(level + 1, len(heads)):
             heads[j] = None
@@ -109,20 +127,22 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
                 title = para.pop()
                 line = para_line + len(para)
                 flush()
-                set_heading(0 if s[0] == "=" else 1, title, line)
+                set_heading("underline" + s[0], title, line)
             else:
                 flush()   # a decorative rule: ----- or ***** or =====
             line_mode = False
             continue
         marker = _BULLET.match(raw)
-        if marker is None and not _SPEAKER.match(raw):
-            following = next((x for x in lines[idx + 1:idx + 3] if x.strip()), "")
-            if _is_caps_heading(s) or (_is_colon_heading(s) and following):
+        speaker = marker is None and _SPEAKER.match(raw) is not None
+        if marker is None:
+            caps = _is_caps_heading(s)
+            if caps or _BOXED.match(s) or (not speaker and _is_colon_heading(s)
+                        and any(x.strip() for x in lines[idx + 1:idx + 3])):
                 flush()
                 line_mode = False
-                set_heading(0 if _is_caps_heading(s) else 1, s, ln)
+                set_heading(_style(s, caps), s, ln)
                 continue
-        if marker is not None or _SPEAKER.match(raw):
+        if marker is not None or speaker:
             flush()
             line_mode = True
             para.append(raw[marker.end():] if marker else s)

@@ -46,7 +46,8 @@ UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_PATTERNS))
 _RANGE_SEP = r"\s{0,3}(?:-|–|—|‑|to|or|through|thru|and)\s{0,3}"
 
 DURATION_RE = re.compile(
-    rf"(?P<between>between\s+)?(?P<a>{NUM})(?:{_RANGE_SEP}(?P<b>{NUM}))?"
+    # "thirty (30) days", "one (1) year": legal texts repeat the number in digits.
+    rf"(?P<between>between\s+)?(?P<a>{NUM})(?:\s{{0,2}}\(\d{{1,4}}\))?(?:{_RANGE_SEP}(?P<b>{NUM})(?:\s{{0,2}}\(\d{{1,4}}\))?)?"
     rf"(?:[\s-]{{0,3}}|\s*\(\s*)(?:full\s+|extra\s+|more\s+)?(?P<unit>{UNIT_RE})(?![\w])",
     re.I,
 )
@@ -78,7 +79,7 @@ ZERO_RE = re.compile(
     re.I,
 )
 FREE_RE = re.compile(r"(?<![\w-])(?:free(?:\s+of\s+charge)?|no[\s-]cost|at\s+no\s+(?:extra\s+)?(?:cost|charge)|"
-                     r"complimentary|on\s+us|no\s+charge|without\s+charge|free[\s-]return)(?![\w])", re.I)
+                     r"complimentary|(?-i:on\s+us)(?!\s+orders)|no\s+charge|without\s+charge|free[\s-]return)(?![\w])", re.I)
 
 _QUAL_BEFORE = re.compile(
     r"(?P<q>within|in\s+under|in\s+less\s+than|in\s+as\s+little\s+as|in|inside(?:\s+of)?|up\s+to|no\s+later\s+than|"

@@ -247,26 +247,27 @@ def _md(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
 
-def histogram_svg(g: PromiseGap, kind: str, level: float, width: int = 640, height: int = 300) -> str:
+def histogram_svg(g: PromiseGap, kind: str, level: float, width: int = 640, height: int = 320) -> str:
     """The actuals as bars, a solid line at the promised max, a dashed line at the value supported at `level`."""
     h = g.histogram
     assert h is not None
     cols = _columns(g)
     labels = h.labels() + (["more"] if h.overflow else [])
-    left, right, top, bottom = 64, 16, 44, 52
+    left, right, top, bottom = 64, 16, 78, 52
     pw, ph = width - left - right, height - top - bottom
     bw = pw / len(cols)
     ymax = _nice_ceiling(max(cols) or 1)
     fill = {"ok": "#4c9a6a", "late": "#d0605e", "part": "#e0a040", "none": "#5b8cc0"}
-    title = (f"{kind_label(kind)} — {g.scope_label()}: {_pct(g.share)} of {g.events:,} within "
-             f"{format_value(None, g.max, g.unit)}" if g.max is not None else
-             f"{kind_label(kind)} — {g.scope_label()}: {g.events:,} events")
+    title = f"{kind_label(kind)} · {g.value_label()} · {g.scope_label()}"
+    subtitle = (f"{_pct(g.share)} of {g.events:,} events within the promised {format_value(None, g.max, g.unit)}"
+                if g.max is not None else f"{g.events:,} events")
     s: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
-        f"<title>{escape(title)}</title>",
+        f"<title>{escape(title)}: {escape(subtitle)}</title>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         f'<text x="{left}" y="20" font-size="13" font-weight="bold">{escape(title)}</text>',
+        f'<text x="{left}" y="38" fill="#444">{escape(subtitle)}</text>',
     ]
     # y axis: gridlines at 0, 1/2, 1 of a round maximum
     for frac in (0, 0.5, 1):
@@ -275,9 +276,9 @@ def histogram_svg(g: PromiseGap, kind: str, level: float, width: int = 640, heig
         s.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{_fmt(ymax * frac)}</text>')
     s.append(f'<text x="14" y="{top + ph / 2:.1f}" text-anchor="middle" '
              f'transform="rotate(-90 14 {top + ph / 2:.1f})">events</text>')
-    # bars
+    # bars; a non-empty bin keeps at least a sliver so a few late outliers stay visible
     for i, c in enumerate(cols):
-        bh = c / ymax * ph
+        bh = max(c / ymax * ph, 1.5 if c else 0.0)
         x = left + i * bw
         s.append(f'<rect x="{x + 1:.1f}" y="{top + ph - bh:.1f}" width="{max(bw - 2, 1):.1f}" height="{bh:.1f}" '
                  f'fill="{fill[_bin_state(g, i)]}"><title>{escape(labels[i])}: {c:,}</title></rect>')
@@ -290,7 +291,7 @@ def histogram_svg(g: PromiseGap, kind: str, level: float, width: int = 640, heig
     s.append(f'<line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}" stroke="#333"/>')
     s.append(f'<text x="{left + pw / 2:.1f}" y="{height - 12}" text-anchor="middle">'
              f'{escape(_unit_label(g.unit) or "value")}</text>')
-    # bounds
+    # bounds: the lines run through the plot; their labels sit above it on two rows
     lines = []
     if g.max is not None:
         lines.append((g.max, "#8b1a1a", "", f"promised ≤ {format_value(None, g.max, g.unit)}"))
@@ -299,17 +300,17 @@ def histogram_svg(g: PromiseGap, kind: str, level: float, width: int = 640, heig
                       f"{level:.0%} within {format_value(None, g.supported, g.unit)}"))
     for n, (v, colour, dash, text) in enumerate(lines):
         x = _x_of(g, v, left, bw)
-        s.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + ph}" stroke="{colour}" '
+        y_text = top - 22 + n * 14
+        s.append(f'<line x1="{x:.1f}" y1="{y_text - 4}" x2="{x:.1f}" y2="{top + ph}" stroke="{colour}" '
                  f'stroke-width="2"{dash}/>')
-        # The promise label sits left of its line (over the bars that met it) when there is room,
-        # the supported-value label right of its line, so the two rarely collide.
+        # Promise label left of its line, supported label right of it, unless the edge is too near.
         want_left = n == 0
         if want_left and x - left < 150:
             want_left = False
         if not want_left and left + pw - x < 150:
             want_left = True
-        anchor, dx = ("end", -4) if want_left else ("start", 4)
-        s.append(f'<text x="{x + dx:.1f}" y="{top + 6 + n * 14}" text-anchor="{anchor}" fill="{colour}">'
+        anchor, dx = ("end", -5) if want_left else ("start", 5)
+        s.append(f'<text x="{x + dx:.1f}" y="{y_text}" text-anchor="{anchor}" fill="{colour}">'
                  f'{escape(text)}</text>')
     s.append("</svg>")
     return "\n".join(s) + "\n"

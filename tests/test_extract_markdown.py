@@ -1,0 +1,120 @@
+"""Markdown reader: blocks, heading paths, tables, markup stripping, suppression."""
+
+from cxaudit.extract import read_blocks
+from cxaudit.extract.markdown import inline
+from cxaudit.model import Document
+
+
+def read(tmp_path, text, name="doc.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_blocks(Document(uri=name, channel="help_centre", fmt="md", path=str(path)))
+
+
+DOC = """---
+title: Shipping and returns
+tags: [help]
+---
+# Shipping
+
+Standard delivery takes
+**3-5 business days** for [most orders](https://example.com/ship "Shipping").
+
+Returns
+-------
+
+- Items can be returned within *30 days*.
+- Refunds take 5-7 days
+  after we receive the item.
+1. Numbered item with `code`
+- [x] Task item
+
+## Fees
+
+| Service | Time | Cost |
+|:--------|:----:|-----:|
+| Standard | 3-5 days | $4.99 |
+| Express \\| Next day | 1 day | $9.99 |
+
+> Quoted promise: free returns
+> for members.
+
+```
+# not a heading
+Delivery in 1 day
+```
+
+<!-- an ordinary comment -->
+![banner](img.png) Free shipping over $50
+"""
+
+
+def test_blocks_and_headings(tmp_path):
+    blocks = read(tmp_path, DOC)
+    got = [(b.text, b.heading, b.line) for b in blocks]
+    assert got[0] == ("Shipping", ("Shipping",), 5)
+    assert ("Standard delivery takes 3-5 business days for most orders.", ("Shipping",), 7) in got
+    assert ("Returns", ("Shipping", "Returns"), 10) in got
+    assert ("Items can be returned within 30 days.", ("Shipping", "Returns"), 13) in got
+    assert ("Refunds take 5-7 days after we receive the item.", ("Shipping", "Returns"), 14) in got
+    assert ("Numbered item with code", ("Shipping", "Returns"), 16) in got
+    assert ("Task item", ("Shipping", "Returns"), 17) in got
+    # "## Fees" is a sibling of the setext h2, not its child
+    assert ("Fees", ("Shipping", "Fees"), 19) in got
+    assert ("Quoted promise: free returns for members.", ("Shipping", "Fees"), 26) in got
+    assert ("Free shipping over $50", ("Shipping", "Fees"), 35) in got
+
+
+def test_front_matter_and_code_skipped(tmp_path):
+    all_text = " ".join(b.text for b in read(tmp_path, DOC))
+    assert "title:" not in all_text and "tags" not in all_text
+    assert "Delivery in 1 day" not in all_text
+    assert "not a heading" not in all_text
+    assert "ordinary comment" not in all_text
+
+
+def test_table_rows(tmp_path):
+    rows = [b for b in read(tmp_path, DOC) if b.cells]
+    assert rows[0].cells == ("Service", "Time", "Cost") and rows[0].table is None
+    assert rows[1].cells == ("Standard", "3-5 days", "$4.99")
+    assert rows[1].table == ("Service", "Time", "Cost")
+    assert rows[1].text == "Standard | 3-5 days | $4.99"
+    assert rows[2].cells[0] == "Express | Next day"
+    assert rows[1].line == 23
+
+
+def test_inline_markup():
+    assert inline("**Free** _returns_ within ~~60~~ 30 days") == "Free returns within 60 30 days"
+    assert inline("see [our policy][p] or <https://x.com/a>") == "see our policy or https://x.com/a"
+    assert inline("snake_case_name and 5 * 3 * 2") == "snake_case_name and 5 * 3 * 2"
+    assert inline(r"\*literal\* &amp; `a*b*c`") == "*literal* & a*b*c"
+    assert inline("Note[^1]: <b>bold</b><br>next") == "Note: bold next"
+
+
+def test_suppression(tmp_path):
+    text = """Intro 30 days.
+
+<!-- cxaudit-disable-next-line return_window -->
+Returns within 60 days.
+
+Exchanges within 14 days.
+
+<!-- cxaudit-disable -->
+| a | b |
+|---|---|
+| 1 | 2 |
+<!--
+  cxaudit-enable
+-->
+- after the region
+"""
+    got = {b.text: b.suppress for b in read(tmp_path, text)}
+    assert got == {"Intro 30 days.": (), "Returns within 60 days.": ("return_window",),
+                   "Exchanges within 14 days.": (), "a | b": ("*",), "1 | 2": ("*",),
+                   "after the region": ()}
+
+
+def test_indented_code_and_empty(tmp_path):
+    assert read(tmp_path, "") == []
+    blocks = read(tmp_path, "Para.\n\n    code block 1 day\n\nAfter.\n")
+    assert [b.text for b in blocks] == ["Para.", "After."]

@@ -1,0 +1,96 @@
+"""Plain-text reader: paragraphs, script lines, headings, ignore comments."""
+
+from cxaudit.extract import read_blocks
+from cxaudit.model import Document
+
+
+def read(tmp_path, text, name="script.txt", raw=None):
+    path = tmp_path / name
+    path.write_bytes(raw if raw is not None else text.encode("utf-8"))
+    return read_blocks(Document(uri=name, channel="call_centre", fmt="txt", path=str(path)))
+
+
+SCRIPT = """CALL SCRIPT: RETURNS
+
+Greeting:
+Agent: Thank you for calling Acme, how can I help?
+Customer: I want to return a kettle.
+Agent: No problem. Our return window is 30 days
+  from the date of delivery.
+Agent: Refunds take 5-7 business days.
+- Offer a prepaid label.
+2) Confirm the address.
+Standard orders arrive in 3-5 days.
+
+This is a plain paragraph that wraps
+over two lines. It stays one block.
+
+Opening hours
+=============
+Mon-Fri 9am-5pm ET.
+
+== Decorated ==
+Decorated section text.
+"""
+
+
+def test_script_lines_are_blocks(tmp_path):
+    got = [(b.text, b.heading, b.line) for b in read(tmp_path, SCRIPT)]
+    assert got[0] == ("CALL SCRIPT: RETURNS", ("CALL SCRIPT: RETURNS",), 1)
+    assert got[1] == ("Greeting:", ("CALL SCRIPT: RETURNS", "Greeting"), 3)
+    texts = [t for t, _, _ in got]
+    assert "Agent: Thank you for calling Acme, how can I help?" in texts
+    assert "Customer: I want to return a kettle." in texts
+    # a wrapped speaker line is joined
+    assert "Agent: No problem. Our return window is 30 days from the date of delivery." in texts
+    assert "Offer a prepaid label." in texts
+    assert "Confirm the address." in texts
+    # a new sentence on its own line after bullets is its own block
+    assert ("Standard orders arrive in 3-5 days.", ("CALL SCRIPT: RETURNS", "Greeting"), 11) in got
+    assert "This is a plain paragraph that wraps over two lines. It stays one block." in texts
+    # heading levels follow the order styles first appear in: caps title, then underlined
+    assert ("Mon-Fri 9am-5pm ET.", ("CALL SCRIPT: RETURNS", "Opening hours"), 18) in got
+    assert ("Decorated section text.", ("CALL SCRIPT: RETURNS", "Opening hours", "Decorated"), 21) in got
+
+
+def test_ignore_comments(tmp_path):
+    text = """Returns within 30 days.
+# cxaudit: ignore return_window
+Returns within 60 days for members.
+Exchanges within 14 days.  // cxaudit: ignore exchange_window
+// cxaudit: ignore
+Old promise: delivery in 2 days.
+
+Unaffected.
+"""
+    got = {b.text: b.suppress for b in read(tmp_path, text)}
+    assert got["Returns within 30 days."] == ()
+    assert got["Returns within 60 days for members. Exchanges within 14 days."] == \
+        ("exchange_window", "return_window")
+    assert got["Old promise: delivery in 2 days."] == ("*",)
+    assert got["Unaffected."] == ()
+    assert not any("cxaudit" in t for t in got)
+
+
+def test_crlf_and_cp1252(tmp_path):
+    raw = "Returns — 30 days.\r\n\r\nSecond paragraph.\r\n".encode("cp1252")
+    blocks = read(tmp_path, None, raw=raw)
+    assert [(b.text, b.line) for b in blocks] == [("Returns — 30 days.", 1), ("Second paragraph.", 3)]
+
+
+def test_utf16_without_bom(tmp_path):
+    raw = "Delivery within 3 days.\nLine two here.".encode("utf-16-le")
+    assert read(tmp_path, None, raw=raw)[0].text == "Delivery within 3 days. Line two here."
+
+
+def test_disable_regions_in_text(tmp_path):
+    text = """A.
+<!-- cxaudit-disable warranty -->
+B.
+
+C.
+# cxaudit-enable
+D.
+"""
+    assert [(b.text, b.suppress) for b in read(tmp_path, text)] == [
+        ("A.", ()), ("B.", ("warranty",)), ("C.", ("warranty",)), ("D.", ())]
