@@ -78,14 +78,16 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress displ
 RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="Folder of rule packs replacing the built-in rules/.")]
 
 
-def _load_config(path: Optional[Path]):
+def _load_config(path: Optional[Path], rules: Optional[Path] = None):
     from cxaudit.config import load_config
     from cxaudit.errors import ConfigError
+    from cxaudit.rulepack import load_rules
 
     if path is not None and not path.exists():
         raise fail(f"{path}: config file not found")
     try:
-        return load_config(path, cwd=Path.cwd())
+        kinds = load_rules(str(rules) if rules else None).kinds
+        return load_config(path, cwd=Path.cwd(), extra_kinds=kinds)
     except ConfigError as err:
         raise fail(str(err)) from None
 
@@ -199,7 +201,8 @@ def _crawl_options(cfg, **cli):
     return CrawlOptions(
         max_pages=pick("max_pages", c.max_pages), max_depth=pick("max_depth", c.max_depth),
         concurrency=pick("concurrency", c.concurrency), rate=pick("rate", c.rate),
-        timeout=pick("timeout", c.timeout), retries=c.retries,
+        timeout=pick("timeout", c.timeout), retries=pick("retries", c.retries),
+        page_time_limit=pick("page_time_limit", 60.0), max_redirects=pick("max_redirects", 5),
         max_body_bytes=pick("max_page_size", c.max_body_size),
         include=tuple(cli.get("include") or c.include), exclude=tuple(cli.get("exclude") or c.exclude),
         allow_hosts=tuple(cli.get("allow_host") or c.allow_hosts),
@@ -210,8 +213,8 @@ def _crawl_options(cfg, **cli):
 
 
 def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, fail_on, min_confidence,
-         baseline, update_baseline, time_budget, max_file_size, crawl_cli) -> None:
-    cfg = _load_config(config)
+         baseline, update_baseline, time_budget, max_file_size, crawl_cli, changed_only=None) -> None:
+    cfg = _load_config(config, rules)
     inputs = _parse_sources(sources, cfg)
     if not inputs:
         raise fail("no sources given (name files, folders or URLs, or add [[source]] entries to cxaudit.toml)")
@@ -220,7 +223,7 @@ def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, f
     out_fmt = _pick_format(fmt, output, allowed)
 
     from cxaudit import pipeline
-    from cxaudit.errors import ConfigError, CxauditError
+    from cxaudit.errors import CxauditError
     from cxaudit.extract import Limits
 
     a = cfg.audit
@@ -232,27 +235,22 @@ def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, f
         channel_globs=cfg.channels, limits=limits, crawl=_crawl_options(cfg, **crawl_cli),
         time_budget=time_budget if time_budget is not None else a.time_budget,
     )
-    if rules:
-        from cxaudit.rulepack import load_rules
-
-        try:
-            load_rules(str(rules))
-        except ConfigError as err:
-            raise fail(str(err)) from None
     fail_level = fail_on.value if fail_on is not None else a.fail_on
     baseline_path = str(baseline) if baseline else a.baseline
     with _Stopper() as stopper, _progress_ctx(quiet) as live:
         try:
             if audit:
-                from cxaudit.audit import AuditSettings, run_audit
+                from cxaudit.audit import run_audit
 
-                settings = AuditSettings(fail_on=fail_level, select=a.select, ignore=a.ignore, severity=a.severity,
-                                         canonical=cfg.promises,
-                                         baseline=baseline_path if (baseline_path and (update_baseline or Path(baseline_path).exists())) else None,
-                                         update_baseline=update_baseline)
-                if baseline_path and not update_baseline and not Path(baseline_path).exists() and baseline:
+                if baseline and not update_baseline and not Path(baseline_path).exists():
                     raise fail(f"{baseline_path}: baseline file not found (create it with --update-baseline)")
-                result = run_audit(opts, settings, progress=live.progress if live else None, stop=stopper.event)
+                from cxaudit.audit import changed_files
+
+                changed = changed_files(changed_only) if changed_only else None
+                result = run_audit(opts, a, canonical=cfg.promises,
+                                   baseline=None if update_baseline else baseline_path,
+                                   progress=live.progress if live else None, stop=stopper.event,
+                                   changed=changed)
             else:
                 result = pipeline.run(opts, progress=live.progress if live else None, stop=stopper.event)
         except CxauditError as err:
@@ -298,14 +296,17 @@ def _render(result, fmt: str, audit: bool, cfg) -> str:
         if fmt == "jsonl":
             return json_report.format_jsonl(result, audit=audit)
         return json_report.format_csv(result)
-    if fmt == "sarif":
-        from cxaudit.report.sarif import format_sarif
+    if fmt in ("sarif", "github"):
+        from cxaudit.report.sarif import repo_root_for
 
-        return format_sarif(result, repo_root=Path.cwd(), url_map=cfg.crawl.url_map)
-    if fmt == "github":
+        root = repo_root_for(Path.cwd())
+        if fmt == "sarif":
+            from cxaudit.report.sarif import format_sarif
+
+            return format_sarif(result, repo_root=root, url_map=cfg.crawl.url_map, cwd=Path.cwd())
         from cxaudit.report.github import format_github
 
-        return format_github(result)
+        return format_github(result, repo_root=root, url_map=cfg.crawl.url_map, cwd=Path.cwd())
     raise fail(f"unknown format {fmt}")
 
 
@@ -328,6 +329,7 @@ def audit(
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore promises read with less confidence.")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Suppress the findings recorded in this file.")] = None,
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write the current findings to --baseline and exit 0.")] = False,
+    changed_only: Annotated[Optional[str], typer.Option("--changed-only", help="Compare everything, but report only findings involving a file changed since this git ref.")] = None,
     max_pages: Annotated[Optional[int], typer.Option("--max-pages", min=1, help="Crawl at most this many pages (default 500).")] = None,
     max_depth: Annotated[Optional[int], typer.Option("--max-depth", min=0, help="Follow links at most this deep.")] = None,
     concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, help="Parallel requests (default 8).")] = None,
@@ -340,6 +342,9 @@ def audit(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="HTTP cache folder (default .cxaudit-cache).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the HTTP cache.")] = False,
     max_page_size: Annotated[Optional[int], typer.Option("--max-page-size", min=1, help="Largest HTTP body in bytes (default 10 MB).")] = None,
+    page_time_limit: Annotated[Optional[float], typer.Option("--page-time-limit", min=0.1, help="Total seconds one page may take to arrive (default 60; guards slow drips).")] = None,
+    retries: Annotated[Optional[int], typer.Option("--retries", min=0, help="Retries on connection errors, 429 and 5xx (default 2).")] = None,
+    max_redirects: Annotated[Optional[int], typer.Option("--max-redirects", min=0, help="Redirects followed per page (default 5).")] = None,
     max_file_size: Annotated[Optional[int], typer.Option("--max-file-size", min=1, help="Largest local file in bytes (default 50 MB).")] = None,
     time_budget: Annotated[Optional[float], typer.Option("--time-budget", min=0.1, help="Stop after this many seconds and report what was found (marked incomplete).")] = None,
 ) -> None:
@@ -348,7 +353,9 @@ def audit(
          baseline, update_baseline, time_budget, max_file_size,
          dict(max_pages=max_pages, max_depth=max_depth, concurrency=concurrency, rate=rate, timeout=timeout,
               include=include, exclude=exclude, allow_host=allow_host, ignore_robots=ignore_robots,
-              cache_dir=cache_dir, no_cache=no_cache, max_page_size=max_page_size, time_budget=time_budget))
+              cache_dir=cache_dir, no_cache=no_cache, max_page_size=max_page_size, time_budget=time_budget,
+              page_time_limit=page_time_limit, retries=retries, max_redirects=max_redirects),
+         changed_only=changed_only)
 
 
 @app.command()
@@ -424,13 +431,86 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter cxaudit.toml."""
-    from cxaudit.config import INIT_TEMPLATE
-    from cxaudit.report.writer import write_atomic
+    from cxaudit.config import write_template
+    from cxaudit.errors import CxauditError
 
-    if path.exists() and not force:
-        raise fail(f"{path}: already exists (use --force to overwrite)")
-    write_atomic(path, INIT_TEMPLATE)
+    try:
+        write_template(path, force=force)
+    except CxauditError as err:
+        raise fail(str(err)) from None
     sys.stderr.write(f"cxaudit: wrote {path}\n")
+
+
+@app.command()
+def gap(
+    sources: SourcesArg = None,
+    actuals: Annotated[Optional[Path], typer.Option("--actuals", help="CSV of what happened, one event a row.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Promise kind to check (e.g. delivery_time).")] = None,
+    value_column: Annotated[Optional[str], typer.Option("--value-column", help="Column holding the measured duration or amount.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Unit of --value-column (days, business_days, hours, minutes, seconds, ...).")] = None,
+    start_column: Annotated[Optional[str], typer.Option("--start-column", help="Date/datetime column where the duration starts.")] = None,
+    end_column: Annotated[Optional[str], typer.Option("--end-column", help="Date/datetime column where it ends.")] = None,
+    scope_column: Annotated[Optional[list[str]], typer.Option("--scope-column", help="COL=KEY: map a CSV column to a scope key (repeatable).")] = None,
+    level: Annotated[Optional[float], typer.Option("--level", help="Share of events a promise should meet (default 0.95).")] = None,
+    holidays: Annotated[Optional[Path], typer.Option("--holidays", help="Holiday dates (one ISO date a line, or a CSV with a date column).")] = None,
+    config: ConfigOpt = None,
+    fmt: FormatOpt = Fmt.auto,
+    output: OutputOpt = None,
+    lang: LangOpt = "auto",
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    rules: RulesOpt = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 on unmet promises unless 'never'.")] = None,
+) -> None:
+    """How often operations met each promise: events, share met, median, p90, p95, and the promise the data supports."""
+    cfg = _load_config(config, rules)
+    from cxaudit import pipeline
+    from cxaudit.errors import CxauditError
+    from cxaudit.gap import run_gap, spec_from_options
+
+    out_fmt = _pick_format(fmt, output, ("table", "md", "json"))
+    try:
+        spec, csv_path = spec_from_options(kind=kind, actuals=actuals, value_column=value_column, unit=unit,
+                                           start_column=start_column, end_column=end_column,
+                                           scope_columns=scope_column or (), level=level, holidays=holidays,
+                                           config=cfg.gap)
+        inputs = _parse_sources(sources or [], None)
+        if inputs:
+            opts = pipeline.Options(sources=tuple(inputs), jobs=jobs, lang=lang, channel_globs=cfg.channels,
+                                    rules_dir=str(rules) if rules else None)
+            with _progress_ctx(quiet) as live:
+                promises = pipeline.run(opts, progress=live.progress if live else None).promises
+        else:
+            promises = cfg.promises
+        if not promises:
+            raise fail("gap needs SOURCES with promises, or [[promise]] entries in the config")
+        result = run_gap(csv_path, spec, promises, config_uri=cfg.path or "cxaudit.toml")
+    except CxauditError as err:
+        raise fail(str(err)) from None
+    from cxaudit.report import gap_report
+
+    if out_fmt == "json":
+        text = gap_report.format_gap_json(result)
+    elif out_fmt == "md":
+        md, images = gap_report.format_gap_md(result, Path(".") if output else None)
+        text = md
+        if output is not None:
+            from cxaudit.report.writer import write_atomic
+
+            for name, svg in images.items():
+                write_atomic(output.parent / name, svg)
+    else:
+        import io
+
+        from rich.console import Console
+
+        buf = io.StringIO()
+        Console(file=buf, width=120 if not sys.stdout.isatty() else None, force_terminal=sys.stdout.isatty(),
+                highlight=False).print(gap_report.render_gap_table(result))
+        text = buf.getvalue()
+    _write(text, output, [(str(csv_path), None)])
+    level_name = fail_on.value if fail_on is not None else cfg.audit.fail_on
+    raise typer.Exit(EXIT_FINDINGS if result.findings and level_name != "never" else EXIT_OK)
 
 
 def main() -> None:

@@ -110,23 +110,36 @@ def _worker(args) -> tuple[list[Promise], NotRead | None]:
     return extract_document(doc, lang, limits)
 
 
-def collect(opts: Options, stop: threading.Event, progress: Progress | None) -> Iterator[object]:
-    """Documents, NotRead and Skipped items from every source, in the order given."""
+def collect(opts: Options, stop: threading.Event, progress: Progress | None,
+            crawl_state: dict | None = None) -> Iterator[object]:
+    """Documents, NotRead and Skipped items from every source. Local sources come in the order
+    given; all URL seeds go to one crawl (so a site and its help centre on one host are fetched
+    once, each page taking the channel of its longest matching seed)."""
     from cxaudit.collect.files import walk
 
+    seeds = [(t, c) for t, c in opts.sources if t.startswith(("http://", "https://"))]
+    crawled = False
     for target, channel in opts.sources:
         if stop.is_set():
             return
         if target.startswith(("http://", "https://")):
+            if crawled:
+                continue
+            crawled = True
             from cxaudit.collect.crawl import CrawlOptions, crawl
-
-            copts = opts.crawl or CrawlOptions()
 
             def _progress(stats, url, _p=progress):
                 if _p is not None:
                     _p.crawl, _p.current = stats, url
 
-            yield from crawl([(target, channel)], copts, progress=_progress, stop=stop)
+            c = crawl(seeds, opts.crawl or CrawlOptions(), progress=_progress, stop=stop)
+            try:
+                yield from c
+            finally:
+                c.close()
+                if crawl_state is not None:
+                    crawl_state["incomplete"] = bool(getattr(c.stats, "incomplete", False))
+                    crawl_state["reason"] = getattr(c.stats, "stop_reason", None)
             continue
         try:
             yield from walk(target, channel, opts.channel_globs, follow_symlinks=opts.follow_symlinks)
@@ -161,7 +174,8 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
                 skipped += 1
 
     jobs = opts.jobs or os.cpu_count() or 1
-    stream = consume(collect(opts, stop, progress))
+    crawl_state: dict = {}
+    stream = consume(collect(opts, stop, progress, crawl_state))
     # Small inputs are read in-process: forking workers costs more than it saves.
     head: list[Document] = []
     for doc in stream:
@@ -227,7 +241,7 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
     except KeyboardInterrupt:
         stop.set()
         incomplete = True
-    if stop.is_set():
+    if stop.is_set() or crawl_state.get("incomplete"):
         incomplete = True
     if deadline and time.monotonic() > deadline:
         incomplete = True
