@@ -2,6 +2,7 @@
 
     CxauditError
      ├── ReadError      one document could not be read: goes to "not read", the audit goes on
+     │    └── NotContent  the file is fine but holds no customer text (a YAML config): skipped, counted
      ├── ConfigError    a config file is wrong: exit 2, message names file, line and key
      └── UsageError     a command line is wrong: exit 2
 """
@@ -18,6 +19,11 @@ class ReadError(CxauditError):
         super().__init__(f"{uri}: {reason}")
         self.uri = uri
         self.reason = reason
+
+
+class NotContent(ReadError):
+    """A readable file of a supported type that is not customer-facing content (e.g. a JSON or
+    YAML file that holds no question/answer pairs). Counted as skipped, not as a failure."""
 
 
 class ConfigError(CxauditError):

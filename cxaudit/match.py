@@ -217,8 +217,9 @@ class Extractor:
                 continue
             seen: set[tuple] = set()
             for i, v in enumerate(values):
-                lo = values[i - 1].end if i else 0
-                hi = values[i + 1].start if i + 1 < len(values) else len(s_text)
+                # A bare "free" ("free standard delivery over €60") does not end its neighbour's clause.
+                lo = max((o.end for o in values[:i] if o.type != "free"), default=0)
+                hi = min((o.start for o in values[i + 1:] if o.type != "free"), default=len(s_text))
                 region_lo, region_hi = self._clause(s_text, v, lo, hi)
                 choice = None
                 if row and table:

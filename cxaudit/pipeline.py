@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from cxaudit.errors import ReadError
+from cxaudit.errors import NotContent, ReadError
 from cxaudit.model import AuditResult, Block, Document, Location, NotRead, Promise
 
 _EXTRACTORS: dict[str, object] = {}
@@ -89,6 +89,10 @@ def extract_document(doc: Document, lang: str = "auto", limits=None) -> tuple[li
 
     try:
         blocks = read_blocks(doc, limits) if limits is not None else read_blocks(doc)
+    except NotContent as err:
+        from cxaudit.collect.files import Skipped
+
+        return [], Skipped(doc.uri, err.reason)
     except ReadError as err:
         return [], NotRead(doc.uri, err.reason)
     except MemoryError:
@@ -189,9 +193,11 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
         yield from stream
 
     def take(result: tuple[list[Promise], NotRead | None], uri: str) -> None:
-        nonlocal documents
+        nonlocal documents, skipped
         found, failed = result
-        if failed is not None:
+        if failed is not None and not isinstance(failed, NotRead):
+            skipped += 1
+        elif failed is not None:
             not_read.append(failed)
             if progress:
                 progress.not_read += 1

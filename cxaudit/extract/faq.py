@@ -17,7 +17,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from cxaudit.errors import ReadError
+from cxaudit.errors import NotContent, ReadError
 from cxaudit.extract.encoding import decode
 from cxaudit.model import Block
 
@@ -76,7 +76,7 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
     except TooLarge:
         raise ReadError(doc.uri, f"FAQ data expands to more than {MAX_NODES} nodes") from None
     if not pairs:
-        raise ReadError(doc.uri, "no question/answer pairs found")
+        raise NotContent(doc.uri, "no question/answer pairs found")
     if len(pairs) > limits.max_blocks:
         raise ReadError(doc.uri, f"more than {limits.max_blocks} text blocks, over the limit (--max-blocks)")
     finder = _LineFinder(raw)
@@ -89,7 +89,7 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
         line = finder.find(answer) or finder.find(question)
         blocks.append(Block(text, line, tuple(strip_html(p) for p in path) + ((q,) if q else ()), "main"))
     if not blocks:
-        raise ReadError(doc.uri, "no question/answer pairs found")
+        raise NotContent(doc.uri, "no question/answer pairs found")
     return blocks
 
 
