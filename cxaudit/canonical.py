@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cxaudit.gap import format_value, is_money, kind_label
-from cxaudit.model import CHANNELS, Finding, Location, Promise, digest
+from cxaudit.model import CHANNELS, Finding, Location, Promise, _freeze, digest
 
 # Which way is "more" for the customer. A message that promises more than the official
 # value is an over-promise (error); less is an under-sell (warning).
@@ -350,12 +350,6 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-def _freeze(x: Any) -> Any:
-    if isinstance(x, dict):
-        return tuple(sorted((k, _freeze(v)) for k, v in x.items()))
-    if isinstance(x, (list, tuple)):
-        return tuple(_freeze(v) for v in x)
-    return x
 
 
 def check_canonical(promises: Sequence[Promise], canon: Sequence[Any]) -> tuple[list[Finding], GovernanceTable]:

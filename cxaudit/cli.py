@@ -144,7 +144,7 @@ def _write(text: str, output: Optional[Path], inputs: list[tuple[str, str | None
         if out == t or (t.is_dir() and out.is_file() and t in out.parents and out.suffix.lower() in
                         (".html", ".htm", ".md", ".markdown", ".txt", ".pdf", ".docx", ".json", ".yaml", ".yml")):
             raise fail(f"{output}: refusing to write the report over an input file")
-    from cxaudit.report.writer import write_atomic
+    from cxaudit.atomic import write_atomic
 
     try:
         write_atomic(output, text)
@@ -495,7 +495,7 @@ def gap(
         md, images = gap_report.format_gap_md(result, Path(".") if output else None)
         text = md
         if output is not None:
-            from cxaudit.report.writer import write_atomic
+            from cxaudit.atomic import write_atomic
 
             for name, svg in images.items():
                 write_atomic(output.parent / name, svg)

@@ -163,7 +163,6 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
     not_read: list[NotRead] = []
     documents = skipped = 0
     incomplete = False
-    docs: list[Document] = []
 
     def consume(items: Iterable[object]) -> Iterator[Document]:
         nonlocal skipped

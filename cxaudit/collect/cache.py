@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
+
+from cxaudit.atomic import write_atomic
 
 FORMAT = 1
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -44,7 +45,7 @@ class PageCache:
                 os.makedirs(self.root, exist_ok=True)
                 tag = os.path.join(self.root, "CACHEDIR.TAG")
                 if not os.path.exists(tag):
-                    _atomic_write(tag, _TAG.encode())
+                    write_atomic(tag, _TAG.encode())
             except OSError as e:
                 # An unwritable cache must not stop an audit; it only makes it slower.
                 self.error = f"cache disabled: {e.strerror or e} ({self.root})"
@@ -96,8 +97,8 @@ class PageCache:
                 "body_sha1": body_sha1 or hashlib.sha1(body).hexdigest()}
         try:
             os.makedirs(os.path.dirname(meta_path), exist_ok=True)
-            _atomic_write(body_path, body)
-            _atomic_write(meta_path, json.dumps(meta).encode())
+            write_atomic(body_path, body)
+            write_atomic(meta_path, json.dumps(meta).encode())
             return True
         except OSError:
             return False
@@ -112,15 +113,3 @@ class PageCache:
                 pass
 
 
-def _atomic_write(path: str, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

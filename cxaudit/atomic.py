@@ -1,4 +1,4 @@
-"""Write a report atomically: a temporary file beside the target, then a rename."""
+"""Write a file atomically (reports, baselines, cache entries): a temporary file beside it, then a rename."""
 
 from __future__ import annotations
 
