@@ -14,9 +14,17 @@ def _esc(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def location(uri: str, line: int | None) -> str:
+    """'file.html:42', or 'policy.pdf p. 3' (a PDF block's line is its page)."""
+    if line is None:
+        return uri
+    return f"{uri} p. {line}" if uri.lower().endswith(".pdf") else f"{uri}:{line}"
+
+
 def _where(p: Promise) -> str:
     s = p.source
-    where = f"`{s.uri}`" + (f":{s.line}" if s.line is not None else "")
+    loc = location(s.uri, s.line)
+    where = f"`{s.uri}`" + loc[len(s.uri):]
     if s.heading:
         where += f" — {_esc(s.heading)}"
     if p.pages > 1:
@@ -43,9 +51,10 @@ def format_markdown(result: AuditResult, *, audit: bool = True, title: str = "cx
         lines += [f"{result.suppressed} finding(s) suppressed by inline comments or the baseline.", ""]
     extra = result.extra
     if audit and extra.get("canonical_md"):
-        lines += [extra["canonical_md"].rstrip(), ""]
+        lines += ["## Official promises", "", "Each official promise (`[[promise]]` in the config) and whether each channel agrees.",
+                  "", extra["canonical_md"].rstrip(), ""]
     if audit and extra.get("scorecard_md"):
-        lines += [extra["scorecard_md"].rstrip(), ""]
+        lines += ["## Touchpoint scorecard", "", "Start with the worst touchpoints.", "", extra["scorecard_md"].rstrip(), ""]
     if audit:
         lines += ["## Findings", ""]
         if not result.findings:

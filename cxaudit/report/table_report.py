@@ -6,6 +6,7 @@ import io
 
 from cxaudit.compare import format_value
 from cxaudit.model import AuditResult
+from cxaudit.report.markdown_report import LOW_CONFIDENCE, location
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -32,9 +33,10 @@ def render(result: AuditResult, *, audit: bool, width: int | None = None, color:
                 for j, p in enumerate(f.promises):
                     if j:
                         msgs.append("\n")
-                    loc = p.source.uri + (f":{p.source.line}" if p.source.line is not None else "")
+                    loc = location(p.source.uri, p.source.line)
                     pages = f" ×{p.pages} pages" if p.pages > 1 else ""
-                    msgs.append(f"{format_value(p)}", style="bold")
+                    low = " (low confidence)" if p.confidence < LOW_CONFIDENCE else ""
+                    msgs.append(f"{format_value(p)}{low}", style="bold")
                     msgs.append(f"  [{p.source.channel}] {loc}{pages}\n  “{p.text}”")
                 t.add_row(str(i), Text(f.severity, style=_STYLE.get(f.severity, "")),
                           Text(f"{f.message}\n{f.rule} · {f.kind} · {f.id}"), msgs)
@@ -46,7 +48,7 @@ def render(result: AuditResult, *, audit: bool, width: int | None = None, color:
         for col in ("kind", "value", "scope", "channel", "where", "text"):
             t.add_column(col, overflow="fold")
         for p in result.promises:
-            loc = p.source.uri + (f":{p.source.line}" if p.source.line is not None else "")
+            loc = location(p.source.uri, p.source.line)
             scope = ", ".join(f"{k}={v}" for k, v in p.scope)
             t.add_row(p.kind, format_value(p), scope, p.source.channel, loc + (f" ×{p.pages}" if p.pages > 1 else ""), p.text)
         console.print(t)
