@@ -28,6 +28,10 @@ def pipeline(lang: str = "en"):
 
     nlp = spacy.blank(lang)
     punct = [".", "!", "?", "\n", "\n ", "•", "·", "。", "！", "？", "；", "|", "¦"]
+    if lang == "zh":
+        # One token per character: the "." of "9.9元" or "1.8天" would end a sentence. Chinese
+        # sentences end with "。", which stays.
+        punct.remove(".")
     nlp.add_pipe("sentencizer", config={"punct_chars": punct})
     return nlp
 

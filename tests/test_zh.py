@@ -1,0 +1,372 @@
+"""Chinese: the value grammar (cxaudit.normalize.zh), the zh rule packs, language per block, and
+comparison across languages (an English page and a Chinese page of one shop)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxaudit.api import extract_text
+from cxaudit.normalize.zh import cn_number, find_values, normalise
+from cxaudit.rulepack import load_rules
+
+
+def _values(text, kind=None):
+    return [v for v in find_values(text) if kind is None or v.type == kind]
+
+
+def _one(text, kind=None):
+    vs = [v for v in _values(text, kind) if v.type != "other"]
+    assert len(vs) == 1, f"{text!r}: {vs}"
+    return vs[0]
+
+
+def _promises(text, kind=None, lang="zh"):
+    return [p for p in extract_text(text, lang=lang) if kind is None or p.kind == kind]
+
+
+# ----------------------------------------------------------------------------- text and numbers
+
+
+def test_normalise_keeps_every_offset():
+    text = "客服时间：周一至周五　９：００－１８：００，退款１－３个工作日"
+    out = normalise(text)
+    assert len(out) == len(text)
+    assert "9:00-18:00" in out and "1-3个工作日" in out
+    assert normalise("满99元…") == "满99元…"  # a character whose NFKC form is longer stays
+
+
+@pytest.mark.parametrize("s, n", [
+    ("一", 1), ("两", 2), ("十", 10), ("十五", 15), ("二十", 20), ("二十四", 24), ("九十九", 99),
+    ("一百", 100), ("一百五十", 150), ("一百五", 150), ("一百零五", 105), ("两千", 2000), ("〇", 0), ("二〇", 20),
+])
+def test_chinese_numerals(s, n):
+    assert cn_number(s) == n
+
+
+@pytest.mark.parametrize("s", ["", "两两", "十十"])
+def test_not_numerals(s):
+    assert cn_number(s) is None
+
+
+# ----------------------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize("text, lo, hi, unit, qualifier", [
+    ("7天无理由退货", 7, 7, "days", "within"),
+    ("七天无理由退货", 7, 7, "days", "within"),
+    ("48小时内发货", 48, 48, "hours", "within"),
+    ("3-5个工作日送达", 3, 5, "business_days", "within"),
+    ("3~5天", 3, 5, "days", "within"),
+    ("3～5天", 3, 5, "days", "within"),
+    ("3至5天", 3, 5, "days", "within"),
+    ("3到5天", 3, 5, "days", "within"),
+    ("三到五个工作日", 3, 5, "business_days", "within"),
+    ("3天至5天", 3, 5, "days", "within"),
+    ("１－３个工作日", 1, 3, "business_days", "within"),
+    ("十五天", 15, 15, "days", "within"),
+    ("7日内", 7, 7, "days", "within"),
+    ("两周", 2, 2, "weeks", "within"),
+    ("一个星期", 1, 1, "weeks", "within"),
+    ("6个月", 6, 6, "months", "within"),
+    ("一年", 1, 1, "years", "within"),
+    ("30分钟", 30, 30, "minutes", "within"),
+    ("20秒内接听", 20, 20, "seconds", "within"),
+    ("48h发货", 48, 48, "hours", "within"),
+    ("半小时内", 0.5, 0.5, "hours", "within"),
+    ("一个半小时", 1.5, 1.5, "hours", "within"),
+    ("两天半", 2.5, 2.5, "days", "within"),
+    ("半年", 6, 6, "months", "within"),
+    ("100晚试睡", 100, 100, "days", "within"),
+    ("至少24小时", 24, 24, "hours", "at_least"),
+    ("最快24小时送达", 24, 24, "hours", "from"),
+    ("最迟5个工作日", 5, 5, "business_days", "up_to"),
+    ("最晚3天", 3, 3, "days", "up_to"),
+    ("不超过30秒", 30, 30, "seconds", "up_to"),
+    ("约3天", 3, 3, "days", "approx"),
+    ("大约两周", 2, 2, "weeks", "approx"),
+    ("3天左右", 3, 3, "days", "approx"),
+    ("当天发货", 0, 0, "days", "within"),
+    ("当日发货", 0, 0, "days", "within"),
+    ("次日发货", 1, 1, "days", "within"),
+    ("次日达", 1, 1, "days", "within"),
+    ("最快当天送达", 0, 0, "days", "from"),
+])
+def test_durations(text, lo, hi, unit, qualifier):
+    v = _one(text, "duration")
+    assert (v.min, v.max, v.unit, v.qualifier) == (lo, hi, unit, qualifier)
+    assert v.start >= 0 and v.end <= len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "成立于2008年", "2024年3月1日", "请于3月15日前完成", "活动时间：11月1日至11月11日", "3周年店庆",
+    "客服电话：400-800-1234", "订单号20240315123456", "第3天", "周一至周五", "星期三",
+    "满300减50", "全场8折起", "3件起售", "统一发货",
+])
+def test_not_durations(text):
+    assert not _values(text, "duration"), _values(text)
+
+
+# ----------------------------------------------------------------------------- money, free, zero, open
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("满99元包邮", 99), ("满88包邮", 88), ("¥199", 199), ("￥199", 199), ("人民币200元", 200),
+    ("RMB 800", 800), ("99.00元", 99), ("满一百元包邮", 100), ("九十九元", 99), ("订单满９９元包邮", 99),
+])
+def test_money_is_cny(text, amount):
+    v = _one(text, "money")
+    assert (v.min, v.max, v.unit) == (amount, amount, "CNY")
+
+
+def test_threshold_words_are_at_least():
+    assert _one("满99元包邮", "money").qualifier == "at_least"
+    assert _one("99元以上订单免运费", "money").qualifier == "at_least"
+    assert _one("退货需支付10元运费", "money").qualifier == "exactly"
+
+
+@pytest.mark.parametrize("text", ["¥199包邮", "9.9元包邮", "¥1299 顺丰包邮", "8折", "满300减50", "50元优惠券",
+                                  "会员价168元/年"])
+def test_prices_and_discounts_are_not_money_values(text):
+    assert not _values(text, "money"), _values(text)
+
+
+def test_money_range():
+    v = _one("约10-15元", "money")
+    assert (v.min, v.max, v.qualifier) == (10, 15, "approx")
+
+
+def test_free_shipping_without_amount_is_free():
+    assert _values("全场包邮", "free")
+    assert not _values("满99元包邮", "free")
+    assert not _values("购物满150元，即享全国包邮", "free")
+    assert _values("满300减50，全场包邮", "free")
+
+
+@pytest.mark.parametrize("text", ["退货免运费", "免费退货", "来回运费均由我们承担", "赠送运费险"])
+def test_free_returns(text):
+    assert _values(text, "free")
+
+
+@pytest.mark.parametrize("text", ["特价商品不支持无理由退货", "生鲜商品不支持7天无理由退货", "一经售出，概不退换",
+                                  "拆封后不予退货", "不退不换"])
+def test_nothing_allowed_is_zero(text):
+    v = _one(text)
+    assert v.type == "zero" and v.max == 0
+
+
+def test_lifetime_is_open():
+    v = _one("电机终身保修")
+    assert v.type == "open" and v.min is None
+    assert _one("终身免费维修").type == "open"
+    assert not _values("三年质保，终身维修", "open")  # a lifetime (paid) repair service is not cover
+
+
+# ----------------------------------------------------------------------------- schedules
+
+
+def _sched(text):
+    v = _one(text)
+    assert v.type in ("schedule", "alltime"), v
+    return v.schedule if v.schedule == "24/7" else [dict(i) for i in v.schedule]
+
+
+@pytest.mark.parametrize("text, days, open_, close", [
+    ("周一至周五 9:00-18:00", "mon-fri", "09:00", "18:00"),
+    ("周一到周五：9:00～18:00", "mon-fri", "09:00", "18:00"),
+    ("星期一到星期五上午9点到下午6点", "mon-fri", "09:00", "18:00"),
+    ("每天8:00-22:00", "mon-sun", "08:00", "22:00"),
+    ("工作日 9:00-17:30", "mon-fri", "09:00", "17:30"),
+    ("客服工作时间 9:00-21:00", "mon-sun", "09:00", "21:00"),
+    ("早9晚6", "mon-sun", "09:00", "18:00"),
+    ("早上9点至晚上10点", "mon-sun", "09:00", "22:00"),
+    ("9:00-18:00（周一至周五）", "mon-fri", "09:00", "18:00"),
+    ("周一至周五　９：００－１８：００", "mon-fri", "09:00", "18:00"),
+    ("9点半-18点", "mon-sun", "09:30", "18:00"),
+])
+def test_opening_hours(text, days, open_, close):
+    assert _sched(text) == [{"days": days, "open": open_, "close": close}]
+
+
+def test_two_part_schedule_and_holidays_left_out():
+    assert _sched("周一至周五 8:30-20:00，周六、周日 10:00-18:00") == [
+        {"days": "mon-fri", "open": "08:30", "close": "20:00"},
+        {"days": "sat-sun", "open": "10:00", "close": "18:00"}]
+    assert _sched("周一至周六 9:00-21:00，周日及法定节假日休息") == [
+        {"days": "mon-sat", "open": "09:00", "close": "21:00"}]
+
+
+@pytest.mark.parametrize("text", ["7×24小时在线客服", "7*24小时", "7x24h", "全天候客户服务", "客服24小时在线",
+                                  "全年365天×24小时客服热线", "全年无休"])
+def test_round_the_clock(text):
+    assert _sched(text) == "24/7"
+
+
+def test_round_the_clock_said_twice_is_one_value():
+    vs = [v for v in find_values("400热线全年无休，24小时为您服务。") if v.type != "other"]
+    assert [(v.type, v.schedule) for v in vs] == [("alltime", "24/7")]
+
+
+def test_24_hours_within_is_a_duration_not_24_7():
+    assert _one("24小时内回复").type == "duration"
+    assert _values("10:00-22:00（全年无休）", "alltime") == []
+
+
+# ----------------------------------------------------------------------------- reading promises
+
+
+@pytest.mark.parametrize("text, kind, lo, hi, unit", [
+    ("7天无理由退货", "return_window", 7, 7, "days"),
+    ("48小时内发货", "dispatch_time", 48, 48, "hours"),
+    ("3-5个工作日送达", "delivery_time", 3, 5, "business_days"),
+    ("满99元包邮", "free_shipping_threshold", 99, 99, "CNY"),
+    ("退款将在1-3个工作日内原路退回", "refund_time", 1, 3, "business_days"),
+    ("全国联保一年", "warranty", 1, 1, "years"),
+    ("当天发货", "dispatch_time", 0, 0, "days"),
+    ("次日发货", "dispatch_time", 1, 1, "days"),
+    ("非质量问题退货需支付10元退货运费", "return_cost", 10, 10, "CNY"),
+    ("15天内包换", "exchange_window", 15, 15, "days"),
+    ("30天价格保护", "price_match_window", 30, 30, "days"),
+    ("净水器免费试用30天", "trial_period", 30, 30, "days"),
+    ("90天无忧退款保证", "money_back_guarantee", 90, 90, "days"),
+    ("下单后30分钟内可取消订单", "cancellation_window", 30, 30, "minutes"),
+    ("邮件咨询将在1个工作日内答复", "response_time", 1, 1, "business_days"),
+    ("平均等待时间不超过1分钟", "wait_time", 1, 1, "minutes"),
+])
+def test_the_issue_examples(text, kind, lo, hi, unit):
+    ps = _promises(text)
+    assert [(p.kind, p.min, p.max, p.unit) for p in ps] == [(kind, lo, hi, unit)]
+    assert ps[0].lang == "zh"
+
+
+def test_support_hours_example():
+    (p,) = _promises("客服工作时间 9:00-21:00")
+    assert p.kind == "support_hours"
+    assert [dict(i) for i in p.schedule] == [{"days": "mon-sun", "open": "09:00", "close": "21:00"}]
+
+
+def test_several_promises_in_one_line():
+    got = {(p.kind, p.min, p.unit) for p in _promises("满99元包邮，7天无理由退货，全国联保一年。")}
+    assert got == {("free_shipping_threshold", 99, "CNY"), ("return_window", 7, "days"), ("warranty", 1, "years")}
+
+
+@pytest.mark.parametrize("text", [
+    "满300减50，上不封顶。", "本公司成立于2008年。", "客服电话：400-800-1234", "¥1299 顺丰包邮，限时特惠。",
+    "去年我们的平均发货时间为1.8天。", "验证码5分钟内有效。", "滤芯建议每6个月更换一次。",
+    "下单15分钟内未付款，订单将自动取消。", "电池续航时间长达12小时。", "直播时间：每晚20:00-22:00。",
+])
+def test_tricky_negatives(text):
+    assert not _promises(text), [(p.kind, p.min, p.unit) for p in _promises(text)]
+
+
+def test_value_hint_lets_every_labelled_promise_through():
+    import yaml
+
+    from cxaudit.normalize.zh import VALUE_HINT
+
+    items = yaml.safe_load((Path(__file__).parent / "accuracy" / "zh.yaml").read_text(encoding="utf-8"))
+    for it in items:
+        if it["promises"]:
+            assert VALUE_HINT.search(it["text"]), it["text"]
+    assert not VALUE_HINT.search("退货流程：申请退货→寄回商品→仓库验收→退款。")
+
+
+def test_decimals_do_not_end_a_sentence():
+    from cxaudit.segment import pipeline
+
+    doc = pipeline("zh")("平均发货时间为1.8天。满9.9元即可包邮。")
+    assert [s.text for s in doc.sents] == ["平均发货时间为1.8天。", "满9.9元即可包邮。"]
+
+
+def test_value_span_points_into_the_text_as_written():
+    text = "退款将在１－３个工作日内原路退回。"
+    (p,) = _promises(text)
+    s, e = p.span
+    assert text[s:e].startswith("１－３")
+
+
+# ----------------------------------------------------------------------------- language per block
+
+
+def test_auto_reads_each_block_in_its_language():
+    text = "Free shipping on orders over ¥199.\n\n满99元包邮。"
+    ps = extract_text(text, lang="auto")
+    assert sorted((p.lang, p.kind, p.min, p.unit) for p in ps) == [
+        ("en", "free_shipping_threshold", 199, "CNY"), ("zh", "free_shipping_threshold", 99, "CNY")]
+
+
+def test_every_kind_has_a_chinese_pack_with_docs_and_cases():
+    from cxaudit.model import KINDS
+
+    rules = load_rules()
+    by_kind = {p.kind: p for p in rules.packs if p.lang == "zh"}
+    assert set(KINDS) <= set(by_kind)
+    for kind in KINDS:
+        pack = by_kind[kind]
+        assert "What it reads" in pack.doc and "Why it matters" in pack.doc, kind
+        assert pack.cases.get("match") and pack.cases.get("no_match"), kind
+    assert "zh" in rules.common and rules.common["zh"].scope
+
+
+# ----------------------------------------------------------------------------- across languages
+
+
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_english_and_chinese_pages_are_compared(tmp_path, audit_json):
+    _write(tmp_path / "site" / "en" / "warranty.html",
+           "<html><body><main><h1>Warranty</h1><p>Every appliance comes with a 1-year warranty.</p>"
+           "<p>Orders ship within 2 days.</p></main></body></html>")
+    _write(tmp_path / "site" / "warranty.html",
+           "<html lang='zh-CN'><body><main><h1>保修政策</h1><p>所有家电享受两年保修。</p>"
+           "<p>付款后48小时内发货。</p></main></body></html>")
+    report = audit_json(str(tmp_path))
+    (f,) = [f for f in report["findings"] if f["kind"] == "warranty"]
+    assert f["rule"] == "contradiction"
+    texts = sorted(p["text"] for p in f["promises"])
+    assert texts == ["Every appliance comes with a 1-year warranty.", "所有家电享受两年保修。"]
+    assert {p["lang"] for p in f["promises"]} == {"en", "zh"}
+    # "48小时内发货" and "ships within 2 days" are the same promise in two languages.
+    assert not [f for f in report["findings"] if f["kind"] == "dispatch_time"]
+
+
+def test_money_in_both_languages_is_cny(tmp_path, audit_json):
+    _write(tmp_path / "site" / "en.html", "<html><body><p>Free shipping on orders over ¥99.</p></body></html>")
+    _write(tmp_path / "site" / "zh.html", "<html><body><p>全场满199元包邮。</p></body></html>")
+    report = audit_json(str(tmp_path))
+    (f,) = report["findings"]
+    assert (f["rule"], f["kind"]) == ("contradiction", "free_shipping_threshold")
+    assert sorted(p["unit"] for p in f["promises"]) == ["CNY", "CNY"]
+    assert "¥99" in f["message"] and "¥199" in f["message"]
+
+
+# ----------------------------------------------------------------------------- needs the matcher change
+# Two changes to cxaudit/match.py are needed for these (see the issue 7 report): scope words are
+# matched with ASCII-letter boundaries in Chinese (there are no spaces between words), and a
+# Chinese comma "，" between a cue and a value counts as a clause break.
+
+NEEDS_MATCHER = pytest.mark.xfail(strict=True, reason="needs the cxaudit/match.py change for Chinese (issue 7)")
+
+
+@NEEDS_MATCHER
+def test_scope_words_inside_chinese_text():
+    (p,) = _promises("港澳台地区预计5-10个工作日送达。")
+    assert dict(p.scope) == {"region": "HK,MO,TW"}
+    (p,) = _promises("同城当日达。")
+    assert dict(p.scope) == {"service": "same_day"}
+    (p,) = _promises("签收后15天内可免费换货。")
+    assert dict(p.scope) == {"start": "delivery"}
+    (p,) = _promises("电池保修6个月。")
+    assert dict(p.scope) == {"product": "battery"}
+
+
+@NEEDS_MATCHER
+def test_a_chinese_comma_ends_a_cue_reach():
+    got = {(p.kind, p.min, p.max, p.unit) for p in _promises("48小时内发货，3-5天送达。")}
+    assert got == {("dispatch_time", 48, 48, "hours"), ("delivery_time", 3, 5, "days")}
+    got = {(p.kind, p.min, p.unit) for p in _promises("正品保障，两年质保，15天包换。")}
+    assert got == {("warranty", 2, "years"), ("exchange_window", 15, "days")}
