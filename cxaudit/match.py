@@ -47,6 +47,8 @@ LABELS = {
 }
 
 _HARD_SEP = re.compile(r"[;|•·¦\n]|\s[-–—]\s|\.\s")
+# Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
+_ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
 _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before)\s+(?:the\s+)?(?:(?:date|day|time)\s+of\s+)?(?:it\s+|your\s+|the\s+)?$", re.I)
 _VALUE_HINT = re.compile(
@@ -127,13 +129,17 @@ class Extractor:
         self.scope_rx: list[tuple[str, str, re.Pattern]] = []
         if self.common:
             for key, value, phrases in self.common.scope:
-                ci = [re.escape(p) for p in phrases if not (len(p) <= 3 and p.isalpha())]
-                cs = [re.escape(p.upper()) for p in phrases if len(p) <= 3 and p.isalpha()]
+                short = [len(p) <= 3 and p.isascii() and p.isalpha() for p in phrases]
+                ci = [re.escape(p) for p, s in zip(phrases, short) if not s]
+                cs = [re.escape(p.upper()) for p, s in zip(phrases, short) if s]
                 parts = []
+                # Chinese has no spaces between words and puts numbers right after them (签收后7天):
+                # a scope word there ends where its characters end.
+                wl, wr = (r"(?<![A-Za-z])", r"(?![A-Za-z])") if lang == "zh" else (r"(?<![\w])", r"(?![\w])")
                 if ci:
-                    parts.append(rf"(?i:(?<![\w])(?:{'|'.join(sorted(ci, key=len, reverse=True))})(?![\w]))")
+                    parts.append(rf"(?i:{wl}(?:{'|'.join(sorted(ci, key=len, reverse=True))}){wr})")
                 if cs:
-                    parts.append(rf"(?<![\w])(?:{'|'.join(cs)})(?![\w])")
+                    parts.append(rf"{wl}(?:{'|'.join(cs)}){wr}")
                 self.scope_rx.append((key, value, re.compile("|".join(parts))))
         self._cache: OrderedDict[tuple, tuple[Read, ...]] = OrderedDict()
         self._cache_size = cache_size
@@ -295,8 +301,8 @@ class Extractor:
                 d = len(gap) * 1.5 + 2
             else:
                 gap, d = "", 0
-            if _HARD_SEP.search(gap):
-                d += 80
+            if _HARD_SEP.search(gap) or (self.lang == "zh" and _ZH_CLAUSE_SEP.search(gap)):
+                d += 80  # a cue does not reach across a clause break ("48小时内发货，3-5天送达")
             if any(o is not v and (c.end <= o.start < v.start or v.end <= o.start < c.start) for o in values):
                 d += 40
             if not c.strong:

@@ -349,10 +349,8 @@ def test_money_in_both_languages_is_cny(tmp_path, audit_json):
 # matched with ASCII-letter boundaries in Chinese (there are no spaces between words), and a
 # Chinese comma "，" between a cue and a value counts as a clause break.
 
-NEEDS_MATCHER = pytest.mark.xfail(strict=True, reason="needs the cxaudit/match.py change for Chinese (issue 7)")
 
 
-@NEEDS_MATCHER
 def test_scope_words_inside_chinese_text():
     (p,) = _promises("港澳台地区预计5-10个工作日送达。")
     assert dict(p.scope) == {"region": "HK,MO,TW"}
@@ -364,7 +362,6 @@ def test_scope_words_inside_chinese_text():
     assert dict(p.scope) == {"product": "battery"}
 
 
-@NEEDS_MATCHER
 def test_a_chinese_comma_ends_a_cue_reach():
     got = {(p.kind, p.min, p.max, p.unit) for p in _promises("48小时内发货，3-5天送达。")}
     assert got == {("dispatch_time", 48, 48, "hours"), ("delivery_time", 3, 5, "days")}
