@@ -50,7 +50,9 @@ _HARD_SEP = re.compile(r"[;|•·¦\n]|\s[-–—]\s|\.\s")
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
 _START_EVENT = re.compile(
-    r"\b(?:of|from|after|since|upon|following|before)\s+(?:the\s+)?(?:(?:date|day|time)\s+of\s+)?(?:it\s+|your\s+|the\s+)?$", re.I)
+    r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
+    r"(?:it\s+|your\s+(?:\w+\s+)?|the\s+(?:\w+\s+)?|you\s+|we\s+|us\s+)?$", re.I)
+_COORD = re.compile(r"^\s*(?:or|and|&|/|,|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|ninety|hundred|a\s+(?:week|month|year|day|fortnight|couple)|an\s+hour|fortnight|same[\s-]day|"
@@ -60,6 +62,16 @@ _VALUE_HINT = re.compile(
     r"monday|mon\b)",
     re.I,
 )
+
+
+def _nearer_other(c, v: Value, values) -> bool:
+    if c.start >= v.end:
+        gap = c.start - v.end
+        return any(o.type != "free" and o.start >= c.end and o.start - c.end < gap for o in values if o is not v)
+    if c.end <= v.start:
+        gap = v.start - c.end
+        return any(o.type != "free" and o.end <= c.start and c.start - o.end < gap for o in values if o is not v)
+    return False
 
 
 def value_finder(lang: str):
@@ -227,6 +239,8 @@ class Extractor:
                 lo = max((o.end for o in values[:i] if o.type != "free"), default=0)
                 hi = min((o.start for o in values[i + 1:] if o.type != "free"), default=len(s_text))
                 region_lo, region_hi = self._clause(s_text, v, lo, hi)
+                if self.common is not None and any(rx.search(s_text[region_lo:region_hi]) for rx in self.common.veto_clause):
+                    continue
                 choice = None
                 if row and table:
                     choice = self._column_choice(s_text, v, table)
@@ -236,14 +250,25 @@ class Extractor:
                     continue
                 pack, dist, cue = choice
                 scope_lo, scope_hi = (0, len(s_text)) if row else (region_lo, region_hi)
-                read = self._make(pack, v, s_text, scope_lo, scope_hi, heading, table, dist, cue)
-                if read is None:
-                    continue
-                dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
-                if dedup in seen:
-                    continue
-                seen.add(dedup)
-                reads.append(read)
+                chosen = [(pack, cue)]
+                # "Return or exchange any item within 365 days": coordinated cues share the value.
+                if cue[0] >= 0:
+                    for c in cues:
+                        other = self.packs.get(c.kind)
+                        if other is None or other.kind == pack.kind or not self._fits(other, v) or not c.strong:
+                            continue
+                        lo_, hi_ = (c.end, cue[0]) if c.end <= cue[0] else (cue[1], c.start)
+                        if lo_ <= hi_ and _COORD.match(s_text[lo_:hi_]):
+                            chosen.append((other, (c.start, c.end)))
+                for pack, cue in chosen:
+                    read = self._make(pack, v, s_text, scope_lo, scope_hi, heading, table, dist, cue)
+                    if read is None:
+                        continue
+                    dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
+                    if dedup in seen:
+                        continue
+                    seen.add(dedup)
+                    reads.append(read)
         return _merge_schedules(reads, text)
 
     def _column_choice(self, row_text: str, v: Value, table: tuple[str, ...]):
@@ -289,10 +314,16 @@ class Extractor:
     def _choose(self, text, v: Value, values, cues, ctx_cues, c_lo, c_hi):
         best = None
         clause = text[c_lo:c_hi]
+        before = text[max(0, v.start - 40):v.start]
+        money_in_clause = any(o.type == "money" and c_lo <= o.start < c_hi for o in values)
         for c in cues:
             pack = self.packs.get(c.kind)
             if pack is None or not self._fits(pack, v):
                 continue
+            if pack.veto_before and any(rx.search(before) for rx in pack.veto_before):
+                continue
+            if v.type == "free" and money_in_clause and "money" in pack.values:
+                continue  # "free shipping on orders over €30": the amount is the promise, not "free"
             if c.end <= v.start:
                 gap = text[c.end:v.start]
                 d = len(gap)
@@ -305,6 +336,10 @@ class Extractor:
                 d += 80  # a cue does not reach across a clause break ("48小时内发货，3-5天送达")
             if any(o is not v and (c.end <= o.start < v.start or v.end <= o.start < c.start) for o in values):
                 d += 40
+            elif _nearer_other(c, v, values):
+                d += 40  # the cue sits closer to another value: it is that value's cue
+            if c.start <= 12 and c.end <= v.start:
+                d = max(0.0, d - 15)  # a cue opening the sentence is its subject ("Refunds for cancelled orders …")
             if not c.strong:
                 d += 25
             if v.type == "free" and len(gap) > 30:

@@ -11,7 +11,7 @@ from typing import Any
 
 from cxaudit.errors import ConfigError
 
-PACK_KEYS = {"kind", "lang", "summary", "doc", "values", "units", "cues", "veto", "require", "cases", "priority"}
+PACK_KEYS = {"kind", "lang", "summary", "doc", "values", "units", "cues", "veto", "veto_before", "require", "cases", "priority"}
 VALUE_TYPES = {"duration", "money", "schedule", "alltime", "free", "zero", "open"}
 
 
@@ -27,6 +27,7 @@ class Pack:
     weak: tuple[str, ...]
     veto: tuple[re.Pattern, ...]
     require: re.Pattern | None
+    veto_before: tuple[re.Pattern, ...] = ()
     cases: dict[str, Any] = field(compare=False, hash=False, default_factory=dict)
     path: str = ""
 
@@ -36,6 +37,7 @@ class Common:
     lang: str
     veto_before: tuple[re.Pattern, ...]
     veto_after: tuple[re.Pattern, ...]
+    veto_clause: tuple[re.Pattern, ...]
     scope: tuple[tuple[str, str, tuple[str, ...]], ...]   # (key, value, phrases)
 
 
@@ -98,6 +100,7 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                     lang=lang_dir.name,
                     veto_before=tuple(_compile(where, "veto_before", p) for p in data.get("veto_before", [])),
                     veto_after=tuple(_compile(where, "veto_after", p) for p in data.get("veto_after", [])),
+                    veto_clause=tuple(_compile(where, "veto_clause", p) for p in data.get("veto_clause", [])),
                     scope=tuple(scope),
                 )
                 continue
@@ -124,6 +127,7 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                 weak=tuple(str(c).lower() for c in cues.get("weak", [])),
                 veto=tuple(_compile(where, "veto", p) for p in data.get("veto", [])),
                 require=_compile(where, "require", data["require"]) if data.get("require") else None,
+                veto_before=tuple(_compile(where, "veto_before", p) for p in data.get("veto_before", [])),
                 cases=data.get("cases") or {},
                 path=where,
             ))
