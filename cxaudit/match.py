@@ -52,10 +52,11 @@ _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
 _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
     r"(?:it\s+|your\s+(?:\w+\s+)?|the\s+(?:\w+\s+)?|you\s+|we\s+|us\s+)?$", re.I)
-_COORD = re.compile(r"^\s*(?:or|and|&|/|,|, or|, and)\s*$", re.I)
+_COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|ninety|hundred|a\s+(?:week|month|year|day|fortnight|couple)|an\s+hour|fortnight|same[\s-]day|"
+    r"forty|fifty|sixty|ninety|hundred|a\s+(?:full\s+)?(?:week|month|year|day|fortnight|couple|minute)|an\s+hour|fortnight|same[\s-]day|"
+    r"on\s+us|no\s+(?:extra\s+)?(?:cost|charge)|complimentary|"
     r"next[\s-](?:business\s+|working\s+)?day|following\s+(?:business\s+|working\s+)?day|overnight|life\s?time|"
     r"for\s+life|around\s+the\s+clock|round[\s-]the[\s-]clock|free|final\s+sale|non[\s-]?returnable|no\s+returns|"
     r"cannot\s+be\s+returned|can't\s+be\s+returned|not\s+(?:eligible|returnable)|noon|midnight|weekdays|daily|"
@@ -239,7 +240,7 @@ class Extractor:
                 lo = max((o.end for o in values[:i] if o.type != "free"), default=0)
                 hi = min((o.start for o in values[i + 1:] if o.type != "free"), default=len(s_text))
                 region_lo, region_hi = self._clause(s_text, v, lo, hi)
-                if self.common is not None and any(rx.search(s_text[region_lo:region_hi]) for rx in self.common.veto_clause):
+                if self.common is not None and any(rx.search(s_text) for rx in self.common.veto_clause):
                     continue
                 choice = None
                 if row and table:
@@ -258,7 +259,8 @@ class Extractor:
                         if other is None or other.kind == pack.kind or not self._fits(other, v) or not c.strong:
                             continue
                         lo_, hi_ = (c.end, cue[0]) if c.end <= cue[0] else (cue[1], c.start)
-                        if lo_ <= hi_ and _COORD.match(s_text[lo_:hi_]):
+                        if lo_ <= hi_ and _COORD.match(s_text[lo_:hi_]) and not any(
+                                rx.search(s_text[region_lo:region_hi]) for rx in other.veto):
                             chosen.append((other, (c.start, c.end)))
                 for pack, cue in chosen:
                     read = self._make(pack, v, s_text, scope_lo, scope_hi, heading, table, dist, cue)
@@ -315,7 +317,8 @@ class Extractor:
         best = None
         clause = text[c_lo:c_hi]
         before = text[max(0, v.start - 40):v.start]
-        money_in_clause = any(o.type == "money" and c_lo <= o.start < c_hi for o in values)
+        money_in_clause = any(o.type == "money" and not _HARD_SEP.search(text[min(v.end, o.end):max(v.start, o.start)])
+                              for o in values)
         for c in cues:
             pack = self.packs.get(c.kind)
             if pack is None or not self._fits(pack, v):
@@ -348,8 +351,8 @@ class Extractor:
                 continue
             if any(rx.search(clause) for rx in pack.veto):
                 continue
-            if best is None or d < best[1]:
-                best = (pack, d, (c.start, c.end))
+            if best is None or d < best[1] or (d == best[1] and c.end - c.start > best[2][1] - best[2][0]):
+                best = (pack, d, (c.start, c.end))  # at equal distance the longer cue is the more specific
         if best is None:
             for c, d in ctx_cues:
                 pack = self.packs.get(c.kind)
