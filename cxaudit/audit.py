@@ -33,7 +33,7 @@ def run_audit(opts: pipeline.Options, settings: AuditSettings, *, canonical: tup
         canon_findings, table = check_canonical(promises, canonical)
         findings.extend(canon_findings)
         extra["canonical"] = table.as_dict()
-        extra["not_governed"] = list(table.not_governed)
+        extra["not_governed"] = [n.as_dict() for n in table.not_governed]
         extra["canonical_md"] = table.to_markdown()
         extra["renderables"] = [table.to_rich()]
     findings = [replace(f, severity=settings.severity_for(f.rule, f.kind, f.severity))
