@@ -330,10 +330,31 @@ def find_schedules(text: str) -> list[Value]:
     return out
 
 
+# Cheap gates: each finder runs only when its vocabulary is present (most sentences have none).
+# Substring tests on the lower-cased sentence are much cheaper than case-insensitive regexes.
+_GATE_DURATION = ("day", "hour", "hr", "week", "wk", "month", "mo.", "year", "yr", "minute", "min", "second", "sec",
+                  "night", "fortnight", "same", "next", "following", "overnight", "life")
+_GATE_DIGIT_H = re.compile(r"\dh")
+_GATE_MONEY = ("$", "£", "€", "¥", "￥", "₹", "dollar", "buck", "euro", "pound", "quid", "yuan", "rupee") + tuple(
+    c.lower() for c in _CODES.split("|"))
+_GATE_SCHEDULE = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "week", "daily", "every", "24", "clock", "night",
+                  "any time", "anytime")
+_GATE_WORDS = ("free", "sale", "return", "cost", "charge", "complimentary", "on us")
+
+
 def find_values(text: str) -> list[Value]:
     """Every value mention in a sentence, ordered by position; overlapping mentions are resolved
     in favour of the longer one (a schedule beats the durations inside it)."""
-    cands = find_schedules(text) + find_money(text) + find_durations(text) + find_zero_windows(text) + find_free(text)
+    cands: list[Value] = []
+    low = text.lower()
+    if any(w in low for w in _GATE_SCHEDULE):
+        cands += find_schedules(text)
+    if any(w in low for w in _GATE_MONEY):
+        cands += find_money(text)
+    if any(w in low for w in _GATE_DURATION) or _GATE_DIGIT_H.search(low):
+        cands += find_durations(text)
+    if any(w in low for w in _GATE_WORDS):
+        cands += find_zero_windows(text) + find_free(text)
     cands.sort(key=lambda v: (v.start, -(v.end - v.start)))
     out: list[Value] = []
     for v in cands:
