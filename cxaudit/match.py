@@ -49,6 +49,7 @@ LABELS = {
 _HARD_SEP = re.compile(r"[;|•·¦\n]|\s[-–—]\s|\.\s")
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
+_EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought")
 _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；]")
 _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
@@ -57,7 +58,7 @@ _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|ninety|hundred|a\s+(?:full\s+)?(?:week|month|year|day|fortnight|couple|minute)|an\s+hour|fortnight|same[\s-]day|"
-    r"on\s+us|no\s+(?:extra\s+)?(?:cost|charge)|complimentary|"
+    r"on\s+us|no\s+(?:extra\s+)?(?:cost|charge)|complimentary|cost\s+nothing|costs\s+nothing|"
     r"next[\s-](?:business\s+|working\s+)?day|following\s+(?:business\s+|working\s+)?day|overnight|life\s?time|"
     r"for\s+life|around\s+the\s+clock|round[\s-]the[\s-]clock|free|final\s+sale|non[\s-]?returnable|no\s+returns|"
     r"cannot\s+be\s+returned|can't\s+be\s+returned|not\s+(?:eligible|returnable)|noon|midnight|weekdays|daily|"
@@ -213,7 +214,7 @@ class Extractor:
         for match_id, start, end in self.matcher(doc):
             kind, strength = self.nlp.vocab.strings[match_id].split("|")
             span = doc[start:end]
-            if _START_EVENT.search(text, max(0, span.start_char - 30), span.start_char):
+            if _EVENT_WORD.match(span.text) and _START_EVENT.search(text, max(0, span.start_char - 30), span.start_char):
                 continue  # "within 30 days of delivery": the start of a window, not a delivery promise
             cues.append(_Cue(kind, strength == "strong", span.start_char + offset, span.end_char + offset))
         return cues

@@ -79,7 +79,7 @@ ZERO_RE = re.compile(
     re.I,
 )
 FREE_RE = re.compile(r"(?<![\w-])(?:free(?:\s+of\s+charge)?|no[\s-]cost|at\s+no\s+(?:extra\s+)?(?:cost|charge)|"
-                     r"complimentary|(?-i:on\s+us)(?!\s+orders)|no\s+charge|without\s+charge|free[\s-]return)(?![\w])", re.I)
+                     r"complimentary|costs?\s+nothing|(?-i:on\s+us)(?!\s+orders)|no\s+charge|without\s+charge|free[\s-]return)(?![\w])", re.I)
 
 _QUAL_BEFORE = re.compile(
     r"(?P<q>within|in\s+under|in\s+less\s+than|in\s+as\s+little\s+as|in|inside(?:\s+of)?|up\s+to|no\s+later\s+than|"
@@ -231,7 +231,7 @@ DAY = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday|s)?s?|thu(?:r(?:s(?:da
 DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+days\s+a\s+week|weekdays|weekends|"
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
-HOURS = rf"(?P<open>{TIME})\s{{0,2}}(?:-|–|—|to|until|till|’til|'til)\s{{0,2}}(?P<close>{TIME})"
+HOURS = rf"(?P<open>{TIME})\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
 TZ = r"(?:\s{0,2}\(?(?P<tz>[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST|AEDT|AWST|IST|UK\s+time|local\s+time|Eastern|Pacific|Central|Mountain)\)?(?![\w]))?"
 SCHEDULE_RE = re.compile(
     rf"(?<![\w]){DAYS}(?![\w])[\s,:]{{0,4}}(?:(?:from|between)\s+)?(?:(?P<closed>closed)|{HOURS}{TZ})",
