@@ -18,7 +18,7 @@ from cxaudit.normalize.units import business_kind, interval, same_number
 # Scope keys under which a promise carves out an exception: a general "30-day returns" is
 # not contradicted by "sale items are final sale". Only promises naming the same product
 # group (or start event) are compared with each other.
-EXCEPTION_KEYS = ("product",)
+EXCEPTION_KEYS = ("product", "cutoff", "stage")
 MONEY_KINDS_IGNORE_QUALIFIER = {"free_shipping_threshold", "return_cost"}
 _QUAL_CLASH = {frozenset({"up_to", "exactly"}), frozenset({"at_least", "exactly"}), frozenset({"at_least", "up_to"}),
                frozenset({"at_least", "within"}), frozenset({"from", "within"}), frozenset({"from", "up_to"}),
@@ -105,6 +105,8 @@ def relation(a: Promise, b: Promise) -> str | None:
         ra, rb = _raw(a), _raw(b)
         if same_number(ra[0], rb[0]) and same_number(ra[1], rb[1]):
             return "inconsistency" if frozenset({a.qualifier, b.qualifier}) in _QUAL_CLASH else None
+        if same_number(ra[1], rb[1]) and _bounded(a, b):
+            return None  # "ships in 1–2 business days" and "ships within 2 business days" agree
         if ra[1] < rb[0] and not same_number(ra[1], rb[0]) or rb[1] < ra[0] and not same_number(rb[1], ra[0]):
             return _open_bound(a, b, ra, rb)
         return "inconsistency"
@@ -112,6 +114,14 @@ def relation(a: Promise, b: Promise) -> str | None:
     if ia[1] < ib[0] and not same_number(ia[1], ib[0]) or ib[1] < ia[0] and not same_number(ib[1], ia[0]):
         return _open_bound(a, b, ia, ib)
     return "inconsistency"
+
+
+def _bounded(a: Promise, b: Promise) -> bool:
+    """One side is a bare upper bound ("within 2 days") and the other a range up to it."""
+    for single, other in ((a, b), (b, a)):
+        if single.min == single.max and single.qualifier in ("within", "up_to") and other.min != other.max:
+            return True
+    return False
 
 
 def _open_bound(a: Promise, b: Promise, ra, rb) -> str:
@@ -229,8 +239,11 @@ def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
         if matches:
             bound[k] = matches
     out: list[Finding] = []
+    places = {k: {(p.source.uri, p.source.line, p.text) for p in clusters[k]} for k in keys}
     for i, ka in enumerate(keys):
         for kb in keys[i + 1:]:
+            if places[ka] == places[kb]:
+                continue  # two values of one sentence are its conditions, not rival messages
             sa, sb = dict(ka[0]), dict(kb[0])
             if not scopes_compatible(sa, sb):
                 continue

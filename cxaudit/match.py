@@ -20,12 +20,12 @@ from cxaudit.rulepack import Pack, RuleSet
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "delivery_time": ("service", "region", "product"),
-    "dispatch_time": ("service", "region", "product"),
+    "dispatch_time": ("service", "region", "product", "cutoff"),
     "free_shipping_threshold": ("service", "region"),
     "return_window": ("region", "product", "start"),
     "exchange_window": ("region", "product", "start"),
     "return_cost": ("region", "product"),
-    "refund_time": ("region", "start"),
+    "refund_time": ("region", "start", "stage"),
     "response_time": ("medium", "region"),
     "wait_time": ("medium", "region"),
     "support_hours": ("medium", "region"),
@@ -65,6 +65,31 @@ _VALUE_HINT = re.compile(
     r"monday|mon\b)",
     re.I,
 )
+
+
+_CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|received|made|submitted|paid)\s+(?:by|before|until|prior\s+to)\s+"
+                     r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)")
+_BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
+                         r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take")
+
+
+def _clock_label(t: str) -> str:
+    t = t.lower().replace(" ", "").replace(".", "")
+    if t in ("noon", "midday"):
+        return "12:00"
+    if t == "midnight":
+        return "24:00"
+    pm = t.endswith("pm")
+    digits = t.rstrip("apm").replace(":", ".")
+    h, _, mi = digits.partition(".")
+    hour = int(h) % 24 if h.isdigit() else 0
+    if pm and hour < 12:
+        hour += 12
+    return f"{hour:02d}:{int(mi or 0):02d}"
+
+
+def _service_name(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
 
 
 def _sentence_spans(doc, text: str) -> list[tuple[int, int]]:
@@ -251,11 +276,20 @@ class Extractor:
             # "Customer care: 1-800-555-0199 · Mon–Fri 9–5": a cue in the previous sentence of
             # the same block ranks after the sentence's own cues and before the headings.
             near_ctx = [(c, 100) for c in prev_cues] + ctx_cues
-            if cues:  # a run of cue-less parts ("· Mon–Fri 8–8 · Sat 10–4") keeps the last cue seen
+            if cues:  # a run of cue-less fragments ("· Mon–Fri 8–8 · Sat 10–4") keeps the last cue seen
                 prev_cues = [_Cue(c.kind, c.strong, -1, -1) for c in cues]
+            if len(s_text.split()) > 6:
+                near_ctx = ctx_cues  # a full sentence says what it is about itself
             if not s_text.strip():
                 continue
             values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
+            if row and " | " in s_text:
+                # "Overnight | 1 business day | $45": the label cell names the row; the value
+                # columns carry the promise.
+                label_end = s_text.index(" | ")
+                later = [v for v in values if v.start > label_end]
+                if later:
+                    values = later
             if not values:
                 continue
             seen: set[tuple] = set()
@@ -382,6 +416,8 @@ class Extractor:
                 pack = self.packs.get(c.kind)
                 if pack is None or not self._fits(pack, v) or v.type == "free":
                     continue
+                if pack.veto_before and any(rx.search(before) for rx in pack.veto_before):
+                    continue
                 if any(rx.search(clause) for rx in pack.veto):
                     continue
                 d = d + (0 if c.strong else 25)
@@ -419,6 +455,20 @@ class Extractor:
 
     def _make(self, pack: Pack, v: Value, text, lo, hi, heading, table, dist, cue) -> Read | None:
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
+        if table is not None and " | " in text and "service" in SCOPE_KEYS.get(pack.kind, ()) and "service" not in scope:
+            # A shipping table's row label is its service even when it is a carrier's own name
+            # ("2-Day", "UPS Next Day Air"), unless the label is a region.
+            label = text.split(" | ", 1)[0].strip()
+            if label and not self._scope(pack.kind, label, 0, len(label), Value("duration", 0, 0), ()).get("region") \
+                    and v.start > len(label) and len(label) <= 40:
+                scope["service"] = _service_name(label)
+        clause = text[lo:hi]
+        if pack.kind in ("dispatch_time", "delivery_time"):
+            m = _CUTOFF.search(text)
+            if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
+                scope["cutoff"] = _clock_label(m.group(1))
+        if pack.kind == "refund_time" and _BANK_STAGE.search(clause):
+            scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
         if v.type == "zero" and "product" not in scope:
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.

@@ -1,0 +1,51 @@
+"""Scope rules that keep the audit from crying wolf on ordinary shipping pages."""
+
+from __future__ import annotations
+
+from cxaudit.api import extract_text
+from cxaudit.compare import compare
+from cxaudit.model import Block, Document
+from cxaudit.pipeline import promises_in_blocks
+
+
+def _rows(header, rows, heading=("Shipping",)):
+    doc = Document(uri="shipping.html", channel="website", fmt="html")
+    blocks = [Block(text=" | ".join(r), line=i + 10, heading=heading, table=tuple(header), cells=tuple(r))
+              for i, r in enumerate(rows)]
+    return promises_in_blocks(blocks, doc)
+
+
+def test_table_row_label_is_the_service_even_for_carrier_names():
+    ps = _rows(("Method", "Transit", "Price"), [("Ground", "3-7 business days", "$8"),
+                                                ("2-Day", "2 business days", "$25"),
+                                                ("UPS Next Day Air", "1 business day", "$45")])
+    by_value = {(p.min, p.max): dict(p.scope).get("service") for p in ps if p.kind == "delivery_time"}
+    assert by_value == {(3, 7): "standard", (2, 2): "express", (1, 1): "next_day"}
+    assert compare(ps) == []
+
+
+def test_row_label_that_is_a_region_is_not_a_service():
+    ps = _rows(("Destination", "Delivery time"), [("Canada", "7-14 business days")])
+    assert [dict(p.scope) for p in ps] == [{"region": "CA"}]
+
+
+def test_cut_off_is_part_of_a_dispatch_promise():
+    ps = extract_text("Orders placed before 2pm ship the same day; all others ship within 2 business days.")
+    scopes = sorted((p.min, dict(p.scope).get("cutoff")) for p in ps if p.kind == "dispatch_time")
+    assert scopes[0] == (0, "14:00")
+    assert compare(ps) == []   # two values of one sentence are its conditions
+
+
+def test_bank_posting_time_adds_to_the_refund_time():
+    ps = extract_text("Refunds are processed within 5–7 business days. Your bank may take an additional 2-3 business days.")
+    assert sorted(str(dict(p.scope).get("stage")) for p in ps if p.kind == "refund_time") == ["None", "bank"]
+    assert compare(ps) == []
+
+
+def test_range_within_an_upper_bound_agrees():
+    a = extract_text("Ships in 1-2 business days.")
+    b = extract_text("All orders ship within 2 business days.")
+    assert a and b and compare(a + b) == []
+    c = extract_text("Returns accepted for up to 30 days.")
+    d = extract_text("Returns accepted for 30 days.")
+    assert [f.rule for f in compare(c + d)] == ["inconsistency"]   # SPEC: "up to 30 days" vs "30 days"
