@@ -35,6 +35,10 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     for key in set(a) & set(b):
         if not set(a[key].split(",")) & set(b[key].split(",")):
             return False
+    # Remote areas (islands, Alaska and Hawaii, APO/FPO) are a carve-out like a product group.
+    if ("remote" in a.get("region", "")) != ("remote" in b.get("region", "")) or \
+            ("AK-HI" in a.get("region", "")) != ("AK-HI" in b.get("region", "")):
+        return False
     for key in EXCEPTION_KEYS:
         if (key in a) != (key in b):
             return False

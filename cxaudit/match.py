@@ -436,20 +436,27 @@ class Extractor:
     def _scope(self, kind: str, text: str, lo: int, hi: int, v: Value, heading: tuple[str, ...]) -> dict[str, str]:
         keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS)
         found: dict[str, tuple[float, set[str]]] = {}
-        for key, value, rx in self.scope_rx:
-            if key not in keys:
-                continue
-            for m in rx.finditer(text, lo, hi):
-                d = v.start - m.end() if m.end() <= v.start else (m.start() - v.end) * 1.5 if m.start() >= v.end else 0
+        hits = [(m.start(), m.end(), key, value) for key, value, rx in self.scope_rx if key in keys
+                for m in rx.finditer(text, lo, hi)]
+        # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
+        hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
+                                           and o[2] == h[2] for o in hits)]
+        for start, end, key, value in hits:
+            if True:
+                d = v.start - end if end <= v.start else (start - v.end) * 1.5 if start >= v.end else 0
                 prev = found.get(key)
                 if prev is None or d < prev[0] - 1e-9:
                     found[key] = (d, {value})
                 elif abs(d - prev[0]) < 1e-9 or (key == "region" and d < 60):
                     prev[1].add(value)
+        if "region" in found and "remote" in found["region"][1]:
+            found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
         for h in reversed(heading):
             for key, value, rx in self.scope_rx:
-                if key in keys and key not in scope and key != "start" and rx.search(h):
+                # Headings give region and service; a product named in a heading (often an FAQ
+                # question's example, "Can I return my sofa?") does not carve out an exception.
+                if key in keys and key not in scope and key not in ("start", "product") and rx.search(h):
                     scope[key] = value
         return scope
 

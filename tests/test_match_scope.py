@@ -49,3 +49,20 @@ def test_range_within_an_upper_bound_agrees():
     c = extract_text("Returns accepted for up to 30 days.")
     d = extract_text("Returns accepted for 30 days.")
     assert [f.rule for f in compare(c + d)] == ["inconsistency"]   # SPEC: "up to 30 days" vs "30 days"
+
+
+def test_remote_areas_and_overlapping_region_names():
+    ps = extract_text("UK mainland orders arrive within 3–5 working days. "
+                      "Deliveries to the Scottish Highlands, Northern Ireland and offshore islands may take up to 7 working days.")
+    regions = sorted(dict(p.scope).get("region") for p in ps if p.kind == "delivery_time")
+    assert regions == ["UK", "remote"]
+    assert compare(ps) == []
+    assert dict(extract_text("Delivery to Northern Ireland takes 4 working days.")[0].scope)["region"] == "UK"
+
+
+def test_component_warranties_are_their_own_scope():
+    ps = extract_text("Our frames come with a 10-year guarantee. Upholstery fabric is guaranteed for 1 year. "
+                      "Every sofa carries a 5-year guarantee.")
+    assert len([p for p in ps if p.kind == "warranty"]) == 3
+    assert compare(ps) == []
+    assert [f.rule for f in compare(extract_text("Every sofa carries a 5-year guarantee. Sofas have a 2-year guarantee."))] == ["contradiction"]
