@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from cxaudit.errors import NotContent, ReadError
@@ -159,7 +159,7 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
     _RULES_DIR = opts.rules_dir
     stop = stop or threading.Event()
     deadline = time.monotonic() + opts.time_budget if opts.time_budget else None
-    promises: list[Promise] = []
+    merged = Repeats(opts.min_confidence)
     not_read: list[NotRead] = []
     documents = skipped = 0
     incomplete = False
@@ -202,12 +202,12 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
                 progress.not_read += 1
         else:
             documents += 1
-            promises.extend(found)
+            merged.add(found)
             if on_promises:
                 on_promises(found)
         if progress:
             progress.documents = documents
-            progress.promises = len(promises)
+            progress.promises = len(merged)
             progress.current = uri
 
     try:
@@ -251,25 +251,39 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
     if deadline and time.monotonic() > deadline:
         incomplete = True
     return AuditResult(
-        promises=tuple(merge_repeats(promises, opts.min_confidence)),
+        promises=tuple(merged.promises()),
         not_read=tuple(sorted(set(not_read), key=lambda n: n.uri)),
         documents=documents, skipped=skipped, incomplete=incomplete,
     )
 
 
-def merge_repeats(promises: Sequence[Promise], min_confidence: float = 0.0) -> list[Promise]:
-    """One message per (channel, kind, text, value): a banner on 2,000 pages is one promise with pages=2000."""
-    groups: dict[tuple, list[Promise]] = {}
-    for p in promises:
-        if p.confidence < min_confidence:
-            continue
-        key = (p.source.channel, p.kind, " ".join(p.text.lower().split()), p.value_key())
-        groups.setdefault(key, []).append(p)
-    out = []
-    for group in groups.values():
-        group.sort(key=lambda p: (p.source.uri, p.source.line or 0))
-        first = group[0]
-        pages = len({p.source.uri for p in group})
-        out.append(replace(first, pages=pages) if pages != first.pages else first)
-    out.sort(key=lambda p: (p.source.uri, p.source.line or 0, p.kind, p.text, p.span))
-    return out
+class Repeats:
+    """One message per (channel, kind, text, value), merged as results arrive: a banner on 20,000
+    pages is one promise with pages=20000, and memory holds one object for it, not 20,000."""
+
+    def __init__(self, min_confidence: float = 0.0):
+        self.min_confidence = min_confidence
+        self._groups: dict[tuple, list] = {}   # key -> [first promise by (uri, line), set of uris]
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def add(self, promises: Iterable[Promise]) -> None:
+        for p in promises:
+            if p.confidence < self.min_confidence:
+                continue
+            key = (p.source.channel, p.kind, " ".join(p.text.lower().split()), p.value_key())
+            group = self._groups.get(key)
+            if group is None:
+                self._groups[key] = [p, {p.source.uri}]
+                continue
+            group[1].add(p.source.uri)
+            if (p.source.uri, p.source.line or 0) < (group[0].source.uri, group[0].source.line or 0):
+                group[0] = p
+
+    def promises(self) -> list[Promise]:
+        out = []
+        for first, uris in self._groups.values():
+            out.append(replace(first, pages=len(uris)) if len(uris) != first.pages else first)
+        out.sort(key=lambda p: (p.source.uri, p.source.line or 0, p.kind, p.text, p.span))
+        return out
