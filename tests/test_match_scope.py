@@ -66,3 +66,14 @@ def test_component_warranties_are_their_own_scope():
     assert len([p for p in ps if p.kind == "warranty"]) == 3
     assert compare(ps) == []
     assert [f.rule for f in compare(extract_text("Every sofa carries a 5-year guarantee. Sofas have a 2-year guarantee."))] == ["contradiction"]
+
+
+def test_international_is_its_own_region():
+    ps = extract_text("Returns are free for US customers. International returns cost $12.")
+    assert sorted(dict(p.scope).get("region") for p in ps if p.kind == "return_cost") == ["INTL", "US"]
+    assert compare(ps) == []
+
+
+def test_a_calendar_bound_that_covers_a_business_range_is_only_an_inconsistency():
+    ps = extract_text("Orders arrive within a week.") + extract_text("Delivery takes 2-4 business days.")
+    assert [f.rule for f in compare(ps)] == ["inconsistency"]
