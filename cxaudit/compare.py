@@ -116,14 +116,16 @@ def relation(a: Promise, b: Promise) -> str | None:
         return "inconsistency"
     # Business against calendar time: the business value is a range of calendar time.
     if ia[1] < ib[0] and not same_number(ia[1], ib[0]) or ib[1] < ia[0] and not same_number(ib[1], ia[0]):
-        if _bound_covers(a, ia, ib) or _bound_covers(b, ib, ia):
+        if _bound_covers(a, ia, b, ib) or _bound_covers(b, ib, a, ia):
             return "inconsistency"  # "within a week" holds "2–4 business days", but reads differently
         return _open_bound(a, b, ia, ib)
     return "inconsistency"
 
 
-def _bound_covers(p: Promise, ip, iother) -> bool:
-    return p.qualifier in ("within", "up_to") and p.min == p.max and ip[1] >= iother[1]
+def _bound_covers(p: Promise, ip, other: Promise, iother) -> bool:
+    """p is a bare upper bound ("within a week") and other a stated range that fits under it."""
+    return (p.qualifier in ("within", "up_to") and p.min == p.max and other.min != other.max
+            and ip[1] >= iother[1])
 
 
 def _bounded(a: Promise, b: Promise) -> bool:
