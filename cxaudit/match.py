@@ -442,13 +442,12 @@ class Extractor:
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
         for start, end, key, value in hits:
-            if True:
-                d = v.start - end if end <= v.start else (start - v.end) * 1.5 if start >= v.end else 0
-                prev = found.get(key)
-                if prev is None or d < prev[0] - 1e-9:
-                    found[key] = (d, {value})
-                elif abs(d - prev[0]) < 1e-9 or (key == "region" and d < 60):
-                    prev[1].add(value)
+            d = v.start - end if end <= v.start else (start - v.end) * 1.5 if start >= v.end else 0
+            prev = found.get(key)
+            if prev is None or d < prev[0] - 1e-9:
+                found[key] = (d, {value})
+            elif abs(d - prev[0]) < 1e-9 or (key == "region" and d < 60):
+                prev[1].add(value)
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
