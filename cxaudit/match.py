@@ -442,7 +442,8 @@ class Extractor:
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
         for start, end, key, value in hits:
-            d = v.start - end if end <= v.start else (start - v.end) * 1.5 if start >= v.end else 0
+            # A label usually comes before its value: a scope word after the value counts triple.
+            d = v.start - end if end <= v.start else (start - v.end) * 3 if start >= v.end else 0
             prev = found.get(key)
             if prev is None or d < prev[0] - 1e-9:
                 found[key] = (d, {value})

@@ -51,8 +51,8 @@ def page(extra=""):
 def test_blocks_headings_and_inline_text(tmp_path):
     blocks = read(tmp_path, page())
     by_text = {b.text: b for b in blocks}
-    assert "Standard delivery takes 3-5 business days. Express: next day." in by_text
-    assert by_text["Standard delivery takes 3-5 business days. Express: next day."].heading == ("Shipping",)
+    assert "Standard delivery takes 3-5 business days.\nExpress: next day." in by_text
+    assert by_text["Standard delivery takes 3-5 business days.\nExpress: next day."].heading == ("Shipping",)
     assert by_text["Returns are accepted within 30 days."].heading == ("Shipping", "Returns")
     assert by_text["Gift cards cannot be returned"].heading == ("Shipping", "Returns", "Exceptions")
     # h2 resets h3

@@ -77,3 +77,14 @@ def test_international_is_its_own_region():
 def test_a_calendar_bound_that_covers_a_business_range_is_only_an_inconsistency():
     ps = extract_text("Orders arrive within a week.") + extract_text("Delivery takes 2-4 business days.")
     assert [f.rule for f in compare(ps)] == ["inconsistency"]
+
+
+def test_br_separated_lines_keep_their_own_labels():
+    from cxaudit.extract import read_blocks
+
+    html = (b"<p><strong>Standard:</strong> 3-5 business days<br><strong>Express:</strong> 1-2 business days"
+            b"<br><strong>International:</strong> 7-14 business days</p>")
+    doc = Document(uri="ship.html", channel="website", fmt="html", content=b"<h1>Delivery</h1>" + html)
+    ps = promises_in_blocks(read_blocks(doc), doc)
+    got = sorted((p.min, p.max, dict(p.scope).get("service")) for p in ps if p.kind == "delivery_time")
+    assert got == [(1, 2, "express"), (3, 5, "standard"), (7, 14, "international")]

@@ -60,11 +60,18 @@ _VOID = frozenset({
 })
 
 
+_BR = "\ue000"   # private-use marker for <br>; survives whitespace collapsing, becomes "\n"
+
+
 def norm(text: str) -> str:
-    """Collapse all whitespace (including no-break spaces) and drop invisible characters."""
+    """Collapse all whitespace (including no-break spaces) and drop invisible characters;
+    a <br> inside the block stays as one newline, which ends a sentence downstream."""
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if _BR in text:
+        text = "\n".join(p.strip() for p in text.split(_BR) if p.strip())
+    return text
 
 
 def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
@@ -267,7 +274,7 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
             else:
                 stack.append(_INLINE)
                 if tag == "br":
-                    buf.append(" ")
+                    buf.append(_BR)  # a line break inside a block separates statements
             text = el.text
             if text:
                 if not started and not text.isspace():
