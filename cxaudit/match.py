@@ -130,6 +130,37 @@ def value_finder(lang: str):
         return find_values
 
 
+class CuePrefilter:
+    """Does a text contain any cue phrase? One Aho-Corasick pass over the lower-cased text
+    (pyahocorasick), about ten times cheaper than a regular-expression alternation of the same
+    phrases. A PhraseMatcher match implies a hit here (its tokens are the phrase's words joined
+    by single spaces), so the filter only ever drops blocks the matcher would find nothing in."""
+
+    def __init__(self, phrases, word_boundary: bool = True):
+        import ahocorasick
+
+        self._auto = ahocorasick.Automaton()
+        for phrase in phrases:
+            key = " ".join(phrase.lower().split())
+            if key:
+                self._auto.add_word(key, len(key))
+        self._empty = len(self._auto) == 0
+        if not self._empty:
+            self._auto.make_automaton()
+        self._boundary = word_boundary
+
+    def search(self, text: str) -> bool:
+        if self._empty:
+            return False
+        low = text.lower()
+        for end, size in self._auto.iter(low):
+            start = end - size + 1
+            # English cues start at a word: "in" must not fire inside "insulated".
+            if not self._boundary or start == 0 or not ("a" <= low[start - 1] <= "z"):
+                return True
+        return False
+
+
 @dataclass(frozen=True)
 class Read:
     """One promise read from a block, before it is given its document location."""
@@ -173,16 +204,12 @@ class Extractor:
         from spacy.matcher import PhraseMatcher
 
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        words: set[str] = set()
         for p in self.packs.values():
             for strength, cues in (("strong", p.strong), ("weak", p.weak)):
                 if cues:
                     self.matcher.add(f"{p.kind}|{strength}", list(self.nlp.tokenizer.pipe(cues)))
-                for c in cues:
-                    words.add(c.split()[0].strip("-"))
-        # The pre-filter: any cue's first word, as a plain alternation over lower-cased text.
-        alt = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
-        self.prefilter = re.compile(alt) if lang == "zh" else re.compile(rf"(?<![a-z])(?:{alt})")
+        self.prefilter = CuePrefilter((c for p in self.packs.values() for c in p.strong + p.weak),
+                                      word_boundary=lang != "zh")
         self.scope_rx: list[tuple[str, str, re.Pattern]] = []
         if self.common:
             for key, value, phrases in self.common.scope:
@@ -205,10 +232,11 @@ class Extractor:
     # -- public ------------------------------------------------------------------------
 
     def worth_reading(self, text: str, context: str = "") -> bool:
-        if not _VALUE_HINT.search(text) and self.lang == "en":
+        """The keyword pre-filter: a cue phrase in the text or its headings, and (English) a
+        word or digit that can start a value."""
+        if not (self.prefilter.search(text) or (context and self.prefilter.search(context))):
             return False
-        low = text.lower()
-        return bool(self.prefilter.search(low) or (context and self.prefilter.search(context.lower())))
+        return self.lang != "en" or bool(_VALUE_HINT.search(text))
 
     def read_block(self, block: Block) -> tuple[Read, ...]:
         context = " / ".join(block.heading + (block.table or ()))
@@ -233,15 +261,23 @@ class Extractor:
 
     # -- internals ---------------------------------------------------------------------
 
-    def _cues_in(self, doc, offset: int = 0) -> list[_Cue]:
+    def _cues_in(self, doc, text: str) -> list[_Cue]:
+        """Cues in a tokenized text. `text` is the doc's own text: reading doc.text back would
+        build a Python object per token."""
         cues = []
-        text = doc.text
-        for match_id, start, end in self.matcher(doc):
-            kind, strength = self.nlp.vocab.strings[match_id].split("|")
-            span = doc[start:end]
-            if _EVENT_WORD.match(span.text) and _START_EVENT.search(text, max(0, span.start_char - 30), span.start_char):
+        matches = self.matcher(doc)
+        if not matches:
+            return cues
+        idx = doc.to_array("IDX").tolist()
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in matches:
+            kind, strength = strings[match_id].split("|")
+            s_char = idx[start]
+            last = doc[end - 1]
+            e_char = last.idx + len(last)
+            if _EVENT_WORD.match(text, s_char) and _START_EVENT.search(text, max(0, s_char - 30), s_char):
                 continue  # "within 30 days of delivery": the start of a window, not a delivery promise
-            cues.append(_Cue(kind, strength == "strong", span.start_char + offset, span.end_char + offset))
+            cues.append(_Cue(kind, strength == "strong", s_char, e_char))
         return cues
 
     def _context_cues(self, heading: tuple[str, ...], table: tuple[str, ...] | None) -> list[tuple[_Cue, int]]:
@@ -250,7 +286,7 @@ class Extractor:
         for rank, h in enumerate(reversed(heading + (table or ()))):
             cues = self._heading_cues.get(h)
             if cues is None:
-                cues = tuple(self._cues_in(self.nlp.make_doc(h)))
+                cues = tuple(self._cues_in(self.nlp.make_doc(h), h))
                 self._heading_cues[h] = cues
             out.extend((c, 150 + 20 * rank) for c in cues)
         return out
@@ -263,7 +299,7 @@ class Extractor:
         split = not row and bool(_SPLITTABLE.search(text, 0, max(0, len(text) - 1)))
         if split:
             doc = self._sentencizer(doc)
-        all_cues = self._cues_in(doc)
+        all_cues = self._cues_in(doc, text)
         ctx_cues = self._context_cues(heading, table)
         reads: list[Read] = []
         # A table row is one statement: its cells (method, destination, time) scope each other.

@@ -233,11 +233,12 @@ def test_config_errors_name_file_line_and_key(brand):
 
 def _big_folder(root: Path, n: int = 3000) -> Path:
     root.mkdir()
-    para = ("<p>Standard delivery takes {d}–{e} business days.</p><p>Returns are accepted within 30 days.</p>"
-            "<p>Founded in 1998, rated 4.8 out of 5.</p>" * 3)
+    # Every paragraph differs, so the repeat cache cannot make the audit finish before the signal.
+    para = ("<p>Standard delivery to store {i}-{k} takes {d}–5 business days. Returns are accepted within "
+            "30 days at store {i}-{k}.</p><p>Founded in 1998, store {i}-{k} is rated 4.8 out of 5.</p>")
     for i in range(n):
-        (root / f"page-{i:05d}.html").write_text(
-            f"<html><body><h1>Page {i}</h1>{para.format(d=3 + i % 2, e=5)}</body></html>")
+        body = "".join(para.format(i=i, k=k, d=3 + i % 2) for k in range(12))
+        (root / f"page-{i:05d}.html").write_text(f"<html><body><h1>Page {i}</h1>{body}</body></html>")
     return root
 
 

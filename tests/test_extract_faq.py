@@ -87,13 +87,15 @@ def test_schema_org_faqpage(tmp_path):
     ("bad.yaml", "faqs: [a, b\n", "invalid YAML: line 2"),
     ("deep.json", "[" * 50_000 + "]" * 50_000, "invalid JSON: nested too deeply"),
     ("empty.yaml", "", "no question/answer pairs found"),
-    # the YAML loader recurses in C: without the depth check this crashes the process
-    ("deep.yaml", "[" * 100_000 + "]" * 100_000, "YAML nested deeper than 500 levels"),
+    # the YAML loader recurses in C: without the depth check this crashes the process (PyYAML
+    # 6.0.3 and later also stop at their own nesting limit, with their own message)
+    ("deep.yaml", "[" * 100_000 + "]" * 100_000, ("YAML nested deeper than 500 levels",
+                                                   "invalid YAML: line 1: exceeded maximum nesting depth")),
 ])
 def test_not_faq_or_invalid(tmp_path, name, text, reason):
     with pytest.raises(ReadError) as err:
         read(tmp_path, text, name=name)
-    assert err.value.reason.startswith(reason)
+    assert err.value.reason.startswith(reason if isinstance(reason, tuple) else (reason,))
 
 
 def test_billion_laughs_yaml(tmp_path):
