@@ -225,9 +225,24 @@ class Extractor:
                 if cs:
                     parts.append(rf"{wl}(?:{'|'.join(cs)}){wr}")
                 self.scope_rx.append((key, value, re.compile("|".join(parts))))
+        # Which scope patterns can match a sentence at all: one automaton pass over its lower-cased
+        # text names them, so only those few regular expressions run.
+        import ahocorasick
+
+        self._scope_auto = ahocorasick.Automaton()
+        if self.common:
+            for i, (_key, _value, phrases) in enumerate(self.common.scope):
+                for phrase in phrases:
+                    low = phrase.lower()
+                    ids = self._scope_auto.get(low, ()) if low in self._scope_auto else ()
+                    self._scope_auto.add_word(low, tuple(sorted(set(ids) | {i})))
+        if len(self._scope_auto):
+            self._scope_auto.make_automaton()
         self._cache: OrderedDict[tuple, tuple[Read, ...]] = OrderedDict()
         self._cache_size = cache_size
         self._heading_cues: dict[str, tuple[_Cue, ...]] = {}
+        self._hits_for: str | None = None
+        self._hits: list[tuple[int, int, str, str]] = []
 
     # -- public ------------------------------------------------------------------------
 
@@ -316,8 +331,8 @@ class Extractor:
                 prev_cues = [_Cue(c.kind, c.strong, -1, -1) for c in cues]
             if len(s_text.split()) > 6:
                 near_ctx = ctx_cues  # a full sentence says what it is about itself
-            if not s_text.strip():
-                continue
+            if not s_text.strip() or not (cues or near_ctx):
+                continue  # nothing in or around this sentence could say what a value is about
             values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
             if row and " | " in s_text:
                 # "Overnight | 1 business day | $45": the label cell names the row; the value
@@ -472,8 +487,7 @@ class Extractor:
     def _scope(self, kind: str, text: str, lo: int, hi: int, v: Value, heading: tuple[str, ...]) -> dict[str, str]:
         keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS)
         found: dict[str, tuple[float, set[str]]] = {}
-        hits = [(m.start(), m.end(), key, value) for key, value, rx in self.scope_rx if key in keys
-                for m in rx.finditer(text, lo, hi)]
+        hits = [h for h in self._scope_hits(text) if h[2] in keys and lo <= h[0] and h[1] <= hi]
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
@@ -495,6 +509,18 @@ class Extractor:
                 if key in keys and key not in scope and key not in ("start", "product") and rx.search(h):
                     scope[key] = value
         return scope
+
+    def _scope_hits(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Every scope phrase in a sentence, found once and shared by all its values."""
+        if self._hits_for is not text:
+            present: set[int] = set()
+            if len(self._scope_auto):
+                for _end, ids in self._scope_auto.iter(text.lower()):
+                    present.update(ids)
+            self._hits = [(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
+                          if i in present for m in rx.finditer(text)]
+            self._hits_for = text
+        return self._hits
 
     def _make(self, pack: Pack, v: Value, text, lo, hi, heading, table, dist, cue) -> Read | None:
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
