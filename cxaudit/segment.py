@@ -14,6 +14,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def detect_lang(text: str) -> str:
     """'zh' when Han characters carry the text, 'en' otherwise (cheap: counts characters)."""
+    if text.isascii():
+        return "en"
     han = len(_CJK.findall(text))
     if not han:
         return "en"

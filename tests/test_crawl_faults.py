@@ -3,6 +3,7 @@ in bounded time, without crashing the crawl."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import ssl
@@ -87,11 +88,15 @@ def one(url: str, **kw) -> tuple[Document | NotRead, float, object]:
     ("/to-js", "redirect to non-http scheme javascript:", 1),
     ("/image.png", "content type image/png not read", 1),
     ("/blob", "content type application/octet-stream not read", 1),
-    ("/reset", "connection reset after 3 attempts", 3),
+    # httpx's transport sees the reset; aiohttp's reports the body cut short, with the byte counts
+    ("/reset", re.compile(r"connection (reset|closed mid-body \(2,?\d{3} of 100,000 bytes\)) after 3 attempts"), 3),
 ])
 def test_refusals(srv, path, reason, requests):
     item, elapsed, _ = one(srv.url(path))
-    assert item == NotRead(srv.url(path), reason)
+    if isinstance(reason, re.Pattern):
+        assert item.uri == srv.url(path) and reason.fullmatch(item.reason), item
+    else:
+        assert item == NotRead(srv.url(path), reason)
     assert srv.count(path) == requests
     assert elapsed < 3
 

@@ -10,7 +10,6 @@ from typing import Iterable
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 import lxml.etree
-import lxml.html
 
 # Query parameters that only say where a visitor came from; they never change the page.
 TRACKING_PARAMS = frozenset({
@@ -342,14 +341,15 @@ def parse_html(body: bytes, encoding: str | None = None):
     """lxml root of an HTML page, or None when there is nothing to parse."""
     if not body or not body.strip():
         return None
+    # Plain etree elements: lxml.html's element classes cost a Python lookup per element.
     parser = _parser(encoding)
     try:
-        return lxml.html.document_fromstring(body, parser=parser)
-    except (lxml.etree.ParserError, ValueError, LookupError):
+        return lxml.etree.fromstring(body, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, LookupError):
         if encoding:
             try:
-                return lxml.html.document_fromstring(body, parser=_parser(None))
-            except (lxml.etree.ParserError, ValueError):
+                return lxml.etree.fromstring(body, parser=_parser(None))
+            except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
                 return None
         return None
 
@@ -357,13 +357,13 @@ def parse_html(body: bytes, encoding: str | None = None):
 _local = threading.local()  # lxml parsers must not be shared between threads
 
 
-def _parser(encoding: str | None) -> lxml.html.HTMLParser:
+def _parser(encoding: str | None) -> lxml.etree.HTMLParser:
     cache = _local.__dict__.setdefault("parsers", {})
     p = cache.get(encoding)
     if p is None:
         try:
-            p = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, no_network=True,
-                                     default_doctype=False)
+            p = lxml.etree.HTMLParser(encoding=encoding, remove_comments=True, no_network=True,
+                                      default_doctype=False)
         except LookupError:
             p = _parser(None)
         if len(cache) < 64:
