@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from cxaudit.model import Block
 from cxaudit.normalize.values import Value, find_values
@@ -65,6 +66,9 @@ _VALUE_HINT = re.compile(
     r"monday|mon\b)",
     re.I,
 )
+
+
+_DIGIT = re.compile(r"\d")   # most values have a digit: a cheap test before _VALUE_HINT's words
 
 
 _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|received|made|submitted|paid)\s+(?:by|before|until|prior\s+to)\s+"
@@ -181,8 +185,7 @@ class Read:
     lang: str
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     kind: str
     strong: bool
     start: int
@@ -242,6 +245,7 @@ class Extractor:
         self._cache_size = cache_size
         self._heading_cues: dict[str, tuple[_Cue, ...]] = {}
         self._hits_for: str | None = None
+        self._heading_scopes: dict[str, list[tuple[str, str]]] = {}
         self._hits: list[tuple[int, int, str, str]] = []
 
     # -- public ------------------------------------------------------------------------
@@ -251,7 +255,7 @@ class Extractor:
         word or digit that can start a value."""
         if not (self.prefilter.search(text) or (context and self.prefilter.search(context))):
             return False
-        return self.lang != "en" or bool(_VALUE_HINT.search(text))
+        return self.lang != "en" or bool(_DIGIT.search(text) or _VALUE_HINT.search(text))
 
     def read_block(self, block: Block) -> tuple[Read, ...]:
         context = " / ".join(block.heading + (block.table or ()))
@@ -344,13 +348,13 @@ class Extractor:
             if not values:
                 continue
             seen: set[tuple] = set()
+            if self.common is not None and any(rx.search(s_text) for rx in self.common.veto_clause):
+                continue
             for i, v in enumerate(values):
                 # A bare "free" ("free standard delivery over €60") does not end its neighbour's clause.
                 lo = max((o.end for o in values[:i] if o.type != "free"), default=0)
                 hi = min((o.start for o in values[i + 1:] if o.type != "free"), default=len(s_text))
                 region_lo, region_hi = self._clause(s_text, v, lo, hi)
-                if self.common is not None and any(rx.search(s_text) for rx in self.common.veto_clause):
-                    continue
                 choice = None
                 if row and table:
                     choice = self._column_choice(s_text, v, table)
@@ -503,12 +507,23 @@ class Extractor:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
         for h in reversed(heading):
-            for key, value, rx in self.scope_rx:
+            for key, value in self._heading_scope(h):
                 # Headings give region and service; a product named in a heading (often an FAQ
                 # question's example, "Can I return my sofa?") does not carve out an exception.
-                if key in keys and key not in scope and key not in ("start", "product") and rx.search(h):
+                if key in keys and key not in scope and key not in ("start", "product"):
                     scope[key] = value
         return scope
+
+    def _heading_scope(self, heading: str) -> list[tuple[str, str]]:
+        """(key, value) of every scope pattern found in a heading, in pattern order; cached, as
+        the same headings come back on every page of a site."""
+        hit = self._heading_scopes.get(heading)
+        if hit is None:
+            hit = [(key, value) for key, value, rx in self.scope_rx if rx.search(heading)]
+            if len(self._heading_scopes) > 50_000:
+                self._heading_scopes.clear()
+            self._heading_scopes[heading] = hit
+        return hit
 
     def _scope_hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every scope phrase in a sentence, found once and shared by all its values."""

@@ -136,7 +136,12 @@ def collect(opts: Options, stop: threading.Event, progress: Progress | None,
                 if _p is not None:
                     _p.crawl, _p.current = stats, url
 
-            c = crawl(seeds, opts.crawl or CrawlOptions(), progress=_progress, stop=stop)
+            start = crawl
+            if (opts.jobs or os.cpu_count() or 1) > 1:
+                # With extraction in worker processes, the crawl gets a process (and an
+                # interpreter lock) of its own too; see collect.crawl_process.
+                from cxaudit.collect.crawl_process import crawl_in_process as start
+            c = start(seeds, opts.crawl or CrawlOptions(), progress=_progress, stop=stop)
             try:
                 yield from c
             finally:

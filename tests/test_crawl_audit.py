@@ -68,3 +68,32 @@ def test_unreachable_site_is_not_read_and_exit_2_when_nothing_else():
     report = json.loads(r.stdout)
     assert report["not_read"] and report["not_read"][0]["uri"].startswith(f"http://127.0.0.1:{port}")
     assert "Traceback" not in r.stderr
+
+
+def test_ctrl_c_during_a_crawl_writes_the_partial_report(tmp_path):
+    """The crawl runs in its own process when extraction is parallel; Ctrl-C in the CLI still stops
+    it and the audit of what was fetched is written, marked incomplete."""
+    import signal
+    import time
+
+    root = tmp_path / "site"
+    root.mkdir()
+    links = "".join(f'<a href="/p{i}.html">{i}</a>' for i in range(400))
+    (root / "index.html").write_text(f"<html><body><h1>Home</h1>{links}</body></html>")
+    for i in range(400):
+        (root / f"p{i}.html").write_text(f"<html><body><h1>P{i}</h1><p>Standard delivery takes {3 + i % 2}-5 "
+                                         "business days.</p></body></html>")
+    out = tmp_path / "out.json"
+    with TestServer(root) as server:
+        proc = subprocess.Popen([sys.executable, "-m", "cxaudit", "audit", server.url("/"), "--rate", "40",
+                                 "--no-cache", "--jobs", "2", "--format", "json", "--output", str(out), "-q"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(4.0)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    report = json.loads(out.read_text())
+    assert report["summary"]["incomplete"] is True
+    assert 0 < report["summary"]["documents"] < 401
+    assert any(p["kind"] == "delivery_time" for p in report["promises"])
