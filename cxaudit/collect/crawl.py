@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import hashlib
 import os
@@ -484,11 +485,14 @@ class _Engine:
         opts = self.opts
         timeout = httpx.Timeout(opts.timeout if opts.timeout and opts.timeout > 0 else None)
         conc = max(1, opts.concurrency)
+        self._headers = {"User-Agent": opts.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
+        self._timeout = timeout.as_dict()
+        self._transport = http_transport(conc)
         self.client = httpx.AsyncClient(
-            headers={"User-Agent": opts.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"},
-            timeout=timeout, follow_redirects=False, event_hooks={"response": [_hide_location]},
+            headers=self._headers, timeout=timeout, follow_redirects=False,
+            event_hooks={"response": [_hide_location]},
             limits=httpx.Limits(max_connections=conc, max_keepalive_connections=conc),
-            transport=http_transport(conc))
+            transport=self._transport)
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="cxaudit-parse")
         workers: list[asyncio.Task] = []
         try:
@@ -673,7 +677,7 @@ class _Engine:
         ptl = opts.page_time_limit if opts.page_time_limit and opts.page_time_limit > 0 else None
         try:
             async with asyncio.timeout(ptl):
-                async with self.client.stream("GET", url, headers=headers) as r:
+                async with self._get(url, headers) as r:
                     st = r.status_code
                     if st in _RETRY_STATUSES:
                         raise _Fail(f"HTTP {st}", retry=True, retry_after=_retry_after(r.headers.get("retry-after")),
@@ -703,6 +707,25 @@ class _Engine:
             raise
         except Exception as e:
             raise _describe(e, opts) from None
+
+    @contextlib.asynccontextmanager
+    async def _get(self, url: str, headers: dict[str, str] | None):
+        """A streamed GET. Over the aiohttp transport the request goes to the transport directly:
+        the crawler needs none of the client's redirect, cookie and auth handling, and skipping
+        it halves the CPU a request costs (bench/crawl.py). httpx's own transport goes through
+        the client as usual."""
+        if self._transport is None:
+            async with self.client.stream("GET", url, headers=headers) as r:
+                yield r
+            return
+        request = httpx.Request("GET", url, headers={**self._headers, **headers} if headers else self._headers,
+                                extensions={"timeout": self._timeout})
+        r = await self._transport.handle_async_request(request)
+        try:
+            await _hide_location(r)
+            yield r
+        finally:
+            await r.aclose()
 
     async def _read_body(self, r: httpx.Response, limit: int) -> bytes:
         enc = r.headers.get("content-encoding", "").strip().lower()
