@@ -246,6 +246,7 @@ class Extractor:
         self._heading_cues: dict[str, tuple[_Cue, ...]] = {}
         self._hits_for: str | None = None
         self._heading_scopes: dict[str, list[tuple[str, str]]] = {}
+        self._relevance: dict[str, bool] = {}
         self._hits: list[tuple[int, int, str, str]] = []
 
     # -- public ------------------------------------------------------------------------
@@ -258,19 +259,34 @@ class Extractor:
         return self.lang != "en" or bool(_DIGIT.search(text) or _VALUE_HINT.search(text))
 
     def read_block(self, block: Block) -> tuple[Read, ...]:
-        context = " / ".join(block.heading + (block.table or ()))
-        key = (block.text, context)
+        # The cache key keeps only the headings that can change the reading (a cue or a scope
+        # word in them), at their distance: the same "Free delivery over £50" under a thousand
+        # product names is read once.
+        table = block.table or ()
+        ranked = tuple((rank, h) for rank, h in enumerate(reversed(block.heading), start=len(table))
+                       if self._relevant(h))
+        key = (block.text, block.cells is not None, block.table, ranked)
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
             return hit
         out: tuple[Read, ...] = ()
-        if self.worth_reading(block.text, context):
+        if self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
         self._cache[key] = out
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return out
+
+    def _relevant(self, heading: str) -> bool:
+        """Can this heading change how a block under it is read (a cue or a scope word in it)?"""
+        hit = self._relevance.get(heading)
+        if hit is None:
+            hit = bool(self._cues_of_heading(heading)) or bool(self._heading_scope(heading))
+            if len(self._relevance) > 50_000:
+                self._relevance.clear()
+            self._relevance[heading] = hit
+        return hit
 
     def read_text(self, text: str) -> list[Read]:
         reads: list[Read] = []
@@ -303,12 +319,17 @@ class Extractor:
         """Cues in the headings (nearest heading first) and table header, each with a distance."""
         out = []
         for rank, h in enumerate(reversed(heading + (table or ()))):
-            cues = self._heading_cues.get(h)
-            if cues is None:
-                cues = tuple(self._cues_in(self.nlp.make_doc(h), h))
-                self._heading_cues[h] = cues
-            out.extend((c, 150 + 20 * rank) for c in cues)
+            out.extend((c, 150 + 20 * rank) for c in self._cues_of_heading(h))
         return out
+
+    def _cues_of_heading(self, heading: str) -> tuple[_Cue, ...]:
+        cues = self._heading_cues.get(heading)
+        if cues is None:
+            cues = tuple(self._cues_in(self.nlp.make_doc(heading), heading)) if self.prefilter.search(heading) else ()
+            if len(self._heading_cues) > 50_000:
+                self._heading_cues.clear()
+            self._heading_cues[heading] = cues
+        return cues
 
     def _read(self, text: str, heading: tuple[str, ...], table: tuple[str, ...] | None,
               row: bool = False) -> list[Read]:
@@ -519,7 +540,11 @@ class Extractor:
         the same headings come back on every page of a site."""
         hit = self._heading_scopes.get(heading)
         if hit is None:
-            hit = [(key, value) for key, value, rx in self.scope_rx if rx.search(heading)]
+            present: set[int] = set()
+            if len(self._scope_auto):
+                for _end, ids in self._scope_auto.iter(heading.lower()):
+                    present.update(ids)
+            hit = [(key, value) for i, (key, value, rx) in enumerate(self.scope_rx) if i in present and rx.search(heading)]
             if len(self._heading_scopes) > 50_000:
                 self._heading_scopes.clear()
             self._heading_scopes[heading] = hit
