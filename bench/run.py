@@ -133,6 +133,7 @@ def main() -> None:
     base_rate = html_pages / secs
     rows.append(("baseline: read + lxml + text", 1, html_pages / secs, html_mb / secs, None, 1.0))
     rates: dict[tuple[str, int], float] = {}
+    walls: dict[tuple[str, int], float] = {}
     peaks: dict[tuple[str, int], float] = {}
     for job in [int(j) for j in a.jobs.split(",")]:
         for stage in ("extract", "audit"):
@@ -142,21 +143,33 @@ def main() -> None:
             wall, peak, _ = min((measure(cmd) for _ in range(max(1, a.runs))), key=lambda r: r[0])
             rate = manifest["pages"] / wall
             rates[(stage, job)], peaks[(stage, job)] = rate, peak
+            walls[(stage, job)] = wall
             rows.append((f"cxaudit {stage}", job, rate, mb / wall, peak, rate / base_rate))
     help_s, one_s = startup()
+    # Start-up (Python, spaCy, rule packs: the one-small-file time) is paid once per run; on a
+    # 2,000-page corpus it is a fifth of the wall time. Steady-state throughput leaves it out.
+    steady = {k: manifest["pages"] / max(1e-9, w - one_s) for k, w in walls.items()}
     print(f"\ncorpus: {root.name}: {manifest['pages']} pages ({manifest['html']} HTML, {mb:.1f} MB of HTML); "
           f"{os.cpu_count()} cores\n")
-    print(f"{'stage':32} {'jobs':>4} {'pages/s':>9} {'MB/s':>7} {'peak RSS':>9} {'x baseline':>10}")
+    print(f"{'stage':32} {'jobs':>4} {'pages/s':>9} {'MB/s':>7} {'peak RSS':>9} {'x baseline':>10} "
+          f"{'steady p/s':>10} {'steady x':>8}")
     for name, job, rate, mbs, peak, ratio in rows:
         pk = f"{peak:7.0f}MB" if peak else "        -"
-        print(f"{name:32} {job:>4} {rate:9.1f} {mbs:7.2f} {pk:>9} {ratio:10.2f}")
+        key = (name.replace("cxaudit ", ""), job)
+        st = f"{steady[key]:10.1f} {steady[key] / base_rate:8.2f}" if key in steady else f"{'-':>10} {'-':>8}"
+        print(f"{name:32} {job:>4} {rate:9.1f} {mbs:7.2f} {pk:>9} {ratio:10.2f} {st}")
+    print("(steady: wall time less the start-up of one small-file extract)")
     print(f"\ncxaudit --help: {help_s:.3f}s   extract of one small file: {one_s:.3f}s")
     targets = []
     best_audit = max(v for (s, _), v in rates.items() if s == "audit")
     targets.append(("audit >= 0.5x baseline pages/s", f"{best_audit / base_rate:.2f}x", best_audit >= 0.5 * base_rate))
+    best_steady = max(v for (s_, _), v in steady.items() if s_ == "audit")
+    targets.append(("  the same, steady state", f"{best_steady / base_rate:.2f}x", best_steady >= 0.5 * base_rate))
     if ("audit", 1) in rates and ("audit", 2) in rates:
         sp = rates[("audit", 2)] / rates[("audit", 1)]
         targets.append(("--jobs 2 >= 1.7x --jobs 1", f"{sp:.2f}x", sp >= 1.7))
+        sps = steady[("audit", 2)] / steady[("audit", 1)]
+        targets.append(("  the same, steady state", f"{sps:.2f}x", sps >= 1.7))
     targets.append(("--help < 0.3 s", f"{help_s:.3f}s", help_s < 0.3))
     targets.append(("one small file < 1.5 s", f"{one_s:.3f}s", one_s < 1.5))
     if a.big:
