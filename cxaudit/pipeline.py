@@ -241,7 +241,8 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
                         uris.append(item[0].uri)
                         yield item
 
-                for i, result in enumerate(pool.imap(_worker, feed(), chunksize=4)):
+                # Chunks of 16: the parent's per-task cost was a tenth of a core at 700 pages/s.
+                for i, result in enumerate(pool.imap(_worker, feed(), chunksize=16)):
                     in_flight.release()
                     take(result, uris[i] if i < len(uris) else "")
                     if stop.is_set() or (deadline and time.monotonic() > deadline):
