@@ -426,3 +426,24 @@ def test_channel_is_inferred_when_no_seed_names_one(site, monkeypatch):
     assert docs[site.url("/docs/returns.pdf")].channel == "policy"
     assert docs[site.url("/a.html")].channel == "website"
     assert (site.url("/docs/returns.pdf"), "pdf") in seen
+
+
+def test_a_rate_limited_host_does_not_hold_up_another(tmp_path):
+    """Two hosts (127.0.0.1 and localhost), each limited to 20 requests a second: their pages are
+    fetched side by side, so the crawl takes about as long as one host's share, not the sum."""
+    n = 40
+    a = write_site(tmp_path / "a", {"index.html": page("A", "".join(f'<a href="/a{i}.html">{i}</a>' for i in range(n))),
+                                    **{f"a{i}.html": page(f"A{i}") for i in range(n)}})
+    b = write_site(tmp_path / "b", {"index.html": page("B", "".join(f'<a href="/b{i}.html">{i}</a>' for i in range(n))),
+                                    **{f"b{i}.html": page(f"B{i}") for i in range(n)}})
+    with TestServer(a) as sa, TestServer(b) as sb:
+        seeds = [sa.url("/"), sb.url("/").replace("127.0.0.1", "localhost")]
+        t = time.monotonic()
+        docs, failed, stats = run(seeds, rate=20.0, ignore_robots=True)
+        elapsed = time.monotonic() - t
+        assert not failed and len(docs) == 2 * (n + 1)
+        # One host's share is 41 requests at 20/s, about 2 s; both in turn would take 4 s.
+        assert elapsed < 3.0, elapsed
+        for srv in (sa, sb):
+            times = sorted(e.at for e in srv.log)
+            assert min(b_ - a_ for a_, b_ in zip(times, times[1:])) >= 0.045   # each host's rate holds

@@ -482,6 +482,7 @@ class _Engine:
         self._room = asyncio.Event()
         self._stop_requested = asyncio.Event()
         self._frontier: asyncio.Queue[_Item] = asyncio.Queue()
+        self._queued_at: dict[str, int] = {}   # items waiting in the frontier, per origin
         opts = self.opts
         timeout = httpx.Timeout(opts.timeout if opts.timeout and opts.timeout > 0 else None)
         conc = max(1, opts.concurrency)
@@ -545,7 +546,7 @@ class _Engine:
         self._seed_prefixes.sort(key=lambda p: -len(p[0]))
         if self.opts.max_depth is None or self.opts.max_depth > 0:
             for origin, channel in origins:
-                self._frontier.put_nowait(_Item(origin + "/robots.txt", 1, channel, kind="discover"))
+                self._enqueue(_Item(origin + "/robots.txt", 1, channel, kind="discover"))
 
     def _skip(self, target: str, reason: str) -> None:
         if target in self._refused:
@@ -570,13 +571,35 @@ class _Engine:
                 return
         self._admitted += 1
         self.stats.queued += 1
-        self._frontier.put_nowait(_Item(url, depth, channel, seed=seed))
+        self._enqueue(_Item(url, depth, channel, seed=seed))
+
+    def _enqueue(self, item: _Item) -> None:
+        origin = origin_of(item.url)
+        self._queued_at[origin] = self._queued_at.get(origin, 0) + 1
+        self._frontier.put_nowait(item)
+
+    def _defer(self, origin: str) -> bool:
+        """Should a worker put back an item of `origin` and take another? Yes when this host's
+        next request slot is still ahead (its rate, Crawl-delay or Retry-After) while another
+        host with queued items could be asked right now: one rate-limited host then never
+        holds every worker while the help centre's pages wait behind it."""
+        now = self._loop.time()  # type: ignore[union-attr]
+        if self._next_slot.get(origin, 0.0) <= now:
+            return False
+        return any(o != origin and n > 0 and self._next_slot.get(o, 0.0) <= now
+                   for o, n in self._queued_at.items())
 
     async def _worker(self) -> None:
         while True:
             item = await self._frontier.get()
+            origin = origin_of(item.url)
+            self._queued_at[origin] -= 1
             try:
                 if self._stopping:
+                    continue
+                if len(self._queued_at) > 1 and self._defer(origin):
+                    self._enqueue(item)
+                    await asyncio.sleep(0)
                     continue
                 if item.kind == "page":
                     self.stats.queued -= 1
@@ -906,7 +929,7 @@ class _Engine:
         if nesting > sitemap_mod.MAX_SITEMAP_NESTING:
             return
         self._sitemaps_seen.add(url)
-        self._frontier.put_nowait(_Item(url, 1, channel, kind="sitemap", nesting=nesting))
+        self._enqueue(_Item(url, 1, channel, kind="sitemap", nesting=nesting))
 
     async def _sitemap(self, item: _Item) -> None:
         try:
