@@ -50,9 +50,16 @@ def _child(seeds, opts, out, stop_child) -> None:
             pass   # a progress tick is never worth waiting for
 
     c = crawl(seeds, opts, progress=tick, stop=stop)
+    last = 0.0
     try:
         for item in c:
-            out.put(("item", item, c.stats, item.uri))
+            # Statistics ride along a tenth of a second apart: copying and pickling them with
+            # every page cost more than the page's own hand-over.
+            now = time.monotonic()
+            stats = None
+            if now - last >= 0.1:
+                stats, last = c.stats, now
+            out.put(("item", item, stats, item.uri))
         c.close()
         out.put(("done", None, c.stats, ""))
     except BaseException as err:  # noqa: BLE001 - reported to the parent, which raises it
@@ -106,7 +113,8 @@ class CrawlProcess(Iterator):
                     self._finish()
                     raise StopIteration from None
                 continue
-            self._stats = stats
+            if stats is not None:
+                self._stats = stats
             if kind == "tick":
                 self._tick(url)
                 continue
@@ -149,7 +157,8 @@ class CrawlProcess(Iterator):
                 if not self._proc.is_alive():
                     break
                 continue
-            self._stats = stats
+            if stats is not None:
+                self._stats = stats
             if kind in ("done", "crash"):
                 break
         self._finish()
