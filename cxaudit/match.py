@@ -22,7 +22,7 @@ from cxaudit.rulepack import Pack, RuleSet
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "delivery_time": ("service", "region", "product"),
     "dispatch_time": ("service", "region", "product", "cutoff"),
-    "free_shipping_threshold": ("service", "region"),
+    "free_shipping_threshold": ("service", "region", "product"),
     "return_window": ("region", "product", "start"),
     "exchange_window": ("region", "product", "start"),
     "return_cost": ("region", "product"),
@@ -55,6 +55,7 @@ _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；]")
 _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
     r"(?:it\s+|your\s+(?:\w+\s+)?|the\s+(?:\w+\s+)?|you\s+|we\s+|us\s+)?$", re.I)
+_LIST_GAP = re.compile(r"[\s,&/]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
@@ -71,7 +72,9 @@ _VALUE_HINT = re.compile(
 _DIGIT = re.compile(r"\d")   # most values have a digit: a cheap test before _VALUE_HINT's words
 
 
-_CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|received|made|submitted|paid)\s+(?:by|before|until|prior\s+to)\s+"
+# "orders placed before 2pm" and "orders placed after 2pm" are two conditions, so "after" keeps
+# its word in the label.
+_CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submitted|paid)\s+(by|before|until|prior\s+to|after)\s+"
                      r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)")
 _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take")
@@ -451,6 +454,7 @@ class Extractor:
         best = None
         clause = text[c_lo:c_hi]
         before = text[max(0, v.start - 40):v.start]
+        after = text[v.end:v.end + 40]
         money_in_clause = any(o.type == "money" and not _HARD_SEP.search(text[min(v.end, o.end):max(v.start, o.start)])
                               for o in values)
         for c in cues:
@@ -458,6 +462,8 @@ class Extractor:
             if pack is None or not self._fits(pack, v):
                 continue
             if pack.veto_before and any(rx.search(before) for rx in pack.veto_before):
+                continue
+            if pack.veto_after and any(rx.search(after) for rx in pack.veto_after):
                 continue
             if v.type == "free" and money_in_clause and "money" in pack.values:
                 continue  # "free shipping on orders over €30": the amount is the promise, not "free"
@@ -494,6 +500,8 @@ class Extractor:
                     continue
                 if pack.veto_before and any(rx.search(before) for rx in pack.veto_before):
                     continue
+                if pack.veto_after and any(rx.search(after) for rx in pack.veto_after):
+                    continue
                 if any(rx.search(clause) for rx in pack.veto):
                     continue
                 d = d + (0 if c.strong else 25)
@@ -516,14 +524,32 @@ class Extractor:
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
+        nearest_region = None
         for start, end, key, value in hits:
             # A label usually comes before its value: a scope word after the value counts triple.
             d = v.start - end if end <= v.start else (start - v.end) * 3 if start >= v.end else 0
             prev = found.get(key)
             if prev is None or d < prev[0] - 1e-9:
                 found[key] = (d, {value})
-            elif abs(d - prev[0]) < 1e-9 or (key == "region" and d < 60):
+                if key == "region":
+                    nearest_region = (start, end)
+            elif abs(d - prev[0]) < 1e-9:
                 prev[1].add(value)
+        if nearest_region is not None:
+            # Regions listed together with the nearest one ("Scottish Highlands, Islands &
+            # Northern Ireland", "Canada and Mexico") all count.
+            regions = sorted((h[0], h[1], h[3]) for h in hits if h[2] == "region")
+            i = next(k for k, h in enumerate(regions) if (h[0], h[1]) == nearest_region)
+            joined = {regions[i][2]}
+            for step in (-1, 1):
+                j = i
+                while 0 <= j + step < len(regions):
+                    a, b = (regions[j], regions[j + step]) if step == 1 else (regions[j + step], regions[j])
+                    if not _LIST_GAP.match(text, a[1], b[0]) or _LIST_GAP.match(text, a[1], b[0]).end() != b[0]:
+                        break
+                    j += step
+                    joined.add(regions[j][2])
+            found["region"] = (found["region"][0], found["region"][1] | joined)
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
@@ -575,7 +601,8 @@ class Extractor:
         if pack.kind in ("dispatch_time", "delivery_time"):
             m = _CUTOFF.search(text)
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
-                scope["cutoff"] = _clock_label(m.group(1))
+                label = _clock_label(m.group(2))
+                scope["cutoff"] = f"after {label}" if m.group(1).lower() == "after" else label
         if pack.kind == "refund_time" and _BANK_STAGE.search(clause):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
         if v.type == "zero" and "product" not in scope:

@@ -11,7 +11,7 @@ from typing import Any
 
 from cxaudit.errors import ConfigError
 
-PACK_KEYS = {"kind", "lang", "summary", "doc", "values", "units", "cues", "veto", "veto_before", "require", "cases", "priority"}
+PACK_KEYS = {"kind", "lang", "summary", "doc", "values", "units", "cues", "veto", "veto_before", "veto_after", "require", "cases", "priority"}
 VALUE_TYPES = {"duration", "money", "schedule", "alltime", "free", "zero", "open"}
 
 
@@ -28,6 +28,7 @@ class Pack:
     veto: tuple[re.Pattern, ...]
     require: re.Pattern | None
     veto_before: tuple[re.Pattern, ...] = ()
+    veto_after: tuple[re.Pattern, ...] = ()
     cases: dict[str, Any] = field(compare=False, hash=False, default_factory=dict)
     path: str = ""
 
@@ -129,6 +130,7 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                 veto=tuple(_compile(where, "veto", p) for p in data.get("veto", [])),
                 require=_compile(where, "require", data["require"]) if data.get("require") else None,
                 veto_before=tuple(_compile(where, "veto_before", p) for p in data.get("veto_before", [])),
+                veto_after=tuple(_compile(where, "veto_after", p) for p in data.get("veto_after", [])),
                 cases=data.get("cases") or {},
                 path=where,
             ))

@@ -93,6 +93,9 @@ _QUAL_BEFORE = re.compile(
     r"\s*(?:the\s+)?(?:a\s+|an\s+)?$",
     re.I,
 )
+_NEGATED = re.compile(r"(?i)\b(?:don't|do\s+not|never|won't|will\s+not|shouldn't|should\s+not|mustn't|must\s+not|"
+                      r"not|no\s+one|nobody)\b")
+
 _QUAL_MAP = {
     "within": "within", "in": "within", "inside": "within", "inside of": "within", "takes": "within", "take": "within",
     "allow": "within",
@@ -123,6 +126,9 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str, bool, int]:
     if m:
         word = " ".join(m.group("q").lower().split())
         q = _QUAL_MAP.get(word)
+        qual_at = start - (len(before) - m.start())
+        if q == "at_least" and word in ("over", "more than") and _NEGATED.search(text, max(0, qual_at - 60), qual_at):
+            q = "up_to"  # "never keep a caller on hold for more than 2 minutes" is a maximum
         if q:
             explicit = q != "within" or word in ("within", "inside", "inside of")
             return q, explicit, start - (len(before) - m.start())
