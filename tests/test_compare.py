@@ -34,6 +34,8 @@ def test_business_days_are_a_calendar_range():
     # "within 10 days" holds every way 3–5 business days can fall, but reads differently
     assert relation(P(mn=3, mx=5), P(mn=10, mx=10, unit="days", q="within")) == "inconsistency"
     assert relation(five_bd, P(mn=3, mx=3, unit="days")) == "contradiction"
+    # "dispatched the same working day" and "same-day dispatch" say the same thing
+    assert relation(P(kind="dispatch_time", mn=0, mx=0), P(kind="dispatch_time", mn=0, mx=0, unit="days")) is None
 
 
 def test_money_and_free():
