@@ -95,6 +95,52 @@ def _clock_label(t: str) -> str:
     return f"{hour:02d}:{int(mi or 0):02d}"
 
 
+_COVERED = re.compile(
+    r"(?P<subj>[A-Za-z][\w'’&,\- ]{1,70}?)\s+(?:have|has|come\s+with|comes\s+with|are\s+covered\s+by|"
+    r"is\s+covered\s+by|carry|carries|include|includes|are\s+backed\s+by|is\s+backed\s+by|get|gets)\s+"
+    r"(?:a|an|our|the|their|its|full)?\s*(?:full\s+)?$", re.I)
+_NOT_PRODUCT = frozenset(
+    "all our the every each any new faulty most these those your this that its their some other many".split())
+_GUARANTEE = re.compile(r"(?i)\bguarantees?\b")
+_WARRANTY = re.compile(r"(?i)\bwarrant|\brepair|\bdefect|\bfault")
+_CLAUSE_WORDS = frozenset("if when where while because unless is are was were be been being will would can could may "
+                          "might should must it we you they he she there here which who what".split())
+_GENERIC = frozenset("we it they you this that everything product products item items order orders purchase "
+                     "purchases goods everyone customer customers".split())
+
+
+def _covered_product(before: str) -> str | None:
+    """The products a warranty sentence names as its subject, by their head nouns: "Leads,
+    harnesses and collars have a 12-month warranty" -> "collar,harness,lead"; "All Northwind-brand
+    gear is covered by ..." -> "gear". None for "we", "all products" and other general subjects.
+    Scopes sharing a head noun are compatible (compare splits scope values on commas)."""
+    m = _COVERED.search(before)
+    if not m:
+        return None
+    words = [w for w in re.findall(r"[a-z0-9]+", m.group("subj").lower()) if w != "s"]
+    while words and (words[0] in _NOT_PRODUCT or words[0].isdigit()):
+        words = words[1:]
+    if not words or len(words) > 8 or all(w in _GENERIC or w in _NOT_PRODUCT for w in words) \
+            or any(w in _CLAUSE_WORDS for w in words):
+        return None
+    heads = set()
+    for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", m.group("subj").lower()):
+        item_words = re.findall(r"[a-z0-9]+", item)
+        if item_words and item_words[-1] not in _GENERIC and item_words[-1] not in _NOT_PRODUCT:
+            heads.add(_stem(item_words[-1]))
+    return ",".join(sorted(heads)) or None
+
+
+def _stem(w: str) -> str:
+    if w.endswith(("sses", "ches", "shes", "xes")):
+        return w[:-2]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
 def _service_name(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
 
@@ -576,6 +622,16 @@ class Extractor:
             self._heading_scopes[heading] = hit
         return hit
 
+    def _short_guarantee(self, v: Value, text: str, heading: tuple[str, ...]) -> bool:
+        """A guarantee counted in days or weeks ("our 60-day Fussy Eater Guarantee") promises the
+        customer's money back, not a repair: warranties run for months and years."""
+        if "money_back_guarantee" not in self.packs or v.type != "duration" or v.unit not in ("days", "weeks"):
+            return False
+        if (v.max or 0) * (7 if v.unit == "weeks" else 1) > 100:
+            return False
+        where = text + " " + (heading[-1] if heading else "")
+        return bool(_GUARANTEE.search(where)) and not _WARRANTY.search(where)
+
     def _scope_hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every scope phrase in a sentence, found once and shared by all its values."""
         if self._hits_for is not text:
@@ -589,6 +645,8 @@ class Extractor:
         return self._hits
 
     def _make(self, pack: Pack, v: Value, text, lo, hi, heading, table, dist, cue) -> Read | None:
+        if pack.kind == "warranty" and self._short_guarantee(v, text, heading):
+            pack = self.packs["money_back_guarantee"]
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
         if table is not None and " | " in text and "service" in SCOPE_KEYS.get(pack.kind, ()) and "service" not in scope:
             # A shipping table's row label is its service even when it is a carrier's own name
@@ -598,6 +656,14 @@ class Extractor:
                     and v.start > len(label) and len(label) <= 40:
                 scope["service"] = _service_name(label)
         clause = text[lo:hi]
+        if pack.kind == "warranty" and "product" not in scope and self.lang == "en":
+            covered = _covered_product(text[lo:v.start])
+            if covered:
+                # "Leads and collars have a 12-month warranty" speaks of those items: it is held
+                # against what is said of the same items or of no items in particular, not
+                # against "feeders have a 2-year warranty". Unlike a product group from the
+                # vocabulary ("sale items") it is no exception to the general rule.
+                scope["items"] = covered
         if pack.kind in ("dispatch_time", "delivery_time"):
             m = _CUTOFF.search(text)
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
