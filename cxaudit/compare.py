@@ -251,7 +251,14 @@ def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
         matches = [dict(o[0]) for o in keys if o[0] and relation(reps[k], reps[o]) is None
                    and not any(key in dict(o[0]) for key in EXCEPTION_KEYS)]
         if matches:
-            bound[k] = matches
+            # It speaks of all of them at once: "over £40" agreeing with "Free UK delivery over
+            # £40" and "Standard delivery is free over £40" is about standard UK delivery, so it
+            # is not held against the EU's £100.
+            merged: dict[str, set[str]] = defaultdict(set)
+            for m in matches:
+                for key, value in m.items():
+                    merged[key].update(value.split(","))
+            bound[k] = [{key: ",".join(sorted(vals)) for key, vals in merged.items()}]
     out: list[Finding] = []
     places = {k: {(p.source.uri, p.source.line, p.text) for p in clusters[k]} for k in keys}
     for i, ka in enumerate(keys):

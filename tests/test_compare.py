@@ -91,3 +91,18 @@ def test_finding_ids_do_not_depend_on_line_numbers():
     f = compare([a, b])[0]
     assert "30 days" in f.message and "14 days" in f.message
     assert f.promises[-1].source.channel == "policy"   # the policy side is named second
+
+
+def test_unscoped_promise_agreeing_with_several_scopes_speaks_of_all_of_them():
+    # "over £40" agrees with "Free UK delivery over £40" and "Standard delivery free over £40":
+    # it is about standard UK delivery and is not held against the EU's £100.
+    fs = "free_shipping_threshold"
+    uk = P(kind=fs, mn=40, mx=40, unit="GBP", q="at_least", scope=(("region", "UK"),), uri="faq.html")
+    std = P(kind=fs, mn=40, mx=40, unit="GBP", q="at_least", scope=(("service", "standard"),), uri="script.txt")
+    bare = P(kind=fs, mn=40, mx=40, unit="GBP", q="at_least", uri="product.html")
+    eu = P(kind=fs, mn=100, mx=100, unit="GBP", q="at_least", scope=(("region", "EU"),), uri="shipping.html")
+    findings = compare([uk, std, bare, eu])
+    assert not any(bare in f.promises and eu in f.promises for f in findings)
+    # but a different unscoped value is still compared with every scope
+    other = P(kind=fs, mn=50, mx=50, unit="GBP", q="at_least", uri="help.md")
+    assert any(other in f.promises and eu in f.promises for f in compare([uk, std, bare, eu, other]))
