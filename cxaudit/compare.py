@@ -216,6 +216,12 @@ def _norm_text(t: str) -> str:
     return re.sub(r"\s+", " ", t.strip().lower())
 
 
+def _plain_value(p: Promise) -> tuple:
+    """The value without its qualifier: "30 days" and "within 30 days" against "60 days" are one
+    disagreement."""
+    return (p.min, p.max, p.unit, str(p.schedule))
+
+
 def _value_id(p: Promise) -> tuple:
     return (p.min, p.max, p.unit, p.qualifier, str(p.schedule))
 
@@ -260,6 +266,7 @@ def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
                     merged[key].update(value.split(","))
             bound[k] = [{key: ",".join(sorted(vals)) for key, vals in merged.items()}]
     out: list[Finding] = []
+    pairs: dict[tuple, tuple[dict, dict]] = {}
     places = {k: {(p.source.uri, p.source.line, p.text) for p in clusters[k]} for k in keys}
     for i, ka in enumerate(keys):
         for kb in keys[i + 1:]:
@@ -273,7 +280,16 @@ def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
             rel = relation(reps[ka], reps[kb])
             if rel is None:
                 continue
-            out.append(_finding(kind, rel, clusters[ka], clusters[kb]))
+            # One disagreement seen through several scope variants ("£40" on a UK page, a
+            # standard-delivery line and a product page, all against one "£50") is one finding.
+            (va, sa_), (vb, sb_) = sorted(((_plain_value(reps[ka]), ka), (_plain_value(reps[kb]), kb)), key=repr)
+            merged = pairs.setdefault((rel, repr(va), repr(vb)), ({}, {}))
+            merged[0][sa_] = clusters[sa_]
+            merged[1][sb_] = clusters[sb_]
+    for (rel, _va, _vb), (side_a, side_b) in pairs.items():
+        a = [p for k in sorted(side_a, key=repr) for p in side_a[k]]
+        b = [p for k in sorted(side_b, key=repr) for p in side_b[k]]
+        out.append(_finding(kind, rel, a, b))
     return out
 
 
@@ -294,11 +310,14 @@ def _finding(kind: str, rel: str, a: list[Promise], b: list[Promise]) -> Finding
     # The side stated in policy (or with more pages) is named second: "X on the site but Y in policy".
     if _authority(a) > _authority(b):
         a, b = b, a
-    scope = dict(a[0].scope)
-    scope.update(dict(b[0].scope))
-    subject = b[0].subject if len(b[0].scope) >= len(a[0].scope) else a[0].subject
+    # A side merged from several scope variants is named by its most general message.
+    ra = min(a, key=lambda p: (len(p.scope), _loc_key(p)))
+    rb = min(b, key=lambda p: (len(p.scope), _loc_key(p)))
+    scope = dict(ra.scope)
+    scope.update(dict(rb.scope))
+    subject = rb.subject if len(rb.scope) >= len(ra.scope) else ra.subject
     label = subject[:1].upper() + subject[1:]
-    va, vb = format_value(a[0]), format_value(b[0])
+    va, vb = format_value(ra), format_value(rb)
     message = f"{label}: {va} in {_side(a)} but {vb} in {_side(b)}"
     if rel == "inconsistency":
         message += " (overlapping values that set different expectations)"
