@@ -42,6 +42,11 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     for key in EXCEPTION_KEYS:
         if (key in a) != (key in b):
             return False
+    # A destination ("Ireland & EU: 5–10 working days") and a service that names no destination
+    # ("Express: next working day") speak of different things: the service is the home market's.
+    for x, y in ((a, b), (b, a)):
+        if "region" in x and "service" not in x and "service" in y and "region" not in y:
+            return False
     return True
 
 

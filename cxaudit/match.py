@@ -54,7 +54,8 @@ _EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|shi
 _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；]")
 _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
-    r"(?:it\s+|your\s+(?:\w+\s+)?|the\s+(?:\w+\s+)?|you\s+|we\s+|us\s+)?$", re.I)
+    r"(?:it(?:'s|\s+is|\s+was|\s+has\s+been)?\s+|they(?:'re|\s+are|\s+were)?\s+|your\s+(?:\w+\s+)?(?:is\s+|was\s+)?|"
+    r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _LIST_GAP = re.compile(r"[\s,&/]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
@@ -271,7 +272,8 @@ class Extractor:
                 parts = []
                 # Chinese has no spaces between words and puts numbers right after them (签收后7天):
                 # a scope word there ends where its characters end.
-                wl, wr = (r"(?<![A-Za-z])", r"(?![A-Za-z])") if lang == "zh" else (r"(?<![\w])", r"(?![\w])")
+                # "non-engraved" is not "engraved": a hyphen before a scope word joins it to a prefix.
+                wl, wr = (r"(?<![A-Za-z])", r"(?![A-Za-z])") if lang == "zh" else (r"(?<![\w-])", r"(?![\w])")
                 if ci:
                     parts.append(rf"(?i:{wl}(?:{'|'.join(sorted(ci, key=len, reverse=True))}){wr})")
                 if cs:

@@ -106,3 +106,14 @@ def test_unscoped_promise_agreeing_with_several_scopes_speaks_of_all_of_them():
     # but a different unscoped value is still compared with every scope
     other = P(kind=fs, mn=50, mx=50, unit="GBP", q="at_least", uri="help.md")
     assert any(other in f.promises and eu in f.promises for f in compare([uk, std, bare, eu, other]))
+
+
+def test_a_destination_is_not_held_against_a_service_that_names_none():
+    eu = P(mn=5, mx=10, scope=(("region", "EU"),), uri="shipping.html")
+    express = P(mn=1, mx=1, scope=(("service", "express"),), uri="faq.html")
+    assert compare([eu, express]) == []
+    # a destination still meets messages that name no scope at all, and its own service
+    bare = P(mn=1, mx=2, uri="product.html")
+    eu_std = P(mn=2, mx=3, scope=(("region", "EU"), ("service", "standard")), uri="terms.html")
+    assert any(eu in f.promises for f in compare([eu, bare]))
+    assert any(eu in f.promises for f in compare([eu, eu_std]))

@@ -75,6 +75,20 @@ def test_invisible_text_dropped(tmp_path):
     assert "visible" in texts(blocks)
 
 
+def test_closed_tabs_and_accordions_are_read(tmp_path):
+    # A product page's "Shipping & returns" tab or accordion is hidden until clicked: customers
+    # read it, so it is read; other hidden text stays out.
+    blocks = read(tmp_path, page("""<div role="tabpanel" hidden><p>Ships free over $75.</p></div>
+        <div class="accordion-body" style="display:none"><p>Returns within 60 days.</p></div>
+        <div id="faq-answer-3" hidden><p>Refunds in 5 business days.</p></div>
+        <div hidden><p>Old promo: returns within 99 days.</p></div>
+        <span aria-hidden="true">icon label</span>"""))
+    all_text = " ".join(texts(blocks))
+    for shown in ("Ships free over $75.", "Returns within 60 days.", "Refunds in 5 business days."):
+        assert shown in texts(blocks)
+    assert "99 days" not in all_text and "icon label" not in all_text
+
+
 def test_roles(tmp_path):
     blocks = {b.text: b for b in read(tmp_path, page("""
         <aside><p>Sidebar note</p></aside><div role="contentinfo">Legal footer</div>

@@ -144,12 +144,27 @@ def _special(root: etree._Element) -> dict:
                 el = value.getparent()
                 if out.get(el) != "banner":
                     out[el] = role
-        elif name == "hidden" or (name == "aria-hidden" and value.strip().lower() == "true") or (
-                name == "style" and _HIDDEN_STYLE.search(value)):
+        elif name == "aria-hidden" and value.strip().lower() == "true":
             hidden.append(value.getparent())
+        elif name == "hidden" or (name == "style" and _HIDDEN_STYLE.search(value)):
+            el = value.getparent()
+            # A closed tab, accordion or <details>-like panel is shown by a click: customers read
+            # it ("Shipping & returns" tabs on product pages), so it is not hidden text.
+            if not _disclosure(el):
+                hidden.append(el)
     for el in hidden:
         out[el] = None
     return out
+
+
+_DISCLOSURE = re.compile(r"tab|panel|accordion|collaps|drawer|disclosure|details|expand|toggle|faq|answer",
+                         re.IGNORECASE)
+
+
+def _disclosure(el: etree._Element) -> bool:
+    if (el.get("role") or "").lower() in ("tabpanel", "region"):
+        return True
+    return bool(_DISCLOSURE.search((el.get("class") or "") + " " + (el.get("id") or "")))
 
 
 _X_ATTRS = etree.XPath("//@class|//@id|//@role|//@style|//@hidden|//@aria-hidden")
