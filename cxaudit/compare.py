@@ -188,9 +188,27 @@ def _week(s) -> dict[int, tuple[str, str, str | None]] | str:
                 idx = list(range(i, j + 1)) if i <= j else list(range(i, 7)) + list(range(0, j + 1))
             else:
                 idx = [order.index(part)]
+            opened, closed, tz = _to_eastern(d["open"], d["close"], d.get("tz"))
             for k in idx:
-                week[k] = (d["open"], d["close"], d.get("tz"))
+                week[k] = (opened, closed, tz)
     return week
+
+
+# US time zones as hours behind Eastern: "6 a.m.–3 p.m. Pacific" is "9 a.m.–6 p.m. ET".
+_BEHIND_ET = {"CT": 1, "MT": 2, "PT": 3}
+
+
+def _to_eastern(opened: str, closed: str, tz: str | None) -> tuple[str, str, str | None]:
+    shift = _BEHIND_ET.get(tz or "")
+    if not shift:
+        return opened, closed, tz
+    out = []
+    for t in (opened, closed):
+        h, _, m = t.partition(":")
+        if not (h.isdigit() and m.isdigit()) or int(h) + shift > 24:
+            return opened, closed, tz
+        out.append(f"{int(h) + shift:02d}:{m}")
+    return out[0], out[1], "ET"
 
 
 def _schedule_relation(sa, sb) -> str | None:

@@ -117,3 +117,12 @@ def test_a_destination_is_not_held_against_a_service_that_names_none():
     eu_std = P(mn=2, mx=3, scope=(("region", "EU"), ("service", "standard")), uri="terms.html")
     assert any(eu in f.promises for f in compare([eu, bare]))
     assert any(eu in f.promises for f in compare([eu, eu_std]))
+
+
+def test_us_time_zones_are_compared_in_eastern_time():
+    pacific = ((("days", "mon-fri"), ("open", "06:00"), ("close", "15:00"), ("tz", "PT")),)
+    eastern = ((("days", "mon-fri"), ("open", "09:00"), ("close", "18:00"), ("tz", "ET")),)
+    later = ((("days", "mon-fri"), ("open", "08:00"), ("close", "20:00"), ("tz", "ET")),)
+    hours = dict(kind="support_hours", mn=None, mx=None, unit=None)
+    assert relation(P(schedule=pacific, **hours), P(schedule=eastern, **hours)) is None
+    assert relation(P(schedule=pacific, **hours), P(schedule=later, **hours)) == "contradiction"
