@@ -98,16 +98,22 @@ def _clock_label(t: str) -> str:
 
 _COVERED = re.compile(
     r"(?P<subj>[A-Za-z][\w'’&,\- ]{1,70}?)\s+(?:have|has|come\s+with|comes\s+with|are\s+covered\s+by|"
-    r"is\s+covered\s+by|carry|carries|include|includes|are\s+backed\s+by|is\s+backed\s+by|get|gets)\s+"
+    r"is\s+covered\s+by|carry|carries|include|includes|are\s+backed\s+by|is\s+backed\s+by|get|gets|"
+    r"(?:are|is)\s+(?:covered|warranted|guaranteed)(?:\s+for)?)\s+"
     r"(?:a|an|our|the|their|its|full)?\s*(?:full\s+)?$", re.I)
 _NOT_PRODUCT = frozenset(
     "all our the every each any new faulty most these those your this that its their some other many".split())
+_RATE_BEFORE = re.compile(r"\d[\d,.]*\s+[a-z]+s\s+$", re.I)
+# A shipping service named by its speed, used as a noun after "upgrade to" or "with"
+# ("upgrade you to 2-Day", "December 19 with 2-Day"). Followed by its price ("Next Day costs
+# £6.95") it still says how fast that service is, and is read.
+_SERVICE_BEFORE = re.compile(r"\b(?:upgrade\s+(?:you\s+|your\s+order\s+)?to|with)\s+$", re.I)
 _GUARANTEE = re.compile(r"(?i)\bguarantees?\b")
 _WARRANTY = re.compile(r"(?i)\bwarrant|\brepair|\bdefect|\bfault")
 _CLAUSE_WORDS = frozenset("if when where while because unless is are was were be been being will would can could may "
                           "might should must it we you they he she there here which who what".split())
 _GENERIC = frozenset("we it they you this that everything product products item items order orders purchase "
-                     "purchases goods everyone customer customers".split())
+                     "purchases goods everyone customer customers yes no sure absolutely".split())
 
 
 def _covered_product(before: str) -> str | None:
@@ -133,6 +139,8 @@ def _covered_product(before: str) -> str | None:
 
 
 def _stem(w: str) -> str:
+    if w.endswith("ives") and len(w) > 5:
+        return w[:-3] + "fe"   # knives -> knife
     if w.endswith(("sses", "ches", "shes", "xes")):
         return w[:-2]
     if w.endswith("ies") and len(w) > 4:
@@ -495,6 +503,11 @@ class Extractor:
             return False
         before = text[max(0, v.start - 40):v.start]
         after = text[v.end:v.end + 40]
+        if self.lang == "en" and v.type == "duration":
+            if _RATE_BEFORE.search(before) and text[v.start:v.start + 3].lower() in ("a d", "a w", "a m", "an ", "a y"):
+                return True  # a rate: "about 200 knives a day"
+            if _SERVICE_BEFORE.search(before):
+                return True  # a service's name: "upgrade you to Overnight", "December 19 with 2-Day"
         return any(rx.search(before) for rx in self.common.veto_before) or any(
             rx.search(after) for rx in self.common.veto_after)
 
@@ -568,7 +581,13 @@ class Extractor:
     def _scope(self, kind: str, text: str, lo: int, hi: int, v: Value, heading: tuple[str, ...]) -> dict[str, str]:
         keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS)
         found: dict[str, tuple[float, set[str]]] = {}
-        hits = [h for h in self._scope_hits(text) if h[2] in keys and lo <= h[0] and h[1] <= hi]
+        all_hits = self._scope_hits(text)
+        hits = [h for h in all_hits if h[2] in keys and lo <= h[0] and h[1] <= hi]
+        if "region" in keys and lo > 0 and not any(h[2] == "region" for h in hits):
+            # The sentence's subject names the destination before a price bounds the clause:
+            # "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in 7–12 days".
+            hits += [h for h in all_hits if h[2] == "region" and h[1] <= lo
+                     and not _HARD_SEP.search(text, h[1], v.start)]
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]

@@ -88,3 +88,29 @@ def test_br_separated_lines_keep_their_own_labels():
     ps = promises_in_blocks(read_blocks(doc), doc)
     got = sorted((p.min, p.max, dict(p.scope).get("service")) for p in ps if p.kind == "delivery_time")
     assert got == [(1, 2, "express"), (3, 5, "standard"), (7, 14, "international")]
+
+
+def _one(text):
+    found = extract_text(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_destination_in_the_subject_reaches_across_a_price():
+    p = _one("Orders to Alaska, Hawaii, and Puerto Rico ship by ground for a flat $12.95 and arrive in "
+             "7–12 business days.")
+    assert p.kind == "delivery_time" and "AK-HI" in dict(p.scope)["region"]
+
+
+def test_warranty_items_come_from_the_subject():
+    leads = _one("Leads, harnesses and collars have a 12-month warranty against manufacturing defects.")
+    boards = _one("Boards and accessories are covered for 1 year.")
+    knives = _one("Yes, every knife has a lifetime warranty against defects.")
+    assert dict(leads.scope)["items"] == "collar,harness,lead"
+    assert dict(boards.scope)["items"] == "accessory,board"
+    assert dict(knives.scope)["items"] == "knife"
+    assert "items" not in dict(_one("All our products come with a 1-year warranty.").scope)
+    # different items are not rivals; a warranty naming no items is compared with both
+    assert compare([leads, boards, knives]) == []
+    general = _one("Everything we sell carries a 2-year warranty.")
+    assert compare([leads, general])
