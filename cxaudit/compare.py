@@ -116,6 +116,9 @@ def relation(a: Promise, b: Promise) -> str | None:
             return "inconsistency" if frozenset({a.qualifier, b.qualifier}) in _QUAL_CLASH else None
         if same_number(ra[1], rb[1]) and _bounded(a, b):
             return None  # "ships in 1–2 business days" and "ships within 2 business days" agree
+        for x, rx, y, ry in ((a, ra, b, rb), (b, rb, a, ra)):
+            if x.qualifier == "approx" and x.min == x.max and y.min != y.max and ry[0] <= rx[0] <= ry[1]:
+                return None  # "most arrive in about 5 business days" sits inside "3–7 business days"
         if ra[1] < rb[0] and not same_number(ra[1], rb[0]) or rb[1] < ra[0] and not same_number(rb[1], ra[0]):
             return _open_bound(a, b, ra, rb)
         return "inconsistency"

@@ -126,3 +126,8 @@ def test_us_time_zones_are_compared_in_eastern_time():
     hours = dict(kind="support_hours", mn=None, mx=None, unit=None)
     assert relation(P(schedule=pacific, **hours), P(schedule=eastern, **hours)) is None
     assert relation(P(schedule=pacific, **hours), P(schedule=later, **hours)) == "contradiction"
+
+
+def test_an_approximate_value_inside_a_range_agrees_with_it():
+    assert relation(P(mn=5, mx=5, q="approx"), P(mn=3, mx=7)) is None
+    assert relation(P(mn=9, mx=9, q="approx"), P(mn=3, mx=7)) == "contradiction"
