@@ -984,6 +984,17 @@ def _infer_channel(url: str, fmt: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # the consumer side
 
+def throttled_progress(crawl, url: str, force: bool = False) -> None:
+    """Report a crawl's statistics to its progress callback at most every 0.1 s (shared by the
+    in-process crawl and collect.crawl_process)."""
+    if crawl._progress is None:
+        return
+    now = time.monotonic()
+    if force or now - crawl._last_tick >= 0.1:
+        crawl._last_tick = now
+        crawl._progress(crawl.stats, url)
+
+
 class Crawl(Iterator):
     """Iterator over a running crawl. Safe to abandon: close(), or dropping it, stops the crawl
     thread. When `stop` is set, the pages already fetched are still handed over, then it ends."""
@@ -1038,12 +1049,7 @@ class Crawl(Iterator):
             return item
 
     def _tick(self, url: str, force: bool = False) -> None:
-        if self._progress is None:
-            return
-        now = time.monotonic()
-        if force or now - self._last_tick >= 0.1:
-            self._last_tick = now
-            self._progress(self.stats, url)
+        throttled_progress(self, url, force)
 
     def _finish(self) -> None:
         self._done = True

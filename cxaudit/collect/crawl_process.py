@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from cxaudit.model import Document, NotRead
 
-from .crawl import CrawlOptions, CrawlStats, crawl
+from .crawl import CrawlOptions, CrawlStats, crawl, throttled_progress
 
 _QUEUE_PAGES = 512         # pages in flight between the child and the parent (bounds memory)
 _STOP_GRACE = 5.0          # seconds the child gets to wind down after a stop or close
@@ -127,12 +127,7 @@ class CrawlProcess(Iterator):
             raise StopIteration
 
     def _tick(self, url: str, force: bool = False) -> None:
-        if self._progress is None:
-            return
-        now = time.monotonic()
-        if force or now - self._last_tick >= 0.1:
-            self._last_tick = now
-            self._progress(self.stats, url)
+        throttled_progress(self, url, force)
 
     def _finish(self) -> None:
         self._done = True
