@@ -633,10 +633,7 @@ class Extractor:
         the same headings come back on every page of a site."""
         hit = self._heading_scopes.get(heading)
         if hit is None:
-            present: set[int] = set()
-            if len(self._scope_auto):
-                for _end, ids in self._scope_auto.iter(heading.lower()):
-                    present.update(ids)
+            present = self._scope_candidates(heading)
             hit = [(key, value) for i, (key, value, rx) in enumerate(self.scope_rx) if i in present and rx.search(heading)]
             if len(self._heading_scopes) > 50_000:
                 self._heading_scopes.clear()
@@ -653,13 +650,18 @@ class Extractor:
         where = text + " " + (heading[-1] if heading else "")
         return bool(_GUARANTEE.search(where)) and not _WARRANTY.search(where)
 
+    def _scope_candidates(self, text: str) -> set[int]:
+        """Indexes of the scope patterns whose phrases occur in the text (one automaton pass)."""
+        present: set[int] = set()
+        if len(self._scope_auto):
+            for _end, ids in self._scope_auto.iter(text.lower()):
+                present.update(ids)
+        return present
+
     def _scope_hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every scope phrase in a sentence, found once and shared by all its values."""
         if self._hits_for is not text:
-            present: set[int] = set()
-            if len(self._scope_auto):
-                for _end, ids in self._scope_auto.iter(text.lower()):
-                    present.update(ids)
+            present = self._scope_candidates(text)
             self._hits = [(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
                           if i in present for m in rx.finditer(text)]
             self._hits_for = text
