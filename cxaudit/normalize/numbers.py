@@ -24,8 +24,31 @@ WORDS.update({
     "a dozen": 12.0, "dozen": 12.0,
 })
 
-# Longest first so "twenty-one" wins over "twenty" in the alternation.
-WORD_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(WORDS, key=len, reverse=True))
+
+
+def alternation(words) -> str:
+    """A regular expression matching any of `words`, written as a prefix tree ("t(?:en|w(?:o|enty))"):
+    a flat alternation of 250 number words made the engine try every word at every word start,
+    which was most of the value grammar's time. At each branch the longer words come first, so
+    "twenty-one" still wins over "twenty"; a space in a word matches any run of whitespace."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(" " if ch.isspace() else ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if k == " " else re.escape(k)) + emit(node[k]) for k in sorted(node) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+WORD_ALT = alternation(WORDS)
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # (?<![\w.]) keeps "v2.5" and "A4" from yielding numbers.
 NUM = rf"(?<![\w.$£€¥/:])(?:{DIGITS}|(?:{WORD_ALT})(?![\w]))"

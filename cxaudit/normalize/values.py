@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from cxaudit.normalize.numbers import NUM, parse_number
+from cxaudit.normalize.numbers import NUM, alternation, parse_number
 
 
 class Value(NamedTuple):
@@ -84,15 +84,15 @@ ZERO_RE = re.compile(
 FREE_RE = re.compile(r"(?<![\w-])(?:free(?:\s+of\s+charge)?|no[\s-]cost|at\s+no\s+(?:extra\s+)?(?:cost|charge)|"
                      r"complimentary|costs?\s+nothing|(?-i:on\s+us)(?!\s+orders)|no\s+charge|without\s+charge|free[\s-]return)(?![\w])", re.I)
 
-_QUAL_BEFORE = re.compile(
-    r"(?P<q>within|in\s+under|in\s+less\s+than|in\s+as\s+little\s+as|in|inside(?:\s+of)?|up\s+to|no\s+later\s+than|"
-    r"no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?|max\.?|under|less\s+than|"
-    r"fewer\s+than|at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|about|around|approximately|approx\.?|"
-    r"roughly|typically|usually|generally|normally|on\s+average|an\s+average\s+of|average\s+of|~|from|exactly|"
-    r"just|only|as\s+fast\s+as|as\s+quickly\s+as|as\s+little\s+as|over|more\s+than|takes?|allow)"
-    r"\s*(?:the\s+)?(?:a\s+|an\s+)?$",
-    re.I,
+_QUAL_WORDS = (
+    "within", "in under", "in less than", "in as little as", "in", "inside", "inside of", "up to", "no later than",
+    "no more than", "not more than", "at most", "a maximum of", "maximum", "maximum of", "max", "max.", "under",
+    "less than", "fewer than", "at least", "a minimum of", "minimum", "minimum of", "min", "min.", "about", "around",
+    "approximately", "approx", "approx.", "roughly", "typically", "usually", "generally", "normally", "on average",
+    "an average of", "average of", "~", "from", "exactly", "just", "only", "as fast as", "as quickly as",
+    "as little as", "over", "more than", "take", "takes", "allow",
 )
+_QUAL_BEFORE = re.compile(rf"(?P<q>{alternation(_QUAL_WORDS)})\s*(?:the\s+)?(?:a\s+|an\s+)?$", re.I)
 _NEGATED = re.compile(r"(?i)\b(?:don't|do\s+not|never|won't|will\s+not|shouldn't|should\s+not|mustn't|must\s+not|"
                       r"not|no\s+one|nobody)\b")
 
@@ -160,17 +160,23 @@ def find_durations(text: str) -> list[Value]:
             q = "exactly"  # a bare "30 days" (not "30-day", not "within 30 days", not a range)
         out.append(Value("duration", qstart, m.end(), lo, hi, unit, q, explicit_qualifier=explicit))
     taken = [(v.start, v.end) for v in out]
-    for m in PHRASE_RE.finditer(text):
+    low = text.lower()
+    phrases = PHRASE_RE.finditer(text) if any(w in low for w in _GATE_PHRASE) else ()
+    for m in phrases:
         if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             continue
         i = next(i for i in range(len(_PHRASES)) if m.group(f"p{i}"))
         _, n, unit = _PHRASES[i]
         q, explicit, qstart = _qualifier(text, m.start(), m.end())
         out.append(Value("duration", qstart, m.end(), float(n), float(n), unit, q, explicit_qualifier=explicit))
-    for m in LIFETIME_RE.finditer(text):
+    for m in LIFETIME_RE.finditer(text) if "life" in low else ():
         out.append(Value("open", m.start(), m.end(), None, None, "years", "at_least"))
     out.sort(key=lambda v: v.start)
     return out
+
+
+# Words one of _PHRASES must contain.
+_GATE_PHRASE = ("same", "next", "following", "overnight", "hour", "fortnight")
 
 
 # --- money -----------------------------------------------------------------------------
@@ -178,12 +184,14 @@ def find_durations(text: str) -> list[Value]:
 _SYMBOLS = {"us$": "USD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
             "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
             "₹": "INR", "r$": "BRL", "kr": "SEK"}
-_CODES = "USD|CAD|AUD|NZD|EUR|GBP|CNY|RMB|JPY|INR|CHF|SEK|NOK|DKK|HKD|SGD|MXN|BRL|PLN|ZAR"
+_CODE_LIST = "USD|CAD|AUD|NZD|EUR|GBP|CNY|RMB|JPY|INR|CHF|SEK|NOK|DKK|HKD|SGD|MXN|BRL|PLN|ZAR".split("|")
+_CODES = alternation(_CODE_LIST)
 _WORD_CUR = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
              "pound": "GBP", "quid": "GBP", "yuan": "CNY", "rupees": "INR"}
+_SYMBOL_LIST = ("US$", "USD$", "CA$", "CAD$", "C$", "AU$", "A$", "NZ$", "HK$", "S$", "R$", "$", "£", "€", "¥", "￥", "₹")
 AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?"
 MONEY_RE = re.compile(
-    rf"(?P<sym>US\$|USD\$|CA\$|CAD\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|￥|₹)\s?(?P<a1>{AMOUNT})(?:\s?(?P<code1>{_CODES})\b)?"
+    rf"(?P<sym>{alternation(_SYMBOL_LIST)})\s?(?P<a1>{AMOUNT})(?:\s?(?P<code1>{_CODES})\b)?"
     rf"|(?<![\w])(?P<code2>{_CODES})\s?\$?\s?(?P<a2>{AMOUNT})"
     rf"|(?<![\w.,$£€])(?P<a3>{AMOUNT})\s?(?:(?P<code3>{_CODES})\b|(?P<word>dollars?|bucks|euros?|pounds?|quid|yuan|rupees))",
     re.I,
@@ -345,7 +353,7 @@ _GATE_DURATION = ("day", "hour", "hr", "week", "wk", "month", "mo.", "year", "yr
                   "night", "fortnight", "same", "next", "following", "overnight", "life")
 _GATE_DIGIT_H = re.compile(r"\dh")
 _GATE_MONEY = ("$", "£", "€", "¥", "￥", "₹", "dollar", "buck", "euro", "pound", "quid", "yuan", "rupee") + tuple(
-    c.lower() for c in _CODES.split("|"))
+    c.lower() for c in _CODE_LIST)
 _GATE_SCHEDULE = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "week", "daily", "every", "24", "clock", "night",
                   "any time", "anytime")
 _GATE_WORDS = ("free", "sale", "return", "cost", "charge", "complimentary", "on us")
