@@ -86,6 +86,25 @@ def test_link_extraction():
     assert sorted(r for _, r in got.refused) == ["javascript: link", "mailto: link", "off-host link"]
 
 
+@pytest.mark.parametrize("page", ["http://127.0.0.1:8080/page-1.html", "https://x.com/", "https://x.com/help/a/b",
+                                  "https://x.com/help/a/"])
+def test_plain_links_resolve_like_urljoin_and_normalize(page):
+    """Hrefs with nothing to resolve take a short cut; it must give what the full path gives."""
+    hrefs = ["page-2.html", "/c/0.html", "c/", "/", "a/b/c.html", "/A/B.HTML", "x/y..z", "/help/a/xy",
+             "./a", "../a", "a//b", "a/./b", "a/..", "a?b=1&utm_source=z", "a%7eb", "/caf\u00e9", "a b"]
+    scope = Scope(hosts=[host_of(page)], exclude=["/help/a/x*"])
+    body = ("<meta charset=utf-8>" + "".join(f'<a href="{h}">x</a>' for h in hrefs)).encode()
+    fast = LinkExtractor(scope).extract(body, page)
+    full = LinkExtractor(scope)
+    for h in hrefs:
+        res = full._resolve_full(page, h)
+        if isinstance(res, tuple):
+            assert res in fast.refused, h
+        else:
+            assert res in fast.links, h
+    assert len(fast.links) == len(set(fast.links))
+
+
 def test_link_extraction_survives_garbage():
     ex = LinkExtractor(Scope(hosts=["x.com"]))
     for body in (b"", b"   ", b"\0\1\2\xff\xfe", b"<a href='http://[broken'>x</a>", b"<" * 10_000,

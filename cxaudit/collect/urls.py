@@ -220,6 +220,11 @@ class PageLinks:
     canonical: str | None           # normalised rel=canonical target, if any
 
 
+# A path that needs no resolving or escaping: segments of unreserved characters, none of them
+# "." or "..", no "//", no query or fragment.
+_SIMPLE_PATH = re.compile(r"(?:/?[A-Za-z0-9_~-][A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_~-][A-Za-z0-9_.~-]*)*/?|/)\Z")
+
+
 class LinkExtractor:
     """Pulls links out of an HTML page with lxml and resolves them. Keeps a cross-page cache of
     root-relative hrefs (menus and footers repeat on every page), so urljoin/urlsplit run
@@ -231,8 +236,10 @@ class LinkExtractor:
         self._cache_size = cache_size
         self._keys: dict[str, str] = {}
 
-    def _resolve(self, base: str, origin: str, base_dir: str, href: str) -> str | tuple[str, str] | None:
-        """-> normalised in-scope URL, or (target, reason) when refused, or None to ignore."""
+    def _resolve(self, base: str, origin: str, base_dir: str, href: str,
+                 simple: bool = False) -> str | tuple[str, str] | None:
+        """-> normalised in-scope URL, or (target, reason) when refused, or None to ignore.
+        `simple`: the base is the page's own normalised, in-scope URL."""
         c = href[0]
         if c == "/":
             if href.startswith("//"):
@@ -245,7 +252,14 @@ class LinkExtractor:
         hit = self._cache.get(ck, False)
         if hit is not False:
             return hit
-        res = self._resolve_full(base, href)
+        res = None
+        if simple and _SIMPLE_PATH.match(href):
+            # "page-2.html", "/c/shoes/": nothing to resolve or escape, so the normalised URL is
+            # the base's directory (or origin) plus the href; urljoin + normalize cost 30 us.
+            url = (origin if c == "/" else base_dir) + href
+            res = url if self.scope.path_ok(url) else (url, "excluded by --include/--exclude")
+        else:
+            res = self._resolve_full(base, href)
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
         self._cache[ck] = res
@@ -277,6 +291,7 @@ class LinkExtractor:
         if root is None:
             return PageLinks((), (), (), None)
         base = page_url
+        simple = normalize(page_url) == page_url and self.scope.host_ok(host_of(page_url))
         for el in root.iter("base"):
             href = (el.get("href") or "").strip()
             if href:
@@ -284,6 +299,7 @@ class LinkExtractor:
                     base = urljoin(page_url, href)
                 except ValueError:
                     pass
+                simple = False
             break
         if "://" not in base:
             base = page_url
@@ -310,7 +326,7 @@ class LinkExtractor:
             href = href.strip()
             if not href or href[0] == "#":
                 continue
-            res = self._resolve(base, origin, base_dir, href)
+            res = self._resolve(base, origin, base_dir, href, simple)
             if res is None:
                 continue
             if isinstance(res, tuple):
