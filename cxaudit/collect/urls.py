@@ -252,7 +252,6 @@ class LinkExtractor:
         hit = self._cache.get(ck, False)
         if hit is not False:
             return hit
-        res = None
         if simple and _SIMPLE_PATH.match(href):
             # "page-2.html", "/c/shoes/": nothing to resolve or escape, so the normalised URL is
             # the base's directory (or origin) plus the href; urljoin + normalize cost 30 us.

@@ -25,7 +25,6 @@ WORDS.update({
 })
 
 
-
 def alternation(words) -> str:
     """A regular expression matching any of `words`, written as a prefix tree ("t(?:en|w(?:o|enty))"):
     a flat alternation of 250 number words made the engine try every word at every word start,

@@ -65,6 +65,8 @@ _PHRASES: list[tuple[str, float, str]] = [
     (r"(?:the|an|one)\s+hour", 1, "hours"),
     (r"a\s+fortnight|fortnight", 2, "weeks"),
 ]
+# Words one of _PHRASES must contain.
+_GATE_PHRASE = ("same", "next", "following", "overnight", "hour", "fortnight")
 PHRASE_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(_PHRASES)) + r")(?![\w])",
     re.I,
@@ -84,15 +86,6 @@ ZERO_RE = re.compile(
 FREE_RE = re.compile(r"(?<![\w-])(?:free(?:\s+of\s+charge)?|no[\s-]cost|at\s+no\s+(?:extra\s+)?(?:cost|charge)|"
                      r"complimentary|costs?\s+nothing|(?-i:on\s+us)(?!\s+orders)|no\s+charge|without\s+charge|free[\s-]return)(?![\w])", re.I)
 
-_QUAL_WORDS = (
-    "within", "in under", "in less than", "in as little as", "in", "inside", "inside of", "up to", "no later than",
-    "no more than", "not more than", "at most", "a maximum of", "maximum", "maximum of", "max", "max.", "under",
-    "less than", "fewer than", "at least", "a minimum of", "minimum", "minimum of", "min", "min.", "about", "around",
-    "approximately", "approx", "approx.", "roughly", "typically", "usually", "generally", "normally", "on average",
-    "an average of", "average of", "~", "from", "exactly", "just", "only", "as fast as", "as quickly as",
-    "as little as", "over", "more than", "take", "takes", "allow",
-)
-_QUAL_BEFORE = re.compile(rf"(?P<q>{alternation(_QUAL_WORDS)})\s*(?:the\s+)?(?:a\s+|an\s+)?$", re.I)
 _NEGATED = re.compile(r"(?i)\b(?:don't|do\s+not|never|won't|will\s+not|shouldn't|should\s+not|mustn't|must\s+not|"
                       r"not|no\s+one|nobody)\b")
 
@@ -111,6 +104,7 @@ _QUAL_MAP = {
     "from": "from", "in as little as": "from", "as fast as": "from", "as quickly as": "from", "as little as": "from",
     "exactly": "exactly", "just": "exactly", "only": "exactly",
 }
+_QUAL_BEFORE = re.compile(rf"(?P<q>{alternation(_QUAL_MAP)})\s*(?:the\s+)?(?:a\s+|an\s+)?$", re.I)
 _QUAL_AFTER = re.compile(r"^\s*(?P<q>or\s+less|or\s+fewer|or\s+sooner|max(?:imum)?|at\s+most|or\s+more|\+|minimum|at\s+the\s+latest)(?![\w])", re.I)
 _QUAL_AFTER_MAP = {"or less": "up_to", "or fewer": "up_to", "or sooner": "up_to", "max": "up_to", "maximum": "up_to",
                    "at most": "up_to", "at the latest": "up_to", "or more": "at_least", "+": "at_least", "minimum": "at_least"}
@@ -175,16 +169,13 @@ def find_durations(text: str) -> list[Value]:
     return out
 
 
-# Words one of _PHRASES must contain.
-_GATE_PHRASE = ("same", "next", "following", "overnight", "hour", "fortnight")
-
-
 # --- money -----------------------------------------------------------------------------
 
 _SYMBOLS = {"us$": "USD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
             "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
             "₹": "INR", "r$": "BRL", "kr": "SEK"}
-_CODE_LIST = "USD|CAD|AUD|NZD|EUR|GBP|CNY|RMB|JPY|INR|CHF|SEK|NOK|DKK|HKD|SGD|MXN|BRL|PLN|ZAR".split("|")
+_CODE_LIST = ("USD", "CAD", "AUD", "NZD", "EUR", "GBP", "CNY", "RMB", "JPY", "INR", "CHF", "SEK", "NOK", "DKK", "HKD",
+              "SGD", "MXN", "BRL", "PLN", "ZAR")
 _CODES = alternation(_CODE_LIST)
 _WORD_CUR = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
              "pound": "GBP", "quid": "GBP", "yuan": "CNY", "rupees": "INR"}
