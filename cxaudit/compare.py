@@ -17,8 +17,9 @@ from cxaudit.normalize.units import business_kind, interval, same_number
 
 # Scope keys under which a promise carves out an exception: a general "30-day returns" is
 # not contradicted by "sale items are final sale". Only promises naming the same product
-# group (or start event) are compared with each other.
-EXCEPTION_KEYS = ("product", "cutoff", "stage")
+# group (or start event, complaint topic, store location) are compared with each other.
+EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period")
+_DEFAULT_SERVICES = {"standard", "economy", "ground"}
 MONEY_KINDS_IGNORE_QUALIFIER = {"free_shipping_threshold", "return_cost"}
 _QUAL_CLASH = {frozenset({"up_to", "exactly"}), frozenset({"at_least", "exactly"}), frozenset({"at_least", "up_to"}),
                frozenset({"at_least", "within"}), frozenset({"from", "within"}), frozenset({"from", "up_to"}),
@@ -46,6 +47,10 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     # ("Express: next working day") speak of different things: the service is the home market's.
     for x, y in ((a, b), (b, a)):
         if "region" in x and "service" not in x and "service" in y and "region" not in y:
+            return False
+        # "Delivery takes 3–5 days" names no service: it is the standard one, not a rival of
+        # "two-person delivery: 5–10 days" or "next-day delivery".
+        if "service" not in x and "service" in y and not set(y["service"].split(",")) & _DEFAULT_SERVICES:
             return False
     return True
 

@@ -23,12 +23,12 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "delivery_time": ("service", "region", "product"),
     "dispatch_time": ("service", "region", "product", "cutoff"),
     "free_shipping_threshold": ("service", "region", "product"),
-    "return_window": ("region", "product", "start"),
+    "return_window": ("region", "product", "start", "remedy"),
     "exchange_window": ("region", "product", "start"),
     "return_cost": ("region", "product"),
     "refund_time": ("region", "start", "stage"),
-    "response_time": ("medium", "region"),
-    "wait_time": ("medium", "region"),
+    "response_time": ("medium", "region", "topic"),
+    "wait_time": ("medium", "region", "period"),
     "support_hours": ("medium", "region"),
     "warranty": ("region", "product"),
     "cancellation_window": ("region", "product", "start"),
@@ -56,6 +56,12 @@ _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
     r"(?:it(?:'s|\s+is|\s+was|\s+has\s+been)?\s+|they(?:'re|\s+are|\s+were)?\s+|your\s+(?:\w+\s+)?(?:is\s+|was\s+)?|"
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
+_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|"
+                        r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to)"
+                        r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w-]+\s+)?$", re.I)
+# A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
+_GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
+                            r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
 _LIST_GAP = re.compile(r"[\s,&/]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
@@ -77,8 +83,12 @@ _DIGIT = re.compile(r"\d")   # most values have a digit: a cheap test before _VA
 # its word in the label.
 _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submitted|paid)\s+(by|before|until|prior\s+to|after)\s+"
                      r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)")
+# The bank's share of a refund's time: "your bank may take a further 3–5 days" (said before the
+# value) or "allow 3–5 days for your bank to process it" (said just after it).
 _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take")
+_BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
+                         r"financial\s+institution|payment\s+provider)\s+to\b")
 
 
 def _clock_label(t: str) -> str:
@@ -108,12 +118,45 @@ _RATE_BEFORE = re.compile(r"\d[\d,.]*\s+[a-z]+s\s+$", re.I)
 # ("upgrade you to 2-Day", "December 19 with 2-Day"). Followed by its price ("Next Day costs
 # £6.95") it still says how fast that service is, and is read.
 _SERVICE_BEFORE = re.compile(r"\b(?:upgrade\s+(?:you\s+|your\s+order\s+)?to|with)\s+$", re.I)
+_LEAD_WORDS = re.compile(r"(?:(?:within|in|after|by|for|over|under|up\s+to|(?:at|in)\s+least|no\s+(?:less|more)\s+than|"
+                         r"(?:more|longer|less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|(?:a\s+)?maximum\s+of)\s+)+", re.I)
 _GUARANTEE = re.compile(r"(?i)\bguarantees?\b")
 _WARRANTY = re.compile(r"(?i)\bwarrant|\brepair|\bdefect|\bfault")
 _CLAUSE_WORDS = frozenset("if when where while because unless is are was were be been being will would can could may "
                           "might should must it we you they he she there here which who what".split())
 _GENERIC = frozenset("we it they you this that everything product products item items order orders purchase "
                      "purchases goods everyone customer customers yes no sure absolutely".split())
+
+
+_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w'’&/ -]{1,40}?)\s*:\s*(?:[\w-]+\s+){0,3}$")
+
+
+def _label_product(before: str) -> str | None:
+    """The items a labelled line speaks of: "Footwear: 12 months against faults" -> "footwear",
+    "Leather bags: 2 years" -> "bag". None for general labels ("Warranty:", "All products:")."""
+    m = _LABEL.match(before)
+    if not m:
+        return None
+    words = re.findall(r"[a-z0-9]+", m.group("label").lower())
+    if not words or len(words) > 4 or any(w in _GENERIC or w in _NOT_PRODUCT or w in _CLAUSE_WORDS
+                                          or w in _LABEL_NOT_ITEMS for w in words):
+        return None
+    return _stem(words[-1])
+
+
+_LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover coverage period length term terms note "
+                             "standard extended manufacturer manufacturers".split())
+
+
+def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | None:
+    """The header of the table column a value stands in."""
+    start = 0
+    for col, cell in enumerate(row_text.split(" | ")):
+        end = start + len(cell)
+        if start <= v.start < end + 1:
+            return table[col] if 0 < col < len(table) else None
+        start = end + 3
+    return None
 
 
 def _covered_product(before: str) -> str | None:
@@ -508,8 +551,18 @@ class Extractor:
                 return True  # a rate: "about 200 knives a day"
             if _SERVICE_BEFORE.search(before):
                 return True  # a service's name: "upgrade you to Overnight", "December 19 with 2-Day"
-        return any(rx.search(before) for rx in self.common.veto_before) or any(
-            rx.search(after) for rx in self.common.veto_after)
+        if any(rx.search(before) for rx in self.common.veto_before) or any(
+                rx.search(after) for rx in self.common.veto_after):
+            return True
+        if v.type == "duration" and self.common.veto_lead:
+            # "If your order hasn't arrived within 10 days": the sentence so far makes the
+            # duration a condition or a past event, not a promise.
+            # The value's own leading words ("within", "more than", "at least") are part of
+            # the lead, so a pattern can ask for them.
+            m = _LEAD_WORDS.match(text, v.start, v.end)
+            lead = text[max(0, v.start - 160):m.end() if m else v.start]
+            return any(rx.search(lead) for rx in self.common.veto_lead)
+        return False
 
     def _choose(self, text, v: Value, values, cues, ctx_cues, c_lo, c_hi):
         best = None
@@ -583,11 +636,20 @@ class Extractor:
         found: dict[str, tuple[float, set[str]]] = {}
         all_hits = self._scope_hits(text)
         hits = [h for h in all_hits if h[2] in keys and lo <= h[0] and h[1] <= hi]
+        if "topic" in keys:
+            # a reply time's topic is the sentence's subject ("Media enquiries go to press@…;
+            # we aim to respond within 5 days")
+            hits += [h for h in all_hits if h[2] == "topic" and not (lo <= h[0] and h[1] <= hi)]
         if "region" in keys and lo > 0 and not any(h[2] == "region" for h in hits):
             # The sentence's subject names the destination before a price bounds the clause:
             # "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in 7–12 days".
             hits += [h for h in all_hits if h[2] == "region" and h[1] <= lo
                      and not _HARD_SEP.search(text, h[1], v.start)]
+        # "Goods (other than Made-to-Order Goods) may be returned": an exclusion names what the
+        # promise is not about.
+        hits = [h for h in hits if not _EXCLUDING.search(text, max(0, h[0] - 40), h[0])
+                # "14 days for a refund, 30 days for store credit": a remedy follows its window
+                and (h[2] != "remedy" or h[0] >= v.end)]
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
@@ -671,16 +733,39 @@ class Extractor:
         if pack.kind == "warranty" and self._short_guarantee(v, text, heading):
             pack = self.packs["money_back_guarantee"]
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
-        if table is not None and " | " in text and "service" in SCOPE_KEYS.get(pack.kind, ()) and "service" not in scope:
+        keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS)
+        if table is not None and " | " in text:
+            # "Destination | Standard | Express" over "New Zealand | 5–10 days | 2–4 days": the
+            # value's column header scopes it as much as the row label does.
+            header = _column_header(text, v, table)
+            if header:
+                for key, value in self._heading_scope(header):
+                    if key in keys and key not in scope:
+                        scope[key] = value
+                label = text.split(" | ", 1)[0].strip()
+                if "service" in scope and "region" in keys and "region" not in scope and label \
+                        and len(label) <= 60 and v.start > len(label) \
+                        and not any(k == "service" for k, _ in self._heading_scope(label)):
+                    # the columns name the services, so the row label names a zone ("WA / NT")
+                    scope["region"] = _service_name(label)
+        if table is not None and " | " in text and "service" in keys and "service" not in scope:
             # A shipping table's row label is its service even when it is a carrier's own name
             # ("2-Day", "UPS Next Day Air"), unless the label is a region.
             label = text.split(" | ", 1)[0].strip()
             if label and not self._scope(pack.kind, label, 0, len(label), Value("duration", 0, 0), ()).get("region") \
                     and v.start > len(label) and len(label) <= 40:
                 scope["service"] = _service_name(label)
+        if pack.kind == "support_hours" and scope.get("medium") == "store":
+            # One store's or showroom's hours ("Belfast | Mon–Sat 10–6, Sun 1–5", a section
+            # headed "Sydney — Pitt Street") are that place's: held only against the same place.
+            in_row = table is not None and " | " in text
+            label = text.split(" | ", 1)[0].strip() if in_row else (heading[-1] if heading else "")
+            if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not in_row or v.start > len(label)):
+                scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
+                    r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
         clause = text[lo:hi]
         if pack.kind == "warranty" and "product" not in scope and self.lang == "en":
-            covered = _covered_product(text[lo:v.start])
+            covered = _covered_product(text[lo:v.start]) or _label_product(text[:v.start])
             if covered:
                 # "Leads and collars have a 12-month warranty" speaks of those items: it is held
                 # against what is said of the same items or of no items in particular, not
@@ -692,13 +777,15 @@ class Extractor:
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
                 label = _clock_label(m.group(2))
                 scope["cutoff"] = f"after {label}" if m.group(1).lower() == "after" else label
-        if pack.kind == "refund_time" and _BANK_STAGE.search(clause):
+        if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.start) or _BANK_AFTER.match(text, v.end, hi)):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
         if v.type == "zero" and "product" not in scope:
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.
             scope["product"] = "sale_items" if re.search(r"\bsale\b|clearance", text, re.I) else "excluded_items"
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
+        if scope.get("service") == "next_day" and unit == "days" and mn == mx == 1:
+            unit = "business_days"  # "next-day delivery" is the next working day, as "Next working day" says
         if v.type in ("schedule", "alltime"):
             unit, schedule = None, v.schedule
         if v.type == "free":

@@ -40,6 +40,7 @@ class Common:
     veto_after: tuple[re.Pattern, ...]
     veto_clause: tuple[re.Pattern, ...]
     scope: tuple[tuple[str, str, tuple[str, ...]], ...]   # (key, value, phrases)
+    veto_lead: tuple[re.Pattern, ...] = ()   # tried on the sentence up to a duration
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                     veto_after=tuple(_compile(where, "veto_after", p) for p in data.get("veto_after", [])),
                     veto_clause=tuple(_compile(where, "veto_clause", p) for p in data.get("veto_clause", [])),
                     scope=tuple(scope),
+                    veto_lead=tuple(_compile(where, "veto_lead", p) for p in data.get("veto_lead", [])),
                 )
                 continue
             unknown = set(data) - PACK_KEYS

@@ -94,3 +94,16 @@ D.
 """
     assert [(b.text, b.suppress) for b in read(tmp_path, text)] == [
         ("A.", ()), ("B.", ("warranty",)), ("C.", ("warranty",)), ("D.", ())]
+
+
+def test_numbered_caps_line_is_a_section_heading(tmp_path):
+    text = ("ACME CALL SCRIPT\n\n1. OPENING HOURS\n\"Our phone lines are open 9am to 5pm.\"\n\n"
+            "2. RETURNS AND REFUNDS\n\"You've got two weeks from delivery to return most items.\"\n"
+            "3. Confirm the caller's postcode.\n")
+    blocks = read(tmp_path, text)
+    by_text = {b.text: b for b in blocks}
+    assert "\"You've got two weeks from delivery to return most items.\"" in by_text
+    assert by_text["\"You've got two weeks from delivery to return most items.\""].heading == (
+        "ACME CALL SCRIPT", "2. RETURNS AND REFUNDS")
+    # a numbered point in sentence case stays a point of its section
+    assert by_text["Confirm the caller's postcode."].heading[-1] == "2. RETURNS AND REFUNDS"

@@ -57,7 +57,10 @@ def test_remote_areas_and_overlapping_region_names():
     regions = sorted(dict(p.scope).get("region") for p in ps if p.kind == "delivery_time")
     assert regions == ["UK", "remote"]
     assert compare(ps) == []
-    assert dict(extract_text("Delivery to Northern Ireland takes 4 working days.")[0].scope)["region"] == "UK"
+    # Northern Ireland is neither Ireland nor the GB mainland: retailers give it its own times
+    ni = extract_text("Delivery to Northern Ireland takes 5–7 working days.")
+    assert dict(ni[0].scope)["region"] == "UK-NI"
+    assert compare(ni + extract_text("Delivery to UK mainland addresses takes 3–5 working days.")) == []
 
 
 def test_component_warranties_are_their_own_scope():
@@ -114,3 +117,97 @@ def test_warranty_items_come_from_the_subject():
     assert compare([leads, boards, knives]) == []
     general = _one("Everything we sell carries a 2-year warranty.")
     assert compare([leads, general])
+
+
+def _only(text, kind, **kw):
+    ps = [p for p in extract_text(text, **kw) if p.kind == kind]
+    assert len(ps) == 1, (text, ps)
+    return ps[0]
+
+
+def test_column_headers_scope_a_zone_table():
+    ps = _rows(("Destination", "Standard", "Standard cost", "Express", "Express cost"),
+               [("Metro areas", "2–5 business days", "$9.95", "1–2 business days", "$14.95"),
+                ("WA / NT", "5–9 business days", "$12.95", "3–5 business days", "$19.95"),
+                ("New Zealand", "5–10 business days", "$15.00", "2–4 business days", "$25.00")])
+    got = {(dict(p.scope).get("region"), dict(p.scope).get("service"), p.min, p.max) for p in ps if p.kind == "delivery_time"}
+    assert got == {("metro", "standard", 2, 5), ("metro", "express", 1, 2),
+                   ("wa_nt", "standard", 5, 9), ("wa_nt", "express", 3, 5),
+                   ("NZ", "standard", 5, 10), ("NZ", "express", 2, 4)}
+    assert compare(ps) == []
+
+
+def test_an_unnamed_service_is_the_standard_only():
+    ps = extract_text("In-stock items are delivered within 3–5 working days.\n\n"
+                      "Two-person room of choice delivery takes 5–10 working days.\n\n"
+                      "Next-day delivery: order by 2pm.")
+    assert {dict(p.scope).get("service") for p in ps} == {None, "freight", "next_day"}
+    assert compare(ps) == []
+    # but a standard service named on one page is still held against an unnamed one elsewhere
+    assert [f.rule for f in compare(ps + extract_text("Standard delivery takes 7–10 working days."))] == ["contradiction"]
+
+
+def test_next_day_is_the_next_working_day():
+    a = _only("Choose next-day delivery at checkout.", "delivery_time")
+    assert (a.min, a.unit) == (1, "business_days")
+    ps = [a] + _rows(("Service", "Time"), [("Next-day delivery", "Next working day")])
+    assert compare(ps) == []
+
+
+def test_what_a_return_earns_scopes_its_window():
+    ps = extract_text("Change-of-mind returns: 14 days for a refund, 30 days for store credit.")
+    got = sorted((p.min, dict(p.scope).get("remedy")) for p in ps if p.kind == "return_window")
+    assert got == [(14, "refund"), (30, "store_credit")]
+    assert compare(ps) == []
+    other = extract_text("You can return unworn items within 21 days of delivery for a full refund.")
+    assert [f.rule for f in compare(ps + other)] == ["contradiction"]
+
+
+def test_complaints_and_press_replies_are_their_own_topic():
+    ps = extract_text("We reply to every email within 24 hours.\n\n"
+                      "Media and wholesale enquiries go to press@example.com; we aim to respond within 5 business days.\n\n"
+                      "We'll acknowledge your complaint within 1 working day.")
+    topics = sorted(str(dict(p.scope).get("topic")) for p in ps if p.kind == "response_time")
+    assert topics == ["None", "complaints", "media"]
+    assert compare(ps) == []
+
+
+def test_peak_waits_are_not_the_average_wait():
+    ps = extract_text("Our average phone wait time is under 3 minutes.\n\n"
+                      "Waits can reach 20 minutes at peak times.")
+    assert sorted(str(dict(p.scope).get("period")) for p in ps) == ["None", "peak"]
+    assert compare(ps) == []
+
+
+def test_each_store_keeps_its_own_hours():
+    ps = _rows(("Showroom", "Opening hours"), [("Belfast", "Mon–Sat 10am–6pm, Sun 1pm–5pm"),
+                                               ("Dublin", "Mon–Sat 10am–6pm, Sun 12pm–6pm")],
+               heading=("Visit a showroom",))
+    assert sorted(dict(p.scope).get("location") for p in ps) == ["belfast", "dublin"]
+    assert all(dict(p.scope).get("medium") == "store" for p in ps)
+    assert compare(ps) == []
+
+
+def test_labelled_warranty_lines_name_their_items():
+    doc = Document(uri="faq.html", channel="website", fmt="html")
+    blocks = [Block(text="Footwear: 12 months against manufacturing faults.", line=1, heading=("Warranty",)),
+              Block(text="Leather bags: 2 years.", line=2, heading=("Warranty",))]
+    ps = promises_in_blocks(blocks, doc)
+    assert sorted(dict(p.scope).get("items") for p in ps) == ["bag", "footwear"]
+    assert compare(ps) == []
+
+
+def test_an_excluded_group_is_not_the_scope():
+    p = _only("Goods (other than Made-to-Order Goods) may be returned within 14 days of delivery.", "return_window")
+    assert "product" not in dict(p.scope)
+
+
+def test_agent_conditions_and_stories_are_not_promises():
+    text = ("If your order hasn't arrived within 10 working days, please get in touch.\n\n"
+            "If the caller has waited more than 15 minutes in queue, offer a $10 voucher.\n\n"
+            "\"Customer service called me back within 10 minutes.\"\n\n"
+            "Under the Consumer Rights Act you have 30 days to reject faulty goods.\n\n"
+            "Sleep on it for at least 30 nights before deciding.")
+    assert extract_text(text) == []
+    # a promise made in addition to the statutory rights is still a promise
+    assert _only("In addition to your statutory rights, all sofas come with a 10-year guarantee.", "warranty").max == 10

@@ -5,7 +5,7 @@ Rules, kept general:
   - a line starting with a bullet, a number ("1.", "2)") or a speaker label ("Agent:", "IVR:")
     starts its own block; in such a run, a following line is a new block too when the previous
     line ended a sentence and it starts a new one;
-  - a short ALL-CAPS line, a short line ending with ":" that is followed by content, or a line
+  - a short ALL-CAPS line (numbered or not: "3. RETURNS"), a short line ending with ":" that is followed by content, or a line
     underlined with === / --- is a heading;
   - `cxaudit: ignore [names]` suppresses its line's block, or the next block when it stands alone
     on a comment line (# or //); cxaudit-disable / -enable / -disable-next-line lines also work.
@@ -133,6 +133,13 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             line_mode = False
             continue
         marker = _BULLET.match(raw)
+        if marker is not None and raw[marker.start():marker.end()].strip()[:1].isdigit() \
+                and _is_caps_heading(raw[marker.end():].strip()):
+            # "3. DELIVERY QUESTIONS": a numbered section title, not a numbered point
+            flush()
+            line_mode = False
+            set_heading("caps-numbered", s, ln)
+            continue
         speaker = marker is None and _SPEAKER.match(raw) is not None
         if marker is None:
             caps = _is_caps_heading(s)
