@@ -1,0 +1,42 @@
+"""The matcher's sentence cuts are the spaCy sentencizer's, computed on token arrays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from cxaudit.match import _sentence_cuts, _sentence_spans
+from cxaudit.segment import pipeline
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _texts(lang):
+    data = yaml.safe_load((ROOT / "accuracy" / f"{lang}.yaml").read_text(encoding="utf-8"))
+    items = data if isinstance(data, list) else next(v for v in data.values() if isinstance(v, list))
+    sents = [i["text"] if isinstance(i, dict) else str(i) for i in items]
+    # paragraphs of several sentences, as blocks come from pages
+    out = [" ".join(sents[i:i + 4]) for i in range(0, len(sents), 4)]
+    out += ["Free UK delivery over £40... Returns: 30 days!! Call us (Mon–Fri) · 9–5 | Email: 24h.",
+            "Refunds take 5-7 days.\nExchanges are free.", "U.S. orders ship in 2 days. Canada: 5 days?",
+            "“Quoted.” Next one. (Bracketed.) Last", "...", "!", "a.b.c"]
+    return out
+
+
+def test_cuts_match_the_sentencizer():
+    for lang in ("en", "zh"):
+        nlp = pipeline(lang)
+        sentencizer = nlp.get_pipe("sentencizer")
+        punct = frozenset(nlp.vocab.strings.add(c) for c in sentencizer.punct_chars)
+        checked = 0
+        for text in _texts(lang):
+            doc = sentencizer(nlp.make_doc(text))
+            want = [(s.start_char, s.end_char) for s in doc.sents]
+            got = _sentence_spans(_sentence_cuts(nlp.make_doc(text), punct), text)
+            # the spans are the sentencizer's with trailing space trimmed and empty ones dropped
+            want = [(a, a + len(text[a:b].rstrip())) for a, b in want if text[a:b].strip()]
+            got = [(a, b) for a, b in got if text[a:b].strip()]
+            assert got == want, text
+            checked += 1
+        assert checked > 50
