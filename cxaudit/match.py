@@ -56,6 +56,7 @@ _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
     r"(?:it(?:'s|\s+is|\s+was|\s+has\s+been)?\s+|they(?:'re|\s+are|\s+were)?\s+|your\s+(?:\w+\s+)?(?:is\s+|was\s+)?|"
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
+_ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
 _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to)"
                         r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -109,7 +110,7 @@ def _clock_label(t: str) -> str:
 _COVERED = re.compile(
     r"(?P<subj>[A-Za-z][\w'’&,\- ]{1,70}?)\s+(?:have|has|come\s+with|comes\s+with|are\s+covered\s+by|"
     r"is\s+covered\s+by|carry|carries|include|includes|are\s+backed\s+by|is\s+backed\s+by|get|gets|"
-    r"(?:are|is)\s+(?:covered|warranted|guaranteed)(?:\s+for)?)\s+"
+    r"(?:are|is)\s+(?:covered|warranted|guaranteed)(?:\s+against\s+[\w ,]{1,60}?)?(?:\s+for)?)\s+"
     r"(?:a|an|our|the|their|its|full)?\s*(?:full\s+)?$", re.I)
 _NOT_PRODUCT = frozenset(
     "all our the every each any new faulty most these those your this that its their some other many".split())
@@ -664,7 +665,10 @@ class Extractor:
         # promise is not about.
         hits = [h for h in hits if not _EXCLUDING.search(text, max(0, h[0] - 40), h[0])
                 # "14 days for a refund, 30 days for store credit": a remedy follows its window
-                and (h[2] != "remedy" or h[0] >= v.end)]
+                and (h[2] != "remedy" or h[0] >= v.end)
+                # "returned within 14 days, complete with manuals and accessories": things that
+                # go with the item are not the items the promise is about
+                and (h[2] != "product" or h[0] < v.end or not _ALONG_WITH.search(text, v.end, h[0]))]
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]

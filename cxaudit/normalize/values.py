@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from cxaudit.normalize.numbers import NUM, alternation, parse_number
+from cxaudit.normalize.numbers import NUM, WORD_ALT, alternation, parse_number
 
 
 class Value(NamedTuple):
@@ -189,8 +189,39 @@ MONEY_RE = re.compile(
 )
 
 
+# "seventy-five dollars", "two hundred and fifty dollars": amounts in words, as scripts say them
+_WORD_MONEY_GATE = re.compile(r"(?i)dollar|euro|pound|bucks|quid")
+_WORD_MONEY_RE = re.compile(
+    rf"(?<![\w$£€])(?:(?P<h>{WORD_ALT})\s+hundred(?:\s+(?:and\s+)?(?P<r>{WORD_ALT}))?|(?P<w>{WORD_ALT}))"
+    rf"\s+(?P<word>dollars?|bucks|euros?|pounds?|quid)\b", re.I)
+
+
+def _word_money(text: str) -> list[tuple[int, int, float, str]]:
+    out = []
+    for m in _WORD_MONEY_RE.finditer(text):
+        if m.group("h"):
+            h, r = parse_number(m.group("h")), parse_number(m.group("r")) if m.group("r") else 0.0
+            n = None if h is None or r is None or not (1 <= h <= 9) or r >= 100 else h * 100 + r
+        else:
+            n = parse_number(m.group("w"))
+            if m.group("w").lower().startswith(("a ", "an")) or m.group("w").lower() == "a":
+                n = None  # "a few dollars", "a dollar": not an amount anyone quotes as a threshold
+        if n is not None and n >= 1:
+            out.append((m.start(), m.end(), float(n), _WORD_CUR[m.group("word").lower()]))
+    return out
+
+
 def find_money(text: str) -> list[Value]:
     out = []
+    if _WORD_MONEY_GATE.search(text):
+        for start, end, n, cur in _word_money(text):
+            q, explicit, qstart = _qualifier(text, start, end)
+            tail = text[end:end + 30]
+            if re.match(r"\s*(?:\+|and\s+(?:up|over|above)|or\s+more|or\s+over|or\s+above)", tail, re.I):
+                q, explicit = "at_least", True
+            elif not explicit:
+                q = "exactly"
+            out.append(Value("money", qstart, end, n, n, cur, q, explicit_qualifier=explicit))
     for m in MONEY_RE.finditer(text):
         if m.group("a1"):
             amount, cur = m.group("a1"), (m.group("code1") or _SYMBOLS[m.group("sym").lower()]).upper()
