@@ -18,7 +18,7 @@ from cxaudit.normalize.units import business_kind, interval, same_number
 # Scope keys under which a promise carves out an exception: a general "30-day returns" is
 # not contradicted by "sale items are final sale". Only promises naming the same product
 # group (or start event, complaint topic, store location) are compared with each other.
-EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period")
+EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier")
 _DEFAULT_SERVICES = {"standard", "economy", "ground"}
 MONEY_KINDS_IGNORE_QUALIFIER = {"free_shipping_threshold", "return_cost"}
 _QUAL_CLASH = {frozenset({"up_to", "exactly"}), frozenset({"at_least", "exactly"}), frozenset({"at_least", "up_to"}),
@@ -237,6 +237,10 @@ def _schedule_relation(sa, sb) -> str | None:
     if clash:
         return "contradiction"
     if set(wa) != set(wb):
+        small, big = sorted((set(wa), set(wb)), key=len)
+        if small < big and (small <= {5, 6} or len(small) == 1):
+            # "Saturday and Sunday: 9–8" is one line of a longer timetable, not a week of its own
+            return None
         return "inconsistency"
     return None
 
@@ -299,6 +303,7 @@ def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
     out: list[Finding] = []
     pairs: dict[tuple, tuple[dict, dict]] = {}
     places = {k: {(p.source.uri, p.source.line, p.text) for p in clusters[k]} for k in keys}
+    found: list[tuple[tuple, tuple, str]] = []
     for i, ka in enumerate(keys):
         for kb in keys[i + 1:]:
             if places[ka] == places[kb]:
@@ -311,12 +316,29 @@ def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
             rel = relation(reps[ka], reps[kb])
             if rel is None:
                 continue
-            # One disagreement seen through several scope variants ("£40" on a UK page, a
-            # standard-delivery line and a product page, all against one "£50") is one finding.
-            (va, sa_), (vb, sb_) = sorted(((_plain_value(reps[ka]), ka), (_plain_value(reps[kb]), kb)), key=repr)
-            merged = pairs.setdefault((rel, repr(va), repr(vb)), ({}, {}))
-            merged[0][sa_] = clusters[sa_]
-            merged[1][sb_] = clusters[sb_]
+            found.append((ka, kb, rel))
+    # Two lone messages that each disagree with a value stated in several places ("14 days" and
+    # "21 days" against "30 days" said in four) are two fixes against that value, not a third
+    # disagreement between themselves: that pair is left out. Values said more than once keep
+    # every pair, so a misread majority cannot hide a real disagreement between them.
+    rivals: dict[tuple, set[tuple]] = defaultdict(set)
+    for ka, kb, _rel in found:
+        rivals[ka].add(kb)
+        rivals[kb].add(ka)
+    # A value's support counts the messages stating it under any scope variant.
+    by_value: dict[tuple, set] = defaultdict(set)
+    for k in keys:
+        by_value[k[1]] |= places[k]
+    support = {k: len(by_value[k[1]]) for k in keys}
+    for ka, kb, rel in found:
+        if support[ka] == support[kb] == 1 and any(support[kc] >= 2 for kc in rivals[ka] & rivals[kb]):
+            continue
+        # One disagreement seen through several scope variants ("£40" on a UK page, a
+        # standard-delivery line and a product page, all against one "£50") is one finding.
+        (va, sa_), (vb, sb_) = sorted(((_plain_value(reps[ka]), ka), (_plain_value(reps[kb]), kb)), key=repr)
+        merged = pairs.setdefault((rel, repr(va), repr(vb)), ({}, {}))
+        merged[0][sa_] = clusters[sa_]
+        merged[1][sb_] = clusters[sb_]
     for (rel, _va, _vb), (side_a, side_b) in pairs.items():
         a = [p for k in sorted(side_a, key=repr) for p in side_a[k]]
         b = [p for k in sorted(side_b, key=repr) for p in side_b[k]]

@@ -20,19 +20,19 @@ from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
-    "delivery_time": ("service", "region", "product"),
+    "delivery_time": ("service", "region", "product", "tier"),
     "dispatch_time": ("service", "region", "product", "cutoff"),
-    "free_shipping_threshold": ("service", "region", "product"),
-    "return_window": ("region", "product", "start", "remedy"),
-    "exchange_window": ("region", "product", "start"),
+    "free_shipping_threshold": ("service", "region", "product", "tier"),
+    "return_window": ("region", "product", "start", "remedy", "tier"),
+    "exchange_window": ("region", "product", "start", "tier"),
     "return_cost": ("region", "product"),
     "refund_time": ("region", "start", "stage"),
     "response_time": ("medium", "region", "topic"),
-    "wait_time": ("medium", "region", "period"),
-    "support_hours": ("medium", "region"),
+    "wait_time": ("medium", "region", "period", "topic"),
+    "support_hours": ("medium", "region", "topic"),
     "warranty": ("region", "product"),
     "cancellation_window": ("region", "product", "start"),
-    "price_match_window": ("region", "start"),
+    "price_match_window": ("region", "start", "tier"),
     "trial_period": ("region", "product"),
     "money_back_guarantee": ("region", "product", "start"),
 }

@@ -131,3 +131,14 @@ def test_us_time_zones_are_compared_in_eastern_time():
 def test_an_approximate_value_inside_a_range_agrees_with_it():
     assert relation(P(mn=5, mx=5, q="approx"), P(mn=3, mx=7)) is None
     assert relation(P(mn=9, mx=9, q="approx"), P(mn=3, mx=7)) == "contradiction"
+
+
+def test_a_weekend_line_of_a_timetable_agrees_with_the_week_it_belongs_to():
+    from cxaudit.api import extract_text
+    from cxaudit.compare import compare
+
+    week = extract_text("Phone lines are open Monday–Friday 8am–10pm ET and Saturday–Sunday 9am–8pm ET.")
+    weekend = extract_text("Phone lines: Saturday and Sunday, 9am–8pm ET.")
+    weekdays = extract_text("Phone lines: Monday–Friday, 8am–9pm ET.")
+    assert compare(week + weekend) == []
+    assert [f.rule for f in compare(week + weekdays)] == ["contradiction"]

@@ -212,3 +212,23 @@ def test_agent_conditions_and_stories_are_not_promises():
     assert extract_text(text) == []
     # a promise made in addition to the statutory rights is still a promise
     assert _only("In addition to your statutory rights, all sofas come with a 10-year guarantee.", "warranty").max == 10
+
+
+def test_member_tiers_and_department_lines_are_exceptions():
+    ps = extract_text("Returns are accepted within 30 days of delivery.\n\n"
+                      "Plus members can return items within 45 days of delivery.\n\n"
+                      "Our phone lines are open Monday–Friday 8am–10pm ET.\n\n"
+                      "Our tech-support line is available 24 hours a day, 7 days a week.\n\n"
+                      "Instagram and Facebook messages are answered within 4 hours.\n\n"
+                      "We reply to every email within 24 hours.")
+    scopes = {p.text[:12]: dict(p.scope) for p in ps}
+    assert scopes["Plus members"]["tier"] == "members"
+    assert scopes["Our tech-sup"]["topic"] == "tech_support"
+    assert scopes["Instagram an"]["medium"] == "social"
+    assert compare(ps) == []
+
+
+def test_an_extended_warranty_total_is_held_against_the_same_total():
+    ps = extract_text("Register your machine and we add a further year of cover: 3 years of warranty in total.\n\n"
+                      "The Extended Warranty extends cover to a total of five (5) years from delivery.")
+    assert [f.rule for f in compare(ps)] == ["contradiction"]
