@@ -130,6 +130,9 @@ def relation(a: Promise, b: Promise) -> str | None:
     # Business against calendar time: the business value is a range of calendar time.
     if ia == ib == (0.0, 0.0):
         return None  # "the same working day" and "the same day" say the same thing
+    if {a.unit, b.unit} == {"days", "business_days"} and a.min == a.max == b.min == b.max == 1 \
+            and "next_day" in dict(a.scope).get("service", "") and "next_day" in dict(b.scope).get("service", ""):
+        return None  # "next-day delivery" and "next working day" name the same service
     if ia[1] < ib[0] and not same_number(ia[1], ib[0]) or ib[1] < ia[0] and not same_number(ib[1], ia[0]):
         if _bound_covers(a, ia, b, ib) or _bound_covers(b, ib, a, ia):
             return "inconsistency"  # "within a week" holds "2–4 business days", but reads differently

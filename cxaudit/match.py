@@ -803,8 +803,6 @@ class Extractor:
             # general window, so it is only compared with other statements about exclusions.
             scope["product"] = "sale_items" if re.search(r"\bsale\b|clearance", text, re.I) else "excluded_items"
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
-        if scope.get("service") == "next_day" and unit == "days" and mn == mx == 1:
-            unit = "business_days"  # "next-day delivery" is the next working day, as "Next working day" says
         if v.type in ("schedule", "alltime"):
             unit, schedule = None, v.schedule
         if v.type == "free":
