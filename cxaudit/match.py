@@ -25,11 +25,11 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "free_shipping_threshold": ("service", "region", "product", "tier"),
     "return_window": ("region", "product", "start", "remedy", "tier"),
     "exchange_window": ("region", "product", "start", "tier"),
-    "return_cost": ("region", "product"),
+    "return_cost": ("region", "product", "service"),
     "refund_time": ("region", "start", "stage"),
-    "response_time": ("medium", "region", "topic"),
-    "wait_time": ("medium", "region", "period", "topic"),
-    "support_hours": ("medium", "region", "topic"),
+    "response_time": ("medium", "region", "topic", "tier"),
+    "wait_time": ("medium", "region", "period", "topic", "tier"),
+    "support_hours": ("medium", "region", "topic", "tier"),
     "warranty": ("region", "product"),
     "cancellation_window": ("region", "product", "start"),
     "price_match_window": ("region", "start", "tier"),
@@ -56,6 +56,7 @@ _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
     r"(?:it(?:'s|\s+is|\s+was|\s+has\s+been)?\s+|they(?:'re|\s+are|\s+were)?\s+|your\s+(?:\w+\s+)?(?:is\s+|was\s+)?|"
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
+_RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
 _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to)"
@@ -149,6 +150,21 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "standard extended manufacturer manufacturers".split())
 
 
+_PART_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|all\s+|our\s+)?(?P<x>[a-z][a-z -]{1,30}?)\s*(?=[.;,)]|$)", re.I)
+
+
+def _part_after(text: str, end: int, hi: int) -> str | None:
+    """The part a warranty value names right after it: "2 years on the display panel" -> "panel"."""
+    m = _PART_AFTER.match(text, end, hi)
+    if not m:
+        return None
+    words = m.group("x").lower().split()
+    if not words or len(words) > 4 or any(w in _GENERIC or w in _NOT_PRODUCT or w in _CLAUSE_WORDS for w in words) \
+            or words[-1] in ("life", "purchase", "delivery", "registration", "defects", "faults", "free"):
+        return None
+    return _stem(words[-1])
+
+
 def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | None:
     """The header of the table column a value stands in."""
     start = 0
@@ -158,6 +174,9 @@ def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | Non
             return table[col] if 0 < col < len(table) else None
         start = end + 3
     return None
+
+
+_ADVERBS = frozenset("usually typically normally generally also always now still often all both each".split())
 
 
 def _covered_product(before: str) -> str | None:
@@ -177,6 +196,8 @@ def _covered_product(before: str) -> str | None:
     heads = set()
     for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", m.group("subj").lower()):
         item_words = re.findall(r"[a-z0-9]+", item)
+        while item_words and item_words[-1] in _ADVERBS:
+            item_words.pop()  # "Kitchen appliances usually carry 1 year"
         if item_words and item_words[-1] not in _GENERIC and item_words[-1] not in _NOT_PRODUCT:
             heads.add(_stem(item_words[-1]))
     return ",".join(sorted(heads)) or None
@@ -663,7 +684,9 @@ class Extractor:
                      and not _HARD_SEP.search(text, h[1], v.start)]
         # "Goods (other than Made-to-Order Goods) may be returned": an exclusion names what the
         # promise is not about.
-        hits = [h for h in hits if not _EXCLUDING.search(text, max(0, h[0] - 40), h[0])
+        hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
+                                        # "except batteries, which are covered for 6 months"
+                                        and not (h[1] <= v.start and _RELATIVE.search(text, h[1], v.start)))
                 # "14 days for a refund, 30 days for store credit": a remedy follows its window
                 and (h[2] != "remedy" or h[0] >= v.end)
                 # "returned within 14 days, complete with manuals and accessories": things that
@@ -785,6 +808,11 @@ class Extractor:
         clause = text[lo:hi]
         if pack.kind == "warranty" and "product" not in scope and self.lang == "en":
             covered = _covered_product(text[lo:v.start]) or _label_product(text[:v.start])
+            part = None if covered else _part_after(text, v.end, hi)
+            if part:
+                # "2 years on the display panel": a component's own term, an exception like the
+                # vocabulary's frames or batteries
+                scope["product"] = part
             if covered:
                 # "Leads and collars have a 12-month warranty" speaks of those items: it is held
                 # against what is said of the same items or of no items in particular, not

@@ -234,3 +234,19 @@ def test_an_extended_warranty_total_is_held_against_the_same_total():
     ps = extract_text("Register your machine and we add a further year of cover: 3 years of warranty in total.\n\n"
                       "The Extended Warranty extends cover to a total of five (5) years from delivery.")
     assert [f.rule for f in compare(ps)] == ["contradiction"]
+
+
+def test_parts_named_after_a_warranty_and_excepted_items_keep_their_own_term():
+    ps = extract_text("Corvane products are covered by a limited warranty for one (1) year from the date of "
+                      "purchase, except batteries, which are covered for six (6) months.")
+    assert sorted((p.max, dict(p.scope).get("product")) for p in ps) == [(1, None), (6, "batteries")]
+    tv = extract_text("Manufacturer's warranty: 1 year parts and labor; 2 years on the display panel.")
+    assert sorted(str(dict(p.scope).get("product")) for p in tv) == ["None", "panel"]
+    assert compare(ps + tv) == []
+
+
+def test_return_fees_by_return_method_are_not_rivals():
+    ps = extract_text("A $79 pickup fee applies to freight items returned for reasons other than damage.\n\n"
+                      "We'll deduct $7.99 from your refund for mail-in returns.")
+    assert sorted(dict(p.scope).get("service") for p in ps) == ["mail_in", "pickup"]
+    assert compare(ps) == []
