@@ -281,3 +281,25 @@ def test_big_line_numbers(tmp_path):
     blocks = read(tmp_path, html)
     assert blocks[-1].text == "last one"
     assert blocks[-1].line == 70_002
+
+
+def test_a_timetable_of_days_by_channel_is_read_a_column_at_a_time(tmp_path):
+    from cxaudit.compare import compare
+    from cxaudit.pipeline import promises_in_blocks
+
+    html = """<html><body><h1>Contact us</h1><table>
+      <thead><tr><th></th><th>Live chat</th><th>Phone</th></tr></thead>
+      <tr><th>Monday&ndash;Friday</th><td>08:00&ndash;20:00</td><td>09:00&ndash;17:30</td></tr>
+      <tr><th>Saturday</th><td>09:00&ndash;13:00</td><td>10:00&ndash;14:00</td></tr>
+      <tr><th>Sunday</th><td>Closed</td><td>Closed</td></tr></table>
+      <p>Phone lines are open Monday to Friday 9am to 5:30pm and Saturday 10am to 4pm.</p></body></html>"""
+    blocks = read(tmp_path, html)
+    texts = [b.text for b in blocks]
+    assert "Phone: Monday–Friday 09:00–17:30; Saturday 10:00–14:00; Sunday Closed." in texts
+    assert not any(b.cells for b in blocks)   # the rows gave way to the columns
+    doc = Document(uri="contact.html", channel="website", fmt="html")
+    ps = [p for p in promises_in_blocks(blocks, doc) if p.kind == "support_hours"]
+    media = sorted(dict(p.scope).get("medium") for p in ps)
+    assert media == ["chat", "phone", "phone"]
+    # the table's Saturday 10–14 against the sentence's Saturday 10–4
+    assert [f.rule for f in compare(ps)] == ["contradiction"]

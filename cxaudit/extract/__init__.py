@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import posixpath
+import re
 from dataclasses import dataclass
 
 from cxaudit.errors import ReadError
@@ -70,7 +71,7 @@ def read_blocks(doc: Document, limits: Limits | None = None) -> list[Block]:
     data = _load(doc, limits)
     try:
         reader = importlib.import_module(module)
-        return reader.read(data, doc, limits)
+        return timetable_columns(reader.read(data, doc, limits))
     except ReadError:
         raise
     except MemoryError:
@@ -79,6 +80,45 @@ def read_blocks(doc: Document, limits: Limits | None = None) -> list[Block]:
         raise ReadError(doc.uri, f"{_LABELS[doc.fmt]}: nested too deeply") from None
     except Exception as e:  # the contract: one bad file never stops an audit
         raise ReadError(doc.uri, f"{_LABELS[doc.fmt]}: {short_error(e)}") from None
+
+
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_DAY_LABEL = re.compile(rf"(?i)^\s*(?:{_DAY}(?:\s*(?:-|–|—|to|through|until|&|and|,|/)\s*{_DAY})*|weekdays|weekends?|"
+                        r"(?:bank|public)\s+holidays?)\s*$")
+_HOURS_CELL = re.compile(r"(?i)\d|\bclosed\b|\b24\s*hours\b|noon|midnight")
+
+
+def timetable_columns(blocks: list[Block]) -> list[Block]:
+    """A timetable whose rows are days and whose columns are channels or places ("| Live chat |
+    Phone" over "Saturday | 09:00–13:00 | 10:00–14:00") is read a column at a time: each column
+    becomes one block, "Phone: Monday–Friday 09:00–17:30; Saturday 10:00–14:00; Sunday Closed",
+    in place of the rows (which alone say no whole schedule)."""
+    if not any(b.cells for b in blocks):
+        return blocks
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        j = i
+        while (j < len(blocks) and blocks[j].cells is not None and blocks[j].table == b.table and b.table
+               and len(blocks[j].cells) >= 2 and _DAY_LABEL.match(blocks[j].cells[0])
+               and all(_HOURS_CELL.search(c) or not c.strip() for c in blocks[j].cells[1:])):
+            j += 1
+        if j - i >= 2 and len(b.table) >= 2:
+            rows = blocks[i:j]
+            if out and out[-1].table is None and out[-1].cells == b.table:
+                out.pop()  # the header row: its labels now open each column's block
+            for col in range(1, len(b.table)):
+                parts = [f"{r.cells[0]} {r.cells[col]}" for r in rows if col < len(r.cells) and r.cells[col].strip()]
+                label = b.table[col].strip() or "Opening hours"
+                if parts:
+                    out.append(Block(f"{label}: " + "; ".join(parts) + ".", b.line, b.heading, b.role, None, None,
+                                     b.suppress))
+            i = j
+            continue
+        out.append(b)
+        i += 1
+    return out
 
 
 def short_error(e: BaseException) -> str:
