@@ -165,15 +165,21 @@ def _part_after(text: str, end: int, hi: int) -> str | None:
     return _stem(words[-1])
 
 
-def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | None:
-    """The header of the table column a value stands in."""
+def _column_of(row_text: str, v: Value) -> int | None:
+    """The index of the table cell a value stands in (cells are joined with " | ")."""
     start = 0
     for col, cell in enumerate(row_text.split(" | ")):
         end = start + len(cell)
         if start <= v.start < end + 1:
-            return table[col] if 0 < col < len(table) else None
+            return col
         start = end + 3
     return None
+
+
+def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | None:
+    """The header of the table column a value stands in, past the label column."""
+    col = _column_of(row_text, v)
+    return table[col] if col is not None and 0 < col < len(table) else None
 
 
 _ADVERBS = frozenset("usually typically normally generally also always now still often all both each".split())
@@ -548,23 +554,18 @@ class Extractor:
 
     def _column_choice(self, row_text: str, v: Value, table: tuple[str, ...]):
         """In a table row, the header of the value's own column says what the value is."""
-        start = 0
-        for col, cell in enumerate(row_text.split(" | ")):
-            end = start + len(cell)
-            if start <= v.start < end + 1:
-                if col >= len(table):
-                    return None
-                best = None
-                for c, _ in self._context_cues((table[col],), None):
-                    pack = self.packs.get(c.kind)
-                    if pack is None or not self._fits(pack, v):
-                        continue
-                    d = 5 if c.strong else 20
-                    if best is None or d < best[1]:
-                        best = (pack, d, (-1, -1))
-                return best
-            start = end + 3
-        return None
+        col = _column_of(row_text, v)
+        if col is None or col >= len(table):
+            return None
+        best = None
+        for c, _ in self._context_cues((table[col],), None):
+            pack = self.packs.get(c.kind)
+            if pack is None or not self._fits(pack, v):
+                continue
+            d = 5 if c.strong else 20
+            if best is None or d < best[1]:
+                best = (pack, d, (-1, -1))
+        return best
 
     @staticmethod
     def _clause(text: str, v: Value, lo: int, hi: int) -> tuple[int, int]:

@@ -189,6 +189,7 @@ MONEY_RE = re.compile(
 )
 
 
+_AT_LEAST_AFTER = re.compile(r"\s*(?:\+|and\s+(?:up|over|above)|or\s+more|or\s+over|or\s+above)", re.I)
 # "seventy-five dollars", "two hundred and fifty dollars": amounts in words, as scripts say them
 _WORD_MONEY_GATE = re.compile(r"(?i)dollar|euro|pound|bucks|quid")
 _WORD_MONEY_RE = re.compile(
@@ -217,7 +218,7 @@ def find_money(text: str) -> list[Value]:
         for start, end, n, cur in _word_money(text):
             q, explicit, qstart = _qualifier(text, start, end)
             tail = text[end:end + 30]
-            if re.match(r"\s*(?:\+|and\s+(?:up|over|above)|or\s+more|or\s+over|or\s+above)", tail, re.I):
+            if _AT_LEAST_AFTER.match(tail):
                 q, explicit = "at_least", True
             elif not explicit:
                 q = "exactly"
@@ -242,7 +243,7 @@ def find_money(text: str) -> list[Value]:
         q, explicit, qstart = _qualifier(text, m.start(), m.end())
         if not explicit:
             q = "exactly"
-        after = re.match(r"\s*(?:\+|and\s+(?:up|over|above)|or\s+more|or\s+over|or\s+above)", tail, re.I)
+        after = _AT_LEAST_AFTER.match(tail)
         if after:
             q, explicit = "at_least", True
         out.append(Value("money", qstart, m.end(), n, n, cur, q, explicit_qualifier=explicit))
