@@ -84,12 +84,31 @@ def format_schedule(s) -> str:
     if s == "24/7":
         return "24/7"
     parts = []
-    for item in s:
-        d = dict(item)
+    for d in _runs([dict(item) for item in s]):
         days = d["days"].replace("-", "–").title()
         tz = f" {d['tz']}" if d.get("tz") else ""
         parts.append(f"{days} {d['open']}–{d['close']}{tz}")
     return ", ".join(parts)
+
+
+_DAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _runs(items: list[dict]) -> list[dict]:
+    """Day after day with the same hours, as one range: a timetable read a row at a time
+    ("Mon 8–8, Tue 8–8, ... Fri 8–8") reads back as "Mon–Fri 8–8"."""
+    out: list[dict] = []
+    for d in items:
+        prev = out[-1] if out else None
+        if prev is not None and all(prev.get(k) == d.get(k) for k in ("open", "close", "tz")) \
+                and re.fullmatch(r"[a-z]{3}(?:-[a-z]{3})?", prev["days"]) and d["days"] in _DAY_ORDER:
+            first, _, last = prev["days"].partition("-")
+            last = last or first
+            if last in _DAY_ORDER and _DAY_ORDER.index(last) + 1 == _DAY_ORDER.index(d["days"]):
+                out[-1] = {**prev, "days": f"{first}-{d['days']}"}
+                continue
+        out.append(dict(d))
+    return out
 
 
 def _fmt_num(x: float | None) -> str:
@@ -173,10 +192,23 @@ def _raw(p: Promise) -> tuple[float, float]:
     return iv if iv else (lo, hi)
 
 
+_DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?\d[\d,.]*(?!\s?[A-Z]{3}\b)|\b(?:dollars?|bucks)\b")
+
+
+def _bare_dollar(x: Promise, other: Promise) -> bool:
+    """x says a bare "$99" with no region to settle which dollar (it was read as USD), and the
+    other names a dollar of its own: the same site's banner and its Canadian shipping page
+    speak of one currency."""
+    if x.unit != "USD" or other.unit not in _DOLLARS or "region" in dict(x.scope):
+        return False
+    return bool(_BARE_DOLLAR.search(x.text[x.span[0]:x.span[1]]))
+
+
 def _money_relation(a: Promise, b: Promise) -> str | None:
     ua, ub = a.unit, b.unit
     amount_a, amount_b = a.max or 0.0, b.max or 0.0
-    if ua and ub and ua != ub:
+    if ua and ub and ua != ub and not (_bare_dollar(a, b) or _bare_dollar(b, a)):
         return None  # two currencies: two markets, not comparable
     if same_number(amount_a, amount_b, rel=0.002) or abs(amount_a - amount_b) < 0.005:
         if a.kind in MONEY_KINDS_IGNORE_QUALIFIER:
@@ -240,6 +272,8 @@ def _schedule_relation(sa, sb) -> str | None:
     if clash:
         return "contradiction"
     if set(wa) != set(wb):
+        if not set(wa) & set(wb):
+            return None  # "Mon–Fri 8–10" and "Saturday 9–8": lines of one timetable, nothing shared
         small, big = sorted((set(wa), set(wb)), key=len)
         if small < big and (small <= {5, 6} or len(small) == 1):
             # "Saturday and Sunday: 9–8" is one line of a longer timetable, not a week of its own

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from cxaudit.model import Block
-from cxaudit.normalize.values import Value, find_values
+from cxaudit.normalize.values import DOLLAR, Value, dollar_currency, find_values
 from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
@@ -47,7 +47,10 @@ LABELS = {
     "trial_period": "trial", "money_back_guarantee": "money-back guarantee",
 }
 
-_HARD_SEP = re.compile(r"[;|•·¦\n]|\s[-–—]\s|\.\s")
+# A full stop after an abbreviation ("ext. 4117", "Mon. to Fri.") separates nothing.
+_ABBR_BEFORE = "".join(f"(?<!{a})" for a in ("ext", "Ext", "approx", "incl", "excl", "tel", "Tel", "No", "Mon", "Tue",
+                                             "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "vs"))
+_HARD_SEP = re.compile(rf"[;|•·¦\n]|\s[-–—]\s|{_ABBR_BEFORE}\.\s")
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
 _EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought")
@@ -146,8 +149,28 @@ def _label_product(before: str) -> str | None:
     return _stem(words[-1])
 
 
+# "Return your Northpass tent within 100 days": the thing a return window is given for.
+_RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|the|a|an|all|unwanted|unused)\s+"
+                             r"(?P<subj>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:back\s+)?(?:to\s+us\s+)?$", re.I)
+_NOT_RETURN_ITEMS = frozenset("unused unworn unwanted full complete original parcel package packaging box back "
+                              "stuff things gear it them one ones".split())
+
+
+def _returned_product(before: str) -> str | None:
+    """The items a return window names: "Return your Northpass tent within" -> "tent"."""
+    m = _RETURN_SUBJECT.search(before)
+    if not m:
+        return None
+    words = re.findall(r"[a-z0-9]+", m.group("subj").lower())
+    if not words or any(w in _CLAUSE_WORDS for w in words) or words[-1] in _GENERIC \
+            or words[-1] in _NOT_PRODUCT or words[-1] in _NOT_RETURN_ITEMS:
+        return None
+    return _stem(words[-1])
+
+
 _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover coverage period length term terms note "
-                             "standard extended manufacturer manufacturers".split())
+                             "standard extended manufacturer manufacturers returns return refunds refund exchanges "
+                             "exchange policy window windows time times how long answer".split())
 
 
 _PART_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|all\s+|our\s+)?(?P<x>[a-z][a-z -]{1,30}?)\s*(?=[.;,)]|$)", re.I)
@@ -524,6 +547,10 @@ class Extractor:
                 choice = None
                 if row and table:
                     choice = self._column_choice(s_text, v, table)
+                    if choice is None and self._claimed_elsewhere(s_text, v, table):
+                        # "Cost" over "$9.95" beside "Free on orders over" over "$99": the
+                        # threshold has its own column, and this amount is not in it.
+                        continue
                 if choice is None:
                     choice = self._choose(s_text, v, values, cues, near_ctx, region_lo, region_hi)
                 if choice is None:
@@ -566,6 +593,17 @@ class Extractor:
             if best is None or d < best[1]:
                 best = (pack, d, (-1, -1))
         return best
+
+    def _claimed_elsewhere(self, row_text: str, v: Value, table: tuple[str, ...]) -> bool:
+        """Does another column's header name a kind this value could be (so this one's is not it)?"""
+        col = _column_of(row_text, v)
+        if col is None or col >= len(table) or col == 0:
+            return False
+        for i, header in enumerate(table):
+            if i != col and any(c.kind in self.packs and self._fits(self.packs[c.kind], v)
+                                for c in self._cues_of_heading(header)):
+                return True
+        return False
 
     @staticmethod
     def _clause(text: str, v: Value, lo: int, hi: int) -> tuple[int, int]:
@@ -820,6 +858,14 @@ class Extractor:
                 # against "feeders have a 2-year warranty". Unlike a product group from the
                 # vocabulary ("sale items") it is no exception to the general rule.
                 scope["items"] = covered
+        if pack.kind in ("return_window", "exchange_window") and "product" not in scope and self.lang == "en":
+            # "Own-brand skincare: return it within 60 days", "Return your tent within 100 days":
+            # a window given for named items is their own, like a product group from the vocabulary.
+            label = _LABEL.match(text[:v.start])
+            named = _returned_product(text[lo:v.start]) or (
+                _label_product(text[:v.start]) if label and not self._heading_scope(label.group("label")) else None)
+            if named:
+                scope["product"] = named
         if pack.kind in ("dispatch_time", "delivery_time"):
             m = _CUTOFF.search(text)
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
@@ -832,6 +878,8 @@ class Extractor:
             # general window, so it is only compared with other statements about exclusions.
             scope["product"] = "sale_items" if re.search(r"\bsale\b|clearance", text, re.I) else "excluded_items"
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
+        if unit == DOLLAR:
+            unit = dollar_currency(scope.get("region"))
         if v.type in ("schedule", "alltime"):
             unit, schedule = None, v.schedule
         if v.type == "free":

@@ -77,10 +77,41 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     from cxaudit.segment import detect_lang
 
     out: list[Promise] = []
+    prev: tuple[Block, Promise] | None = None   # the last block's lone opening-hours line
     for block in blocks:
         block_lang = detect_lang(block.text) if lang == "auto" else lang
-        out.extend(reads_to_promises(extractor(block_lang).read_block(block), block, doc))
+        found = reads_to_promises(extractor(block_lang).read_block(block), block, doc)
+        line = found[0] if len(found) == 1 and _hours_line(found[0]) else None
+        if line is not None and prev is not None and _continues(prev, block, line):
+            # "- Monday to Friday: 8am–8pm" then "- Saturday: 9am–5pm": one timetable given a
+            # line at a time, not two weeks that disagree about Saturday
+            merged = replace(prev[1], schedule=tuple(dict.fromkeys(prev[1].schedule + line.schedule)),
+                             text=f"{prev[1].text}; {line.text}")
+            out[out.index(prev[1])] = merged
+            prev = (block, merged)
+            continue
+        out.extend(found)
+        prev = (block, line) if line is not None else None
     return out
+
+
+def _hours_line(p: Promise) -> bool:
+    return p.kind == "support_hours" and isinstance(p.schedule, tuple) and len(p.text) <= 120
+
+
+def _days(p: Promise) -> set[str]:
+    from cxaudit.compare import _week
+
+    week = _week(p.schedule)
+    return set(week) if isinstance(week, dict) else set()
+
+
+def _continues(prev: tuple[Block, Promise], block: Block, line: Promise) -> bool:
+    """Is `line` the next line of the timetable `prev` began (same place, same scope, new days)?"""
+    pb, pp = prev
+    return (pb.heading == block.heading and pb.role == block.role and pb.table is None and block.table is None
+            and pp.scope == line.scope and pp.source.uri == line.source.uri
+            and (block.line or 0) - (pb.line or 0) <= 3 and not _days(pp) & _days(line))
 
 
 def extract_document(doc: Document, lang: str = "auto", limits=None) -> tuple[list[Promise], NotRead | None]:

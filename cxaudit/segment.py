@@ -35,7 +35,19 @@ def pipeline(lang: str = "en"):
         # sentences end with "。", which stays.
         punct.remove(".")
     nlp.add_pipe("sentencizer", config={"punct_chars": punct})
+    if lang == "en":
+        # Abbreviations of customer-service text whose full stop ends no sentence: "Customer
+        # Care (ext. 4117), open Mon.–Fri. 8am–8pm".
+        from spacy.symbols import ORTH
+
+        for abbr in _ABBREVIATIONS:
+            for form in (abbr, abbr.capitalize()):
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
+
+
+_ABBREVIATIONS = ("ext.", "approx.", "incl.", "excl.", "tel.", "hrs.", "mins.", "min.", "max.", "no.", "nos.",
+                  "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.", "vs.", "cf.")
 
 
 def join_lines(lines: list[str]) -> str:

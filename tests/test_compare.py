@@ -142,3 +142,25 @@ def test_a_weekend_line_of_a_timetable_agrees_with_the_week_it_belongs_to():
     weekdays = extract_text("Phone lines: Monday–Friday, 8am–9pm ET.")
     assert compare(week + weekend) == []
     assert [f.rule for f in compare(week + weekdays)] == ["contradiction"]
+
+
+def _S(days, open_, close):
+    return (("days", days), ("open", open_), ("close", close))
+
+
+def _H(*items):
+    return P("support_hours", None, None, None, q="exactly", schedule=tuple(_S(*i) for i in items))
+
+
+def test_schedules_on_different_days_say_nothing_against_each_other():
+    weekdays, saturday = _H(("mon-fri", "08:00", "22:00")), _H(("sat", "09:00", "20:00"))
+    assert relation(weekdays, saturday) is None
+    week = _H(("mon-fri", "08:00", "22:00"), ("sat", "09:00", "17:00"))
+    assert relation(week, saturday) == "contradiction"
+
+
+def test_a_timetable_read_a_day_at_a_time_is_shown_as_ranges():
+    days = [(d, "08:00", "20:00") for d in ("mon", "tue", "wed", "thu", "fri")] + [("sat", "09:00", "17:00"),
+                                                                                  ("sun", "10:00", "16:00")]
+    assert format_value(_H(*days)) == "Mon–Fri 08:00–20:00, Sat 09:00–17:00, Sun 10:00–16:00"
+    assert format_value(_H(("mon", "08:00", "20:00"), ("wed", "08:00", "20:00"))) == "Mon 08:00–20:00, Wed 08:00–20:00"

@@ -303,3 +303,13 @@ def test_a_timetable_of_days_by_channel_is_read_a_column_at_a_time(tmp_path):
     assert media == ["chat", "phone", "phone"]
     # the table's Saturday 10–14 against the sentence's Saturday 10–4
     assert [f.rule for f in compare(ps)] == ["contradiction"]
+
+
+def test_a_timetable_column_that_states_no_hours_does_not_hide_the_others(tmp_path):
+    html = """<html><body><h2>Opening hours</h2><table>
+      <thead><tr><th>Day</th><th>Phone</th><th>Email</th></tr></thead>
+      <tr><th>Monday</th><td>08:00&ndash;20:00</td><td>Any time</td></tr>
+      <tr><th>Saturday</th><td>09:00&ndash;17:00</td><td>Any time</td></tr></table></body></html>"""
+    texts = [b.text for b in read(tmp_path, html)]
+    assert "Phone: Monday 08:00–20:00; Saturday 09:00–17:00." in texts
+    assert not any(t.startswith("Email:") for t in texts)

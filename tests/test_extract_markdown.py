@@ -118,3 +118,16 @@ def test_indented_code_and_empty(tmp_path):
     assert read(tmp_path, "") == []
     blocks = read(tmp_path, "Para.\n\n    code block 1 day\n\nAfter.\n")
     assert [b.text for b in blocks] == ["Para.", "After."]
+
+
+def test_opening_hours_listed_a_line_at_a_time_are_one_timetable(tmp_path):
+    from cxaudit.pipeline import promises_in_blocks
+
+    text = ("# Contact\n\n## Live chat\n\n- Monday to Friday: 8am to 10pm\n- Saturday: 9am to 8pm\n"
+                 "- Sunday: 10am to 6pm\n\n## Phone\n\nCall us Mon-Fri 8am-8pm, Sat 9am-5pm.\n")
+    doc = Document(uri="contact.md", channel="help_centre", fmt="md")
+    hours = [p for p in promises_in_blocks(read(tmp_path, text, "contact.md"), doc) if p.kind == "support_hours"]
+    chat = [p for p in hours if dict(p.scope).get("medium") == "chat"]
+    assert len(chat) == 1
+    assert [dict(i)["days"] for i in chat[0].schedule] == ["mon-fri", "sat", "sun"]
+    assert chat[0].text == "Monday to Friday: 8am to 10pm; Saturday: 9am to 8pm; Sunday: 10am to 6pm"

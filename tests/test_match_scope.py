@@ -250,3 +250,69 @@ def test_return_fees_by_return_method_are_not_rivals():
                       "We'll deduct $7.99 from your refund for mail-in returns.")
     assert sorted(dict(p.scope).get("service") for p in ps) == ["mail_in", "pickup"]
     assert compare(ps) == []
+
+
+def _only(text, kind):
+    found = [p for p in extract_text(text) if p.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_bare_dollar_takes_the_currency_of_the_region_it_is_said_of():
+    assert _only("Standard shipping is free on Canadian orders of $79 or more (before tax).",
+                "free_shipping_threshold").unit == "CAD"
+    assert _only("Free shipping to Australia on orders over $120.", "free_shipping_threshold").unit == "AUD"
+    assert _only("Free shipping on orders over $50.", "free_shipping_threshold").unit == "USD"
+    assert _only("Free shipping on orders over CA$75.", "free_shipping_threshold").unit == "CAD"
+
+
+def test_a_bare_dollar_banner_is_held_against_the_same_sites_own_dollar():
+    ps = extract_text("FREE standard shipping on orders over $100.\n\n"
+                      "Free standard shipping on Australian orders over $150.\n\n"
+                      "Free shipping to the US on orders over US$200.")
+    found = compare(ps)
+    assert [(f.kind, sorted(p.max for p in f.promises)) for f in found] == [("free_shipping_threshold", [100, 150])]
+
+
+def test_a_threshold_keeps_its_trailing_qualifier_and_drops_its_fee():
+    for text, amount in (("Free delivery on orders over £30 excluding gift cards.", 30),
+                         ("Free delivery on orders of £30 or more (after any discounts have been applied).", 30),
+                         ("Free on orders over £15 (£1.95 on smaller orders)", 15)):
+        assert [p.max for p in extract_text(text) if p.kind == "free_shipping_threshold"] == [amount], text
+
+
+def test_the_usual_time_set_against_an_exception_is_not_read_twice():
+    ps = extract_text("They're dispatched within 2 working days rather than the usual next working day.")
+    assert [(p.kind, p.max) for p in ps] == [("dispatch_time", 2)]
+
+
+def test_a_return_window_for_named_items_is_their_own():
+    tent = _only("Return your Northpass tent within 100 days, even if it's been used.", "return_window")
+    skincare = _only("Own-brand skincare: return it within 60 days, even opened, for your money back.", "return_window")
+    general = _only("Return any unused item within 30 days.", "return_window")
+    assert dict(tent.scope)["product"] == "tent" and dict(skincare.scope)["product"] == "skincare"
+    assert "product" not in dict(general.scope)
+    assert compare([tent, skincare, general]) == []
+    assert "product" not in dict(_only("UK: 30 days to return.", "return_window").scope)
+
+
+def test_subscriber_perks_and_rentals_are_scopes_of_their_own():
+    perks = [p for p in promises_in_blocks([Block(text="Free standard delivery on all your orders, with no minimum spend",
+                                                  line=3, heading=("Subscriber perks",))],
+                                           Document(uri="box.html", channel="website", fmt="html"))]
+    assert dict(perks[0].scope).get("tier") == "members"
+    rental = _only("You can cancel a rental for free up to 48 hours before pickup.", "cancellation_window")
+    order = _only("You can cancel an online order within 2 hours of placing it.", "cancellation_window")
+    assert dict(rental.scope).get("product") == "bookings"
+    assert compare([rental, order]) == []
+
+
+def test_a_shipping_rate_column_is_not_read_as_the_threshold_column_beside_it():
+    ps = _rows(("Destination", "Service", "Delivery time", "Cost", "Free on orders over"),
+               [("Ontario", "Standard", "3–7 business days", "$9.95", "$99 CAD"),
+                ("Yukon", "Standard", "7–14 business days", "$25.00 flat", "Not eligible")])
+    assert sorted((p.kind, p.max, p.unit) for p in ps if p.kind == "free_shipping_threshold") == \
+        [("free_shipping_threshold", 99, "CAD")]
+    # without a threshold column, a fee cell's own "free over" still reads
+    ps = _rows(("Zone", "Delivery charge"), [("UK mainland", "£3.95 (free over £40)")])
+    assert [(p.kind, p.max) for p in ps if p.kind == "free_shipping_threshold"] == [("free_shipping_threshold", 40)]

@@ -40,3 +40,16 @@ def test_cuts_match_the_sentencizer():
             assert got == want, text
             checked += 1
         assert checked > 50
+
+
+def test_an_abbreviation_does_not_end_a_sentence_or_a_clause():
+    from cxaudit.api import extract_text
+
+    nlp = pipeline("en")
+    punct = frozenset(nlp.vocab.strings.add(c) for c in nlp.get_pipe("sentencizer").punct_chars)
+    text = "Call our helpline on 0800 123 456 ext. 2 from Mon. to Fri. 9am-5pm. Email us any time."
+    spans = _sentence_spans(_sentence_cuts(nlp.make_doc(text), punct), text)
+    assert [text[a:b] for a, b in spans] == ["Call our helpline on 0800 123 456 ext. 2 from Mon. to Fri. 9am-5pm.",
+                                            "Email us any time."]
+    hours = [p for p in extract_text(text) if p.kind == "support_hours"]
+    assert [dict(p.scope).get("medium") for p in hours] == ["phone"]

@@ -102,7 +102,10 @@ def timetable_columns(blocks: list[Block]) -> list[Block]:
         j = i
         while (j < len(blocks) and blocks[j].cells is not None and blocks[j].table == b.table and b.table
                and len(blocks[j].cells) >= 2 and _DAY_LABEL.match(blocks[j].cells[0])
-               and all(_HOURS_CELL.search(c) or not c.strip() for c in blocks[j].cells[1:])):
+               and any(_HOURS_CELL.search(c) for c in blocks[j].cells[1:])
+               # "Any time", "–", "By appointment": a column that states no hours is left out,
+               # it does not break the timetable
+               and all(_HOURS_CELL.search(c) or len(c) <= 30 for c in blocks[j].cells[1:])):
             j += 1
         if j - i >= 2 and len(b.table) >= 2:
             rows = blocks[i:j]
@@ -110,6 +113,8 @@ def timetable_columns(blocks: list[Block]) -> list[Block]:
                 out.pop()  # the header row: its labels now open each column's block
             for col in range(1, len(b.table)):
                 parts = [f"{r.cells[0]} {r.cells[col]}" for r in rows if col < len(r.cells) and r.cells[col].strip()]
+                if not any(col < len(r.cells) and _HOURS_CELL.search(r.cells[col]) for r in rows):
+                    parts = []
                 label = b.table[col].strip() or "Opening hours"
                 if parts:
                     out.append(Block(f"{label}: " + "; ".join(parts) + ".", b.line, b.heading, b.role, None, None,

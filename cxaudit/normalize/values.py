@@ -171,13 +171,25 @@ def find_durations(text: str) -> list[Value]:
 
 # --- money -----------------------------------------------------------------------------
 
+# A bare "$" or "dollars": which dollar is settled where the promise's region is known
+# (a Canadian order's "$99" is CAD), else it is USD. See `dollar_currency`.
+DOLLAR = "$"
+_DOLLAR_BY_REGION = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "MX": "MXN"}
+
+
+def dollar_currency(region: str | None) -> str:
+    """The currency of a bare dollar amount said of `region` (a scope value such as "CA")."""
+    found = {_DOLLAR_BY_REGION.get(r, "USD") for r in (region or "").split(",") if r}
+    return found.pop() if len(found) == 1 else "USD"
+
+
 _SYMBOLS = {"us$": "USD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
-            "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
+            "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "$": DOLLAR, "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
             "₹": "INR", "r$": "BRL", "kr": "SEK"}
 _CODE_LIST = ("USD", "CAD", "AUD", "NZD", "EUR", "GBP", "CNY", "RMB", "JPY", "INR", "CHF", "SEK", "NOK", "DKK", "HKD",
               "SGD", "MXN", "BRL", "PLN", "ZAR")
 _CODES = alternation(_CODE_LIST)
-_WORD_CUR = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+_WORD_CUR = {"dollars": DOLLAR, "dollar": DOLLAR, "bucks": DOLLAR, "euros": "EUR", "euro": "EUR", "pounds": "GBP",
              "pound": "GBP", "quid": "GBP", "yuan": "CNY", "rupees": "INR"}
 _SYMBOL_LIST = ("US$", "USD$", "CA$", "CAD$", "C$", "AU$", "A$", "NZ$", "HK$", "S$", "R$", "$", "£", "€", "¥", "￥", "₹")
 AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?"
