@@ -35,6 +35,7 @@ class Fmt(str, Enum):
     auto = "auto"
     table = "table"
     md = "md"
+    markdown = "markdown"   # the same as md: users type either
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
@@ -115,9 +116,10 @@ def _parse_sources(sources: list[str], cfg) -> list[tuple[str, str | None]]:
 
 def _pick_format(fmt: Fmt, output: Optional[Path], allowed: tuple[str, ...]) -> str:
     if fmt != Fmt.auto:
-        if fmt.value not in allowed:
+        value = "md" if fmt == Fmt.markdown else fmt.value
+        if value not in allowed:
             raise fail(f"--format {fmt.value} is not available here (choose from {', '.join(allowed)})")
-        return fmt.value
+        return value
     if output is not None:
         suffix = output.suffix.lower().lstrip(".")
         guess = {"md": "md", "markdown": "md", "json": "json", "jsonl": "jsonl", "csv": "csv", "sarif": "sarif"}.get(suffix)

@@ -50,6 +50,8 @@ LABELS = {
 # A full stop after an abbreviation ("ext. 4117", "Mon. to Fri.") separates nothing.
 _ABBR_BEFORE = "".join(f"(?<!{a})" for a in ("ext", "Ext", "approx", "incl", "excl", "tel", "Tel", "No", "Mon", "Tue",
                                              "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "vs"))
+_WORD = re.compile(r"\b(?!noon\b|midnight\b)[a-z]{3,}\b")   # a lower-case word: a sentence, not a timetable line
+_PHONE_NUMBER = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?\(?\d{3,5}\)?[\s.-]\d{3}[\s.-]?\d{3,4}(?![\d:])")
 _HARD_SEP = re.compile(rf"[;|•·¦\n]|\s[-–—]\s|{_ABBR_BEFORE}\.\s")
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
@@ -151,9 +153,12 @@ def _label_product(before: str) -> str | None:
 
 # "Return your Northpass tent within 100 days": the thing a return window is given for.
 _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|the|a|an|all|unwanted|unused)\s+"
-                             r"(?P<subj>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:back\s+)?(?:to\s+us\s+)?$", re.I)
+                             r"(?P<subj>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:back\s+)?(?:to\s+us\s+)?$"
+                             # "Northpass tents may be returned within 100 days"
+                             r"|(?:^|[.;:]\s*|\d\s+)(?P<subj2>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:may|can)\s+(?:also\s+)?be\s+"
+                             r"(?:returned|sent\s+back|exchanged)\s+$", re.I)
 _NOT_RETURN_ITEMS = frozenset("unused unworn unwanted full complete original parcel package packaging box back "
-                              "stuff things gear it them one ones".split())
+                              "stuff things gear it them one ones merchandise most anything".split())
 
 
 def _returned_product(before: str) -> str | None:
@@ -161,7 +166,7 @@ def _returned_product(before: str) -> str | None:
     m = _RETURN_SUBJECT.search(before)
     if not m:
         return None
-    words = re.findall(r"[a-z0-9]+", m.group("subj").lower())
+    words = re.findall(r"[a-z0-9]+", (m.group("subj") or m.group("subj2")).lower())
     if not words or any(w in _CLAUSE_WORDS for w in words) or words[-1] in _GENERIC \
             or words[-1] in _NOT_PRODUCT or words[-1] in _NOT_RETURN_ITEMS:
         return None
@@ -513,8 +518,10 @@ class Extractor:
         # A table row is one statement: its cells (method, destination, time) scope each other.
         spans = _sentence_spans(_sentence_cuts(doc, self._punct), text) if split else [(0, len(text))]
         prev_cues: list[_Cue] = []
+        label: tuple[str, ...] = ()   # a short line with no value ("Phone: 1-888-555-0142") heads the lines after it
         for off, end in spans:
             s_text = text[off:end]
+            under = heading + label
             cues = [_Cue(c.kind, c.strong, c.start - off, c.end - off) for c in all_cues
                     if c.start >= off and c.end <= end]
             # "Customer care: 1-800-555-0199 · Mon–Fri 9–5": a cue in the previous sentence of
@@ -522,8 +529,12 @@ class Extractor:
             near_ctx = [(c, 100) for c in prev_cues] + ctx_cues
             if cues:  # a run of cue-less fragments ("· Mon–Fri 8–8 · Sat 10–4") keeps the last cue seen
                 prev_cues = [_Cue(c.kind, c.strong, -1, -1) for c in cues]
-            if len(s_text.split()) > 6:
-                near_ctx = ctx_cues  # a full sentence says what it is about itself
+            if len(s_text.split()) > 6 and _WORD.search(s_text):
+                near_ctx = ctx_cues  # a full sentence says what it is about itself ("Mon–Fri 7 am – 7 pm PT" is no sentence)
+            if len(spans) > 1 and len(s_text.split()) <= 6 and self._heading_scope(s_text) \
+                    and not self.find_values(s_text):
+                label = (s_text,)
+                continue
             if not s_text.strip() or not (cues or near_ctx):
                 continue  # nothing in or around this sentence could say what a value is about
             values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
@@ -569,7 +580,7 @@ class Extractor:
                                 rx.search(s_text[region_lo:region_hi]) for rx in other.veto):
                             chosen.append((other, (c.start, c.end)))
                 for pack, cue in chosen:
-                    read = self._make(pack, v, s_text, scope_lo, scope_hi, heading, table, dist, cue)
+                    read = self._make(pack, v, s_text, scope_lo, scope_hi, under, table, dist, cue)
                     if read is None:
                         continue
                     dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
@@ -763,11 +774,15 @@ class Extractor:
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
+        if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
+            scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         for h in reversed(heading):
             for key, value in self._heading_scope(h):
                 # Headings give region and service; a product named in a heading (often an FAQ
-                # question's example, "Can I return my sofa?") does not carve out an exception.
-                if key in keys and key not in scope and key not in ("start", "product"):
+                # question's example, "Can I return my sofa?") does not carve out an exception,
+                # except what is cancelled ("Can I cancel a rental?" is about bookings).
+                if key in keys and key not in scope and key != "start" \
+                        and (key != "product" or kind == "cancellation_window"):
                     scope[key] = value
         return scope
 

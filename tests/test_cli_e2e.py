@@ -268,3 +268,10 @@ def test_time_budget_marks_report_incomplete(tmp_path):
     assert r.returncode == 0, r.stderr
     report = json.loads(r.stdout)
     assert report["summary"]["incomplete"] is True and report["summary"]["documents"] < 2500
+
+
+def test_markdown_is_another_name_for_md(brand):
+    md = run("audit", str(brand), "--format", "md", "--fail-on", "never")
+    markdown = run("audit", str(brand), "--format", "markdown", "--fail-on", "never")
+    assert markdown.returncode == 0 and markdown.stdout == md.stdout
+    assert markdown.stdout.startswith("# cxaudit report")

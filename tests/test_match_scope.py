@@ -316,3 +316,28 @@ def test_a_shipping_rate_column_is_not_read_as_the_threshold_column_beside_it():
     # without a threshold column, a fee cell's own "free over" still reads
     ps = _rows(("Zone", "Delivery charge"), [("UK mainland", "£3.95 (free over £40)")])
     assert [(p.kind, p.max) for p in ps if p.kind == "free_shipping_threshold"] == [("free_shipping_threshold", 40)]
+
+
+def test_a_short_label_line_and_a_phone_number_name_the_channel_of_hours():
+    doc = Document(uri="contact.html", channel="website", fmt="html")
+    block = Block(text="Phone: 1-888-555-0142\nMon–Fri 7 am – 7 pm PT\nSat 8 am – 4 pm PT", line=5)
+    ps = promises_in_blocks([block], doc)
+    assert [(p.kind, dict(p.scope).get("medium"), len(p.schedule)) for p in ps] == [("support_hours", "phone", 2)]
+    docx = _only("Customer Care can be reached at 1-888-555-0142, Monday to Friday 7 am to 7 pm PT.", "support_hours")
+    assert dict(docx.scope).get("medium") == "phone"
+    assert "medium" not in dict(_only("Open 08:00-20:00 Monday to Friday.", "support_hours").scope)
+
+
+def test_cancelling_a_booking_named_in_a_faq_question_is_not_cancelling_an_order():
+    doc = Document(uri="faq.json", channel="help_centre", fmt="json")
+    ps = promises_in_blocks([Block(text="Free up to 48 hours before pickup.", line=3, heading=("Can I cancel a bike rental?",)),
+                             Block(text="You can cancel an order within 2 hours of placing it.", line=9,
+                                   heading=("Can I cancel my order?",))], doc)
+    assert sorted(dict(p.scope).get("product", "-") for p in ps) == ["-", "bookings"]
+    assert compare(ps) == []
+
+
+def test_items_said_to_be_returnable_in_the_passive_are_named():
+    tents = _only("1.5 Northpass tents may be returned within 100 days even if used.", "return_window")
+    assert dict(tents.scope).get("product") == "tent"
+    assert "product" not in dict(_only("Unused merchandise may be returned within 60 days.", "return_window").scope)
