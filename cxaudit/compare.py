@@ -18,7 +18,7 @@ from cxaudit.normalize.units import business_kind, interval, same_number
 # Scope keys under which a promise carves out an exception: a general "30-day returns" is
 # not contradicted by "sale items are final sale". Only promises naming the same product
 # group (or start event, complaint topic, store location) are compared with each other.
-EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier")
+EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier", "payment")
 _DEFAULT_SERVICES = {"standard", "economy", "ground"}
 MONEY_KINDS_IGNORE_QUALIFIER = {"free_shipping_threshold", "return_cost"}
 _QUAL_CLASH = {frozenset({"up_to", "exactly"}), frozenset({"at_least", "exactly"}), frozenset({"at_least", "up_to"}),
@@ -33,6 +33,10 @@ CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "CA$", "A
 
 
 def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
+    if a.get("payment") == "card" or b.get("payment") == "card":
+        # a refund to a card is the usual refund: held against refunds that name no method
+        a, b = {k: v for k, v in a.items() if (k, v) != ("payment", "card")}, \
+            {k: v for k, v in b.items() if (k, v) != ("payment", "card")}
     for key in set(a) & set(b):
         if not set(a[key].split(",")) & set(b[key].split(",")):
             return False
@@ -137,6 +141,8 @@ def relation(a: Promise, b: Promise) -> str | None:
         # Same footing: compare the stated numbers (after unit conversion), no widening.
         ra, rb = _raw(a), _raw(b)
         if same_number(ra[0], rb[0]) and same_number(ra[1], rb[1]):
+            if a.kind == "cancellation_window":
+                return None  # "at least 48 hours before" and "up to 48 hours before" are one deadline
             return "inconsistency" if frozenset({a.qualifier, b.qualifier}) in _QUAL_CLASH else None
         if same_number(ra[1], rb[1]) and _bounded(a, b):
             return None  # "ships in 1–2 business days" and "ships within 2 business days" agree

@@ -20,14 +20,14 @@ from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
-    "delivery_time": ("service", "region", "product", "tier"),
-    "dispatch_time": ("service", "region", "product", "cutoff"),
+    "delivery_time": ("service", "region", "product", "tier", "period"),
+    "dispatch_time": ("service", "region", "product", "cutoff", "period"),
     "free_shipping_threshold": ("service", "region", "product", "tier"),
     "return_window": ("region", "product", "start", "remedy", "tier"),
     "exchange_window": ("region", "product", "start", "tier"),
     "return_cost": ("region", "product", "service"),
-    "refund_time": ("region", "start", "stage"),
-    "response_time": ("medium", "region", "topic", "tier"),
+    "refund_time": ("region", "start", "stage", "payment"),
+    "response_time": ("medium", "region", "topic", "tier", "period"),
     "wait_time": ("medium", "region", "period", "topic", "tier"),
     "support_hours": ("medium", "region", "topic", "tier"),
     "warranty": ("region", "product"),
@@ -94,6 +94,9 @@ _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submit
 # value) or "allow 3–5 days for your bank to process it" (said just after it).
 _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take")
+_REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
+                      r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?)\b")
+_BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b")
 
@@ -446,7 +449,9 @@ class Extractor:
             self._cache.move_to_end(key)
             return hit
         out: tuple[Read, ...] = ()
-        if self.worth_reading(block.text, " / ".join(block.heading + table)):
+        if any(_REVIEWS.match(h) for h in block.heading[-2:]):
+            pass  # customers' reviews report what happened to them; they promise nothing
+        elif self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
         self._cache[key] = out
         if len(self._cache) > self._cache_size:
@@ -773,6 +778,8 @@ class Extractor:
             found["region"] = (found["region"][0], found["region"][1] | joined)
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
+        if "payment" in found and len({h[3] for h in hits if h[2] == "payment"}) > 1:
+            del found["payment"]  # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
@@ -782,7 +789,7 @@ class Extractor:
                 # question's example, "Can I return my sofa?") does not carve out an exception,
                 # except what is cancelled ("Can I cancel a rental?" is about bookings).
                 if key in keys and key not in scope and key != "start" \
-                        and (key != "product" or kind == "cancellation_window"):
+                        and (key != "product" or kind in ("cancellation_window", "warranty")):
                     scope[key] = value
         return scope
 
@@ -862,6 +869,15 @@ class Extractor:
         clause = text[lo:hi]
         if pack.kind == "warranty" and "product" not in scope and self.lang == "en":
             covered = _covered_product(text[lo:v.start]) or _label_product(text[:v.start])
+            if not covered and table is not None and " | " in text:
+                # "Blenders | 7 years" in a warranty table: the row label names the items
+                cell = text.split(" | ", 1)[0]
+                if v.start > len(cell) and not self._heading_scope(cell):
+                    covered = _label_product(cell + ":")
+            if not covered and heading and not heading[-1].rstrip().endswith("?") \
+                    and not self._heading_scope(heading[-1]):
+                # a product page's own title ("Alder Oak Bed Frame" over "Guarantee: 5 years")
+                covered = _label_product(heading[-1] + ":")
             part = None if covered else _part_after(text, v.end, hi)
             if part:
                 # "2 years on the display panel": a component's own term, an exception like the
@@ -886,7 +902,8 @@ class Extractor:
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
                 label = _clock_label(m.group(2))
                 scope["cutoff"] = f"after {label}" if m.group(1).lower() == "after" else label
-        if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.start) or _BANK_AFTER.match(text, v.end, hi)):
+        if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.start) or _BANK_AFTER.match(text, v.end, hi)
+                                           or (heading and _BANK_HEADING.search(heading[-1]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
         if v.type == "zero" and "product" not in scope:
             # "X cannot be returned" always carves out a group of items; it never states the

@@ -164,3 +164,10 @@ def test_a_timetable_read_a_day_at_a_time_is_shown_as_ranges():
                                                                                   ("sun", "10:00", "16:00")]
     assert format_value(_H(*days)) == "Mon–Fri 08:00–20:00, Sat 09:00–17:00, Sun 10:00–16:00"
     assert format_value(_H(("mon", "08:00", "20:00"), ("wed", "08:00", "20:00"))) == "Mon 08:00–20:00, Wed 08:00–20:00"
+
+
+def test_a_cancellation_deadline_reads_the_same_with_at_least_or_up_to():
+    a = P("cancellation_window", 48, 48, "hours", q="at_least")
+    b = P("cancellation_window", 2, 2, "days", q="up_to")
+    assert relation(a, b) is None
+    assert relation(a, P("cancellation_window", 24, 24, "hours", q="up_to")) == "contradiction"

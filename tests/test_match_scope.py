@@ -341,3 +341,35 @@ def test_items_said_to_be_returnable_in_the_passive_are_named():
     tents = _only("1.5 Northpass tents may be returned within 100 days even if used.", "return_window")
     assert dict(tents.scope).get("product") == "tent"
     assert "product" not in dict(_only("Unused merchandise may be returned within 60 days.", "return_window").scope)
+
+
+def test_reviews_promise_nothing():
+    doc = Document(uri="product.html", channel="website", fmt="html")
+    blocks = [Block(text="Got it for $129, plus free shipping on a $20 add-on order.", line=4, heading=("Blender", "Reviews")),
+              Block(text="Took 18 days to deliver. Love the range.", line=5, heading=("Range", "Customer reviews")),
+              Block(text="Free shipping on orders of $59 or more.", line=9, heading=("Blender", "Shipping"))]
+    assert [(p.kind, p.max) for p in promises_in_blocks(blocks, doc)] == [("free_shipping_threshold", 59)]
+
+
+def test_warranty_items_from_a_table_row_or_a_product_page_title():
+    doc = Document(uri="warranty.html", channel="website", fmt="html")
+    rows = [Block(text=" | ".join(r), line=i, heading=("Warranty",), table=("Product", "Warranty"), cells=r)
+            for i, r in enumerate((("Blenders", "7 years"), ("Toasters", "2 years")))]
+    title = [Block(text="Guarantee: 5 years", line=20, heading=("Alder Oak Bed Frame",)),
+             Block(text="Guarantee: 2 years", line=30, heading=("Cloud Pillow",))]
+    ps = promises_in_blocks(rows + title, doc)
+    assert sorted(tuple(sorted(dict(p.scope).values())) for p in ps) == [("bedding",), ("blender",), ("frames",), ("toaster",)]
+    assert compare(ps) == []
+
+
+def test_refunds_by_payment_method_and_by_the_bank_are_their_own():
+    ps = extract_text("We process refunds within 3 working days. PayPal refunds usually arrive within 24 hours.")
+    assert sorted(dict(p.scope).get("payment", "-") for p in ps) == ["-", "paypal"] and compare(ps) == []
+    card = extract_text("We process refunds within 3 working days. Refunds to a credit card take 10 working days.")
+    assert [f.rule for f in compare(card)] == ["contradiction"]   # a card is the usual way
+
+
+def test_a_list_of_payment_methods_singles_none_out():
+    p = _only("Original payment method (credit/debit card, PayPal, Apple Pay): refunds are issued within 5–7 business "
+              "days after we receive your return.", "refund_time")
+    assert "payment" not in dict(p.scope)
