@@ -148,6 +148,8 @@ def _label_product(before: str) -> str | None:
     if not m:
         return None
     words = re.findall(r"[a-z0-9]+", m.group("label").lower())
+    while words and words[0] in _NOT_PRODUCT:
+        words = words[1:]   # "Other small electrics: 2 yrs"
     if not words or len(words) > 4 or any(w in _GENERIC or w in _NOT_PRODUCT or w in _CLAUSE_WORDS
                                           or w in _LABEL_NOT_ITEMS for w in words):
         return None
@@ -176,6 +178,11 @@ def _returned_product(before: str) -> str | None:
     return _stem(words[-1])
 
 
+_SECTION_WORDS = frozenset("specification specifications specs spec details detail features feature overview description "
+                           "warranty warranties guarantee guarantees shipping delivery returns return faq faqs help support "
+                           "information info care about reviews summary included box facts key terms conditions policy "
+                           "policies contact us our your how what why when where who cover coverage protection "
+                           "questions answers frequently asked".split())
 _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover coverage period length term terms note "
                              "standard extended manufacturer manufacturers returns return refunds refund exchanges "
                              "exchange policy window windows time times how long answer".split())
@@ -400,7 +407,7 @@ class Extractor:
                 # Chinese has no spaces between words and puts numbers right after them (签收后7天):
                 # a scope word there ends where its characters end.
                 # "non-engraved" is not "engraved": a hyphen before a scope word joins it to a prefix.
-                wl, wr = (r"(?<![A-Za-z])", r"(?![A-Za-z])") if lang == "zh" else (r"(?<![\w-])", r"(?![\w])")
+                wl, wr = (r"(?<![A-Za-z])", r"(?![A-Za-z])") if lang == "zh" else (r"(?<![\w-])", r"(?![\w]|-(?:language|speaking))")
                 if ci:
                     parts.append(rf"(?i:{wl}(?:{'|'.join(sorted(ci, key=len, reverse=True))}){wr})")
                 if cs:
@@ -542,7 +549,10 @@ class Extractor:
                 continue
             if not s_text.strip() or not (cues or near_ctx):
                 continue  # nothing in or around this sentence could say what a value is about
-            values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
+            if row and " | " in s_text:
+                values = [v for v in self._cell_values(s_text) if not self._vetoed(s_text, v)]
+            else:
+                values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
             if row and " | " in s_text:
                 # "Overnight | 1 business day | $45": the label cell names the row; the value
                 # columns carry the promise.
@@ -609,6 +619,16 @@ class Extractor:
             if best is None or d < best[1]:
                 best = (pack, d, (-1, -1))
         return best
+
+    def _cell_values(self, row_text: str) -> list[Value]:
+        """Values of a table row found cell by cell: "Mon–Fri 8–9 | Every day 7–11" is two
+        schedules (one per column), never one that runs across the cell border."""
+        out: list[Value] = []
+        start = 0
+        for cell in row_text.split(" | "):
+            out.extend(v._replace(start=v.start + start, end=v.end + start) for v in self.find_values(cell))
+            start += len(cell) + 3
+        return out
 
     def _claimed_elsewhere(self, row_text: str, v: Value, table: tuple[str, ...]) -> bool:
         """Does another column's header name a kind this value could be (so this one's is not it)?"""
@@ -747,6 +767,12 @@ class Extractor:
                 # "returned within 14 days, complete with manuals and accessories": things that
                 # go with the item are not the items the promise is about
                 and (h[2] != "product" or h[0] < v.end or not _ALONG_WITH.search(text, v.end, h[0]))]
+        if kind == "warranty" and any(h[2] == "product" and h[0] >= v.end for h in hits) \
+                and (_covered_product(text[lo:v.start]) or _label_product(text[:v.start])
+                     or (" | " in text and v.start > text.index(" | "))):
+            # "Stand mixers: 5 yrs (motor 10 yrs)", "Stand mixers carry a 5-year warranty, and the motor
+            # is covered for 10": the part named after the value has its own term
+            hits = [h for h in hits if not (h[2] == "product" and h[0] >= v.end)]
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
@@ -874,10 +900,12 @@ class Extractor:
                 cell = text.split(" | ", 1)[0]
                 if v.start > len(cell) and not self._heading_scope(cell):
                     covered = _label_product(cell + ":")
-            if not covered and heading and not heading[-1].rstrip().endswith("?") \
-                    and not self._heading_scope(heading[-1]):
-                # a product page's own title ("Alder Oak Bed Frame" over "Guarantee: 5 years")
-                covered = _label_product(heading[-1] + ":")
+            if not covered and heading:
+                # a product page's own title ("Alder Oak Bed Frame" over "Guarantee: 5 years"),
+                # past its section headings ("Specifications", "Warranty")
+                title = next((h for h in reversed(heading[-3:]) if not _SECTION_WORDS & set(re.findall(r"[a-z]+", h.lower()))), None)
+                if title and not title.rstrip().endswith("?") and not self._heading_scope(title):
+                    covered = _label_product(title + ":")
             part = None if covered else _part_after(text, v.end, hi)
             if part:
                 # "2 years on the display panel": a component's own term, an exception like the

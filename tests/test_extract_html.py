@@ -313,3 +313,16 @@ def test_a_timetable_column_that_states_no_hours_does_not_hide_the_others(tmp_pa
     texts = [b.text for b in read(tmp_path, html)]
     assert "Phone: Monday 08:00–20:00; Saturday 09:00–17:00." in texts
     assert not any(t.startswith("Email:") for t in texts)
+
+
+def test_a_timetable_column_named_for_a_time_zone_carries_it(tmp_path):
+    html = """<html><body><h2>Phone</h2><table>
+      <thead><tr><th>Day</th><th>Eastern</th><th>Pacific</th></tr></thead>
+      <tr><th>Monday–Friday</th><td>8 a.m.–9 p.m.</td><td>5 a.m.–6 p.m.</td></tr>
+      <tr><th>Saturday</th><td>9 a.m.–6 p.m.</td><td>6 a.m.–3 p.m.</td></tr></table></body></html>"""
+    from cxaudit.compare import compare
+    from cxaudit.pipeline import promises_in_blocks
+
+    ps = promises_in_blocks(read(tmp_path, html), Document(uri="contact.html", channel="website", fmt="html"))
+    assert sorted({dict(i).get("tz") for p in ps for i in p.schedule}) == ["ET", "PT"]
+    assert compare(ps) == []   # 8–9 Eastern is 5–6 Pacific

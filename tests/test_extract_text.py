@@ -107,3 +107,13 @@ def test_numbered_caps_line_is_a_section_heading(tmp_path):
         "ACME CALL SCRIPT", "2. RETURNS AND REFUNDS")
     # a numbered point in sentence case stays a point of its section
     assert by_text["Confirm the caller's postcode."].heading[-1] == "2. RETURNS AND REFUNDS"
+
+
+def test_a_dot_leader_table_is_one_block_a_row():
+    from cxaudit.extract.text import parse
+
+    blocks = parse("WARRANTY\n  Hearthline stand mixers ........ 5 yrs (motor 10 yrs)\n"
+                   "  Hearthline blenders ............ 7 yrs\n  Other small electrics .......... 2 yrs\n")
+    texts = [b.text for b in blocks if b.heading == ("WARRANTY",) and b.text != "WARRANTY"]
+    assert texts == ["Hearthline stand mixers: 5 yrs (motor 10 yrs)", "Hearthline blenders: 7 yrs",
+                     "Other small electrics: 2 yrs"]

@@ -373,3 +373,24 @@ def test_a_list_of_payment_methods_singles_none_out():
     p = _only("Original payment method (credit/debit card, PayPal, Apple Pay): refunds are issued within 5–7 business "
               "days after we receive your return.", "refund_time")
     assert "payment" not in dict(p.scope)
+
+
+def test_a_part_named_after_the_value_has_its_own_term():
+    ps = extract_text("Hearthline stand mixers carry a five-year limited warranty, and the motor is covered for ten years.")
+    assert sorted((p.max, dict(p.scope).get("product", dict(p.scope).get("items"))) for p in ps) == \
+        [(5, "mixer"), (10, "motors")]
+    row = _rows(("Product", "Warranty", "Notes"), [("Stand mixers", "5 years", "Direct-drive motor covered for 10 years")],
+                heading=("Warranty",))
+    assert [(p.max, dict(p.scope).get("items")) for p in row if p.kind == "warranty"][0] == (5, "mixer")
+
+
+def test_each_cell_of_a_row_is_read_on_its_own():
+    ps = _rows(("", "Everyone", "Plus members"), [("Phone support", "Mon–Fri 8am–9pm ET", "Every day 7am–11pm ET")],
+               heading=("Compare",))
+    tiers = sorted(dict(p.scope).get("tier", "-") for p in ps if p.kind == "support_hours")
+    assert tiers == ["-", "members"] and compare(ps) == []
+
+
+def test_a_language_line_is_no_region():
+    p = _only("French-language support is available weekdays from 6 a.m. to 2 p.m. Pacific.", "support_hours")
+    assert dict(p.scope).get("topic") == "language" and "region" not in dict(p.scope)

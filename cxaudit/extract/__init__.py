@@ -85,6 +85,7 @@ def read_blocks(doc: Document, limits: Limits | None = None) -> list[Block]:
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _DAY_LABEL = re.compile(rf"(?i)^\s*(?:{_DAY}(?:\s*(?:-|–|—|to|through|until|&|and|,|/)\s*{_DAY})*|weekdays|weekends?|"
                         r"(?:bank|public)\s+holidays?)\s*$")
+_TZ_HEADER = re.compile(r"(?i)^\s*(?:(?:eastern|central|mountain|pacific|atlantic|alaska|hawaii)(?:\s+time)?|[ECMP][SD]?T|GMT|BST|UTC|UK\s+time|AEST|AEDT|NZST|CET)\s*$")
 _HOURS_CELL = re.compile(r"(?i)\d|\bclosed\b|\b24\s*hours\b|noon|midnight")
 
 
@@ -112,7 +113,10 @@ def timetable_columns(blocks: list[Block]) -> list[Block]:
             if out and out[-1].table is None and out[-1].cells == b.table:
                 out.pop()  # the header row: its labels now open each column's block
             for col in range(1, len(b.table)):
-                parts = [f"{r.cells[0]} {r.cells[col]}" for r in rows if col < len(r.cells) and r.cells[col].strip()]
+                # "Day | Eastern | Pacific": a column of hours in its own time zone says so in each line
+                tz = f" {b.table[col].strip()}" if _TZ_HEADER.match(b.table[col]) else ""
+                parts = [f"{r.cells[0]} {r.cells[col]}{tz if _HOURS_CELL.search(r.cells[col]) else ''}"
+                         for r in rows if col < len(r.cells) and r.cells[col].strip()]
                 if not any(col < len(r.cells) and _HOURS_CELL.search(r.cells[col]) for r in rows):
                     parts = []
                 label = b.table[col].strip() or "Opening hours"

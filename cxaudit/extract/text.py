@@ -5,6 +5,7 @@ Rules, kept general:
   - a line starting with a bullet, a number ("1.", "2)") or a speaker label ("Agent:", "IVR:")
     starts its own block; in such a run, a following line is a new block too when the previous
     line ended a sentence and it starts a new one;
+  - a line with a dot leader ("Blenders ........ 7 yrs") is its own block, "Blenders: 7 yrs";
   - a short ALL-CAPS line (numbered or not: "3. RETURNS"), a short line ending with ":" that is followed by content, or a line
     underlined with === / --- is a heading;
   - `cxaudit: ignore [names]` suppresses its line's block, or the next block when it stands alone
@@ -32,6 +33,8 @@ _DECORATION = re.compile(r"^[=#*~+\-_\s]{2,}(?=\w)|(?<=\w)[\s=#*~+\-_:]*[=#*~+\-
 _BOXED = re.compile(r"^([=#*~+_-])\1+\s*\S.{0,58}?\s*\1{2,}$")
 _RULE = re.compile(r"^([-=*_~#+])\1{2,}$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# "Hearthline blenders ........ 7 yrs": a dot leader joins a label to its value on one line
+_LEADER = re.compile(r"(?<=\S)\s*(?:\.{4,}|…{2,}|·{3,}|_{4,})\s*(?=\S)")
 _STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
 
 
@@ -121,6 +124,12 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
         if not s:
             flush()
             line_mode = False
+            continue
+        if _LEADER.search(s) and not _RULE.match(s):
+            # a row of a dot-leader table is one statement: "Blenders: 7 yrs"
+            flush()
+            emit(" ".join(_LEADER.sub(": ", s).split()), ln, line_names)
+            line_mode = True
             continue
         if _RULE.match(s):
             if s[0] in "=-" and para and not line_mode and _UNDERLINE.match(s):
