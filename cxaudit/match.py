@@ -96,9 +96,14 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:you
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?)\b")
+_BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\d")
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
-                         r"financial\s+institution|payment\s+provider)\s+to\b")
+                         r"financial\s+institution|payment\s+provider)\s+to\b"
+                         # "3–5 working days after we process it": the time after the refund is issued
+                         r"|\s*(?:after|once|from\s+when)\s+(?:we(?:['’]ve|\s+have)?\s+(?:process|issu|refund|sen[dt])\w*\s+(?:it|them|the\s+refund|your\s+refund)"
+                         r"|it(?:['’]s|\s+is|\s+has\s+been)\s+(?:processed|issued|sent|refunded))\b")
 
 
 def _clock_label(t: str) -> str:
@@ -444,6 +449,12 @@ class Extractor:
         return self.lang != "en" or bool(_DIGIT.search(text) or _VALUE_HINT.search(text))
 
     def read_block(self, block: Block) -> tuple[Read, ...]:
+        if block.heading and block.cells is None and _BARE_VALUE.match(block.text) and len(block.text.split()) <= 4:
+            # A bare value under a label ("Bed frames, headboards" then "30 days": a PDF table
+            # read a cell a line, a definition list) is that label's value.
+            label = block.heading[-1]
+            if len(label) <= 60 and not label.rstrip().endswith("?") and not _SECTION_NUMBER.match(label):
+                block = replace(block, text=f"{label}: {block.text}")
         # The cache key keeps only the headings that can change the reading (a cue or a scope
         # word in them), at their distance: the same "Free delivery over £50" under a thousand
         # product names is read once.
@@ -513,6 +524,9 @@ class Extractor:
         cues = self._heading_cues.get(heading)
         if cues is None:
             cues = tuple(self._cues_in(self.nlp.make_doc(heading), heading)) if self.prefilter.search(heading) else ()
+            # "How to make a claim" names no making time: a pack's veto holds in headings too
+            cues = tuple(c for c in cues if c.kind not in self.packs
+                         or not any(rx.search(heading) for rx in self.packs[c.kind].veto))
             if len(self._heading_cues) > 50_000:
                 self._heading_cues.clear()
             self._heading_cues[heading] = cues
@@ -728,8 +742,8 @@ class Extractor:
                     continue
                 if pack.veto_after and any(rx.search(after) for rx in pack.veto_after):
                     continue
-                if any(rx.search(clause) for rx in pack.veto):
-                    continue
+                if any(rx.search(text) for rx in pack.veto):
+                    continue  # no cue of its own: the whole sentence is the evidence, and so can veto
                 d = d + (0 if c.strong else 25)
                 if best is None or d < best[1]:
                     best = (pack, d, (-1, -1))

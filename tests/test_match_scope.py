@@ -358,7 +358,7 @@ def test_warranty_items_from_a_table_row_or_a_product_page_title():
     title = [Block(text="Guarantee: 5 years", line=20, heading=("Alder Oak Bed Frame",)),
              Block(text="Guarantee: 2 years", line=30, heading=("Cloud Pillow",))]
     ps = promises_in_blocks(rows + title, doc)
-    assert sorted(tuple(sorted(dict(p.scope).values())) for p in ps) == [("bedding",), ("blender",), ("frames",), ("toaster",)]
+    assert sorted(tuple(sorted(dict(p.scope).values())) for p in ps) == [("blender",), ("frames",), ("pillows",), ("toaster",)]
     assert compare(ps) == []
 
 
@@ -394,3 +394,23 @@ def test_each_cell_of_a_row_is_read_on_its_own():
 def test_a_language_line_is_no_region():
     p = _only("French-language support is available weekdays from 6 a.m. to 2 p.m. Pacific.", "support_hours")
     assert dict(p.scope).get("topic") == "language" and "region" not in dict(p.scope)
+
+
+def test_a_refund_table_by_payment_method_under_a_question_heading():
+    ps = _rows(("Paid with", "How long until I see it?"),
+               [("Visa / Mastercard / Amex", "3–5 working days after we process it"), ("PayPal", "Within 24 hours")],
+               heading=("When will I get my money back?",))
+    got = sorted((p.kind, p.max, dict(p.scope).get("payment"), dict(p.scope).get("stage")) for p in ps)
+    assert got == [("refund_time", 5, "card", "bank"), ("refund_time", 24, "paypal", None)]
+
+
+def test_a_bare_value_under_a_label_is_that_labels_value():
+    doc = Document(uri="policy.pdf", channel="policy", fmt="pdf")
+    blocks = [Block(text="Mattresses", line=2, heading=("5. Product guarantees", "Mattresses")),
+              Block(text="10 years", line=2, heading=("5. Product guarantees", "Mattresses")),
+              Block(text="Pillows & duvets", line=2, heading=("5. Product guarantees", "Pillows & duvets")),
+              Block(text="2 years", line=2, heading=("5. Product guarantees", "Pillows & duvets"))]
+    ps = promises_in_blocks(blocks, doc)
+    assert sorted((p.kind, p.max, dict(p.scope).get("product")) for p in ps) == \
+        [("warranty", 2, "pillows"), ("warranty", 10, "mattresses")]
+    assert ps[0].text in ("Mattresses: 10 years", "Pillows & duvets: 2 years")
