@@ -252,6 +252,22 @@ def _covered_product(before: str) -> str | None:
     return ",".join(sorted(heads)) or None
 
 
+def _items_of(label: str) -> str | None:
+    """Head nouns of a label that lists items: "Toasters, kettles & other small electrics" ->
+    "electric,kettle,toaster"; "Hearthline Pro 5-Qt Stand Mixer" -> "mixer"."""
+    heads = set()
+    for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", label.lower()):
+        words = [w for w in re.findall(r"[a-z]+", item) if w != "s"]
+        while words and words[-1] in _ADVERBS:
+            words.pop()
+        if not words or len(words) > 8 or any(w in _CLAUSE_WORDS for w in words):
+            return None
+        if words[-1] in _GENERIC or words[-1] in _NOT_PRODUCT or words[-1] in _LABEL_NOT_ITEMS:
+            return None
+        heads.add(_stem(words[-1]))
+    return ",".join(sorted(heads)) or None
+
+
 def _stem(w: str) -> str:
     if w.endswith("ives") and len(w) > 5:
         return w[:-3] + "fe"   # knives -> knife
@@ -913,13 +929,13 @@ class Extractor:
                 # "Blenders | 7 years" in a warranty table: the row label names the items
                 cell = text.split(" | ", 1)[0]
                 if v.start > len(cell) and not self._heading_scope(cell):
-                    covered = _label_product(cell + ":")
+                    covered = _items_of(cell)
             if not covered and heading:
                 # a product page's own title ("Alder Oak Bed Frame" over "Guarantee: 5 years"),
                 # past its section headings ("Specifications", "Warranty")
                 title = next((h for h in reversed(heading[-3:]) if not _SECTION_WORDS & set(re.findall(r"[a-z]+", h.lower()))), None)
                 if title and not title.rstrip().endswith("?") and not self._heading_scope(title):
-                    covered = _label_product(title + ":")
+                    covered = _items_of(title)
             part = None if covered else _part_after(text, v.end, hi)
             if part:
                 # "2 years on the display panel": a component's own term, an exception like the

@@ -414,3 +414,17 @@ def test_a_bare_value_under_a_label_is_that_labels_value():
     assert sorted((p.kind, p.max, dict(p.scope).get("product")) for p in ps) == \
         [("warranty", 2, "pillows"), ("warranty", 10, "mattresses")]
     assert ps[0].text in ("Mattresses: 10 years", "Pillows & duvets: 2 years")
+
+
+def test_a_listed_row_label_and_a_long_product_title_name_the_items():
+    row = _rows(("Product", "Warranty"), [("Toasters, kettles & other small electrics", "2 years")], heading=("Warranty",))
+    assert dict(row[0].scope).get("items") == "electric,kettle,toaster"
+    doc = Document(uri="mixer.html", channel="website", fmt="html")
+    spec = [Block(text="Warranty | 3-year limited", line=9, heading=("Hearthline Pro 5-Qt Stand Mixer", "Specifications"),
+                  table=("Feature", "Detail"), cells=("Warranty", "3-year limited"))]
+    assert dict(promises_in_blocks(spec, doc)[0].scope).get("items") == "mixer"
+
+
+def test_past_offers_with_a_year_are_no_promise():
+    assert extract_text("From November 22 through November 27, 2023 we offered free shipping on every order.") == []
+    assert extract_text("[NOTE - PAST PROMO: customers mention free shipping on everything from Black Friday.]") == []
