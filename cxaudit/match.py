@@ -22,18 +22,18 @@ from cxaudit.rulepack import Pack, RuleSet
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "delivery_time": ("service", "region", "product", "tier", "period"),
     "dispatch_time": ("service", "region", "product", "cutoff", "period"),
-    "free_shipping_threshold": ("service", "region", "product", "tier"),
-    "return_window": ("region", "product", "start", "remedy", "tier"),
+    "free_shipping_threshold": ("service", "region", "product", "tier", "period"),
+    "return_window": ("region", "product", "start", "remedy", "tier", "period"),
     "exchange_window": ("region", "product", "start", "tier"),
     "return_cost": ("region", "product", "service"),
     "refund_time": ("region", "start", "stage", "payment"),
     "response_time": ("medium", "region", "topic", "tier", "period"),
     "wait_time": ("medium", "region", "period", "topic", "tier"),
-    "support_hours": ("medium", "region", "topic", "tier"),
+    "support_hours": ("medium", "region", "topic", "tier", "period"),
     "warranty": ("region", "product"),
     "cancellation_window": ("region", "product", "start"),
     "price_match_window": ("region", "start", "tier"),
-    "trial_period": ("region", "product"),
+    "trial_period": ("region", "product", "period"),
     "money_back_guarantee": ("region", "product", "start"),
 }
 DEFAULT_SCOPE_KEYS = ("region", "product")
@@ -96,7 +96,8 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:you
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?)\b")
-_BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\d")
+_BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*"
+                         r"[A-Za-z]*\.?\s*(?:\([^)]*\))?\s*$")   # "30 days", "10 years", "3–5 days"
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
@@ -465,7 +466,7 @@ class Extractor:
         return self.lang != "en" or bool(_DIGIT.search(text) or _VALUE_HINT.search(text))
 
     def read_block(self, block: Block) -> tuple[Read, ...]:
-        if block.heading and block.cells is None and _BARE_VALUE.match(block.text) and len(block.text.split()) <= 4:
+        if block.heading and block.cells is None and _BARE_VALUE.match(block.text):
             # A bare value under a label ("Bed frames, headboards" then "30 days": a PDF table
             # read a cell a line, a definition list) is that label's value.
             label = block.heading[-1]
@@ -845,7 +846,7 @@ class Extractor:
                 # question's example, "Can I return my sofa?") does not carve out an exception,
                 # except what is cancelled ("Can I cancel a rental?" is about bookings).
                 if key in keys and key not in scope and key != "start" \
-                        and (key != "product" or kind in ("cancellation_window", "warranty")):
+                        and (key != "product" or kind in ("cancellation_window", "warranty", "trial_period")):
                     scope[key] = value
         return scope
 

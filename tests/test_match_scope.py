@@ -428,3 +428,10 @@ def test_a_listed_row_label_and_a_long_product_title_name_the_items():
 def test_past_offers_with_a_year_are_no_promise():
     assert extract_text("From November 22 through November 27, 2023 we offered free shipping on every order.") == []
     assert extract_text("[NOTE - PAST PROMO: customers mention free shipping on everything from Black Friday.]") == []
+
+
+def test_a_trial_under_a_product_heading_is_that_products():
+    doc = Document(uri="returns.html", channel="help_centre", fmt="html")
+    ps = promises_in_blocks([Block(text="Try them for 30 nights.", line=4, heading=("Returns", "Pillows and duvets")),
+                             Block(text="Every mattress comes with a 100-night sleep trial.", line=2, heading=("Returns",))], doc)
+    assert sorted(dict(p.scope).get("product") for p in ps) == ["mattresses", "pillows"] and compare(ps) == []
