@@ -93,7 +93,9 @@ _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submit
 # The bank's share of a refund's time: "your bank may take a further 3–5 days" (said before the
 # value) or "allow 3–5 days for your bank to process it" (said just after it).
 _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
-                         r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take")
+                         r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take"
+                         # "Card refunds then take 3-5 working days to reach your account"
+                         r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?)\b")
 _BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*"
@@ -103,6 +105,7 @@ _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstate
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
                          # "3–5 working days after we process it": the time after the refund is issued
+                         r"|\s*to\s+(?:reach|show\s+(?:up\s+)?(?:on|in)|appear\s+(?:on|in)|clear\s+(?:on|in|to))\s+(?:your|the)\s+(?:account|statement|card|bank)\b"
                          r"|\s*(?:after|once|from\s+when)\s+(?:we(?:['’]ve|\s+have)?\s+(?:process|issu|refund|sen[dt])\w*\s+(?:it|them|the\s+refund|your\s+refund)"
                          r"|it(?:['’]s|\s+is|\s+has\s+been)\s+(?:processed|issued|sent|refunded))\b")
 
@@ -783,6 +786,9 @@ class Extractor:
             # a reply time's topic is the sentence's subject ("Media enquiries go to press@…;
             # we aim to respond within 5 days")
             hits += [h for h in all_hits if h[2] == "topic" and not (lo <= h[0] and h[1] <= hi)]
+        if "payment" in keys and not any(h[2] == "payment" for h in hits):
+            # "PayPal – usually within 24 hours": the method leads the sentence, past any dash
+            hits += [h for h in all_hits if h[2] == "payment" and h[1] <= v.start]
         if "region" in keys and lo > 0 and not any(h[2] == "region" for h in hits):
             # The sentence's subject names the destination before a price bounds the clause:
             # "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in 7–12 days".

@@ -435,3 +435,12 @@ def test_a_trial_under_a_product_heading_is_that_products():
     ps = promises_in_blocks([Block(text="Try them for 30 nights.", line=4, heading=("Returns", "Pillows and duvets")),
                              Block(text="Every mattress comes with a 100-night sleep trial.", line=2, heading=("Returns",))], doc)
     assert sorted(dict(p.scope).get("product") for p in ps) == ["mattresses", "pillows"] and compare(ps) == []
+
+
+def test_the_payment_method_leads_past_a_dash_and_then_marks_the_bank_stage():
+    doc = Document(uri="returns.html", channel="website", fmt="html")
+    ps = promises_in_blocks([Block(text="PayPal – usually within 24 hours of us processing it.", line=3,
+                                   heading=("When will I get my refund?",))], doc)
+    assert [dict(p.scope).get("payment") for p in ps] == ["paypal"]
+    card = _only("Card refunds then take 3-5 working days to reach your account.", "refund_time")
+    assert dict(card.scope) == {"payment": "card", "stage": "bank"}
