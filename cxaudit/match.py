@@ -212,6 +212,17 @@ def _part_after(text: str, end: int, hi: int) -> str | None:
     return _stem(words[-1])
 
 
+def _cell_spans(row_text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for cell in row_text.split(" | "):
+        spans.append((start, start + len(cell)))
+        start += len(cell) + 3
+    return spans
+
+
+_CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
+
+
 def _column_of(row_text: str, v: Value) -> int | None:
     """The index of the table cell a value stands in (cells are joined with " | ")."""
     start = 0
@@ -782,6 +793,20 @@ class Extractor:
         found: dict[str, tuple[float, set[str]]] = {}
         all_hits = self._scope_hits(text)
         hits = [h for h in all_hits if h[2] in keys and lo <= h[0] and h[1] <= hi]
+        if " | " in text and lo == 0 and hi == len(text):
+            # A table row: the label cell and the value's own cell scope it, not its neighbours
+            # ("UK mainland | 2–4 days, free over £25 | Next working day": 2–4 days is not next-day)
+            cells = _cell_spans(text)
+            own = next((c for c in cells if c[0] <= v.start < c[1] + 1), None)
+            others = [c for c in cells[1:] if c != own and _VALUE_HINT.search(text, c[0], c[1])]
+            hits = [h for h in hits if not any(c[0] <= h[0] and h[1] <= c[1] for c in others)]
+        else:
+            m = _CONDITION_LEAD.match(text)
+            if m and m.end() <= v.start:
+                # "If the order is to the HIGHLANDS & ISLANDS: "… 4 to 6 working days"": a script's
+                # condition scopes what follows it
+                have = {h[2] for h in hits}
+                hits += [h for h in all_hits if h[2] in keys and h[2] not in have and h[1] <= m.end()]
         if "topic" in keys:
             # a reply time's topic is the sentence's subject ("Media enquiries go to press@…;
             # we aim to respond within 5 days")

@@ -444,3 +444,21 @@ def test_the_payment_method_leads_past_a_dash_and_then_marks_the_bank_stage():
     assert [dict(p.scope).get("payment") for p in ps] == ["paypal"]
     card = _only("Card refunds then take 3-5 working days to reach your account.", "refund_time")
     assert dict(card.scope) == {"payment": "card", "stage": "bank"}
+
+
+def test_a_rows_neighbouring_value_cell_does_not_scope_it():
+    ps = _rows(("Destination", "Standard", "Next day"),
+               [("UK mainland", "2–4 working days, free over £25", "Next working day if you order by 8pm")])
+    times = sorted((p.max, dict(p.scope).get("service")) for p in ps if p.kind == "delivery_time")
+    assert times == [(1, "next_day"), (4, "standard")]
+
+
+def test_a_scripts_condition_scopes_the_line_after_it():
+    p = _only('If the order is to the HIGHLANDS & ISLANDS: "Deliveries to your area take a little longer - '
+              '4 to 6 working days from dispatch."', "delivery_time")
+    assert dict(p.scope).get("region") == "remote"
+
+
+def test_a_specialist_line_keeps_its_own_hours():
+    p = _only("The pharmacist line is open 9am to 6pm Monday to Friday.", "support_hours")
+    assert dict(p.scope).get("topic") == "pharmacy"
