@@ -220,6 +220,7 @@ def _cell_spans(row_text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b")
 _CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
 
 
@@ -987,6 +988,9 @@ class Extractor:
                 _label_product(text[:v.start]) if label and not self._heading_scope(label.group("label")) else None)
             if named:
                 scope["product"] = named
+        if pack.kind == "delivery_time" and "service" not in scope and v.min == v.max == 1 \
+                and v.unit in ("days", "business_days") and _NEXT_DAY.search(text, v.start, v.end):
+            scope["service"] = "next_day"  # "we'll deliver the next working day" is the next-day service
         if pack.kind in ("dispatch_time", "delivery_time"):
             m = _CUTOFF.search(text)
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise

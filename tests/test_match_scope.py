@@ -462,3 +462,9 @@ def test_a_scripts_condition_scopes_the_line_after_it():
 def test_a_specialist_line_keeps_its_own_hours():
     p = _only("The pharmacist line is open 9am to 6pm Monday to Friday.", "support_hours")
     assert dict(p.scope).get("topic") == "pharmacy"
+
+
+def test_next_working_day_delivery_is_the_next_day_service():
+    ps = extract_text("Standard delivery takes 2 to 4 working days.\n\nOrder before 8pm and we'll deliver the next working day.")
+    assert sorted(dict(p.scope).get("service") for p in ps if p.kind == "delivery_time") == ["next_day", "standard"]
+    assert compare(ps) == []
