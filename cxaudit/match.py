@@ -101,6 +101,9 @@ _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|l
 _BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*"
                          r"[A-Za-z]*\.?\s*(?:\([^)]*\))?\s*$")   # "30 days", "10 years", "3–5 days"
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
+_INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|only|use|guidance|kpis?|targets?))?|agent\s+notes?|staff\s+(?:notes?|only)|"
+                       r"not\s+for\s+customers|for\s+internal\s+use(?:\s+only)?|kpis?(?:\s+(?:&|and)\s+targets?)?|"
+                       r"targets?(?:\s+(?:&|and)\s+kpis?)?)\W*$")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
@@ -499,8 +502,8 @@ class Extractor:
             self._cache.move_to_end(key)
             return hit
         out: tuple[Read, ...] = ()
-        if any(_REVIEWS.match(h) for h in block.heading[-2:]):
-            pass  # customers' reviews report what happened to them; they promise nothing
+        if any(_REVIEWS.match(h) or _INTERNAL.match(h) for h in block.heading[-2:]):
+            pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
         self._cache[key] = out

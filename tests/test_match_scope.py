@@ -468,3 +468,11 @@ def test_next_working_day_delivery_is_the_next_day_service():
     ps = extract_text("Standard delivery takes 2 to 4 working days.\n\nOrder before 8pm and we'll deliver the next working day.")
     assert sorted(dict(p.scope).get("service") for p in ps if p.kind == "delivery_time") == ["next_day", "standard"]
     assert compare(ps) == []
+
+
+def test_staff_notes_promise_nothing():
+    doc = Document(uri="script.txt", channel="call_centre", fmt="txt")
+    ps = promises_in_blocks([Block(text="Refunds take 3 business days.", line=20,
+                                   heading=("RETURNS DESK SCRIPT", "INTERNAL NOTES")),
+                             Block(text="Refunds take 10 business days.", line=12, heading=("RETURNS DESK SCRIPT", "REFUNDS"))], doc)
+    assert [(p.kind, p.max) for p in ps] == [("refund_time", 10)]
