@@ -273,7 +273,12 @@ def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, f
         raise typer.Exit(EXIT_SIGINT if stopper.signum == signal.SIGINT else EXIT_SIGTERM)
     if result.documents == 0:
         what = "no document could be read" if result.not_read else "no readable documents found"
-        raise fail(f"{what} in {', '.join(t for t, _ in inputs)}")
+        why = ""
+        if result.skipped_files:
+            first = result.skipped_files[0]
+            more = f" and {len(result.skipped_files) - 1} more" if len(result.skipped_files) > 1 else ""
+            why = f" (skipped {first.uri}: {first.reason}{more})"
+        raise fail(f"{what} in {', '.join(t for t, _ in inputs)}{why}")
     if audit:
         from cxaudit.audit import exit_code
 

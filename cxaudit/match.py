@@ -31,7 +31,7 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "wait_time": ("medium", "region", "period", "topic", "tier"),
     "support_hours": ("medium", "region", "topic", "tier", "period"),
     "warranty": ("region", "product"),
-    "cancellation_window": ("region", "product", "start"),
+    "cancellation_window": ("region", "product", "start", "tier"),
     "price_match_window": ("region", "start", "tier"),
     "trial_period": ("region", "product", "period"),
     "money_back_guarantee": ("region", "product", "start"),
@@ -100,10 +100,16 @@ _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|l
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?)\b")
 _BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*"
                          r"[A-Za-z]*\.?\s*(?:\([^)]*\))?\s*$")   # "30 days", "10 years", "3–5 days"
+_COMPOUND = re.compile(r"(?i)\d\s*-\s*(?:\w+-)?(?:hours?|days?|weeks?|months?|years?)\b")
+_GAP_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\b(?:and|or|but|with|for|on|to|of\s+(?:our|the))\b")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|only|use|guidance|kpis?|targets?))?|agent\s+notes?|staff\s+(?:notes?|only)|"
                        r"not\s+for\s+customers|for\s+internal\s+use(?:\s+only)?|kpis?(?:\s+(?:&|and)\s+targets?)?|"
                        r"targets?(?:\s+(?:&|and)\s+kpis?)?)\W*$")
+# Section headings that say a section is for staff only, wherever the words stand in it
+# ("AGENT NOTES / KPIs (internal targets, never quote to customers)").
+_INTERNAL_ANY = re.compile(r"(?i)\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
+                           r"\bnot\s+for\s+customers\b")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
@@ -502,7 +508,7 @@ class Extractor:
             self._cache.move_to_end(key)
             return hit
         out: tuple[Read, ...] = ()
-        if any(_REVIEWS.match(h) or _INTERNAL.match(h) for h in block.heading[-2:]):
+        if any(_REVIEWS.match(h) or _INTERNAL.match(h) or _INTERNAL_ANY.search(h) for h in block.heading[-2:]):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
@@ -748,6 +754,8 @@ class Extractor:
             elif c.start >= v.end:
                 gap = text[v.end:c.start]
                 d = len(gap) * 1.5 + 2
+                if len(gap) <= 30 and _COMPOUND.search(text, v.start, v.end) and not _GAP_BREAK.search(gap):
+                    d = len(gap) * 0.3  # "60-day change-of-mind returns": the value modifies the noun it leads to
             else:
                 gap, d = "", 0
             if _HARD_SEP.search(gap) or (self.lang == "zh" and _ZH_CLAUSE_SEP.search(gap)):
@@ -815,6 +823,10 @@ class Extractor:
             # a reply time's topic is the sentence's subject ("Media enquiries go to press@…;
             # we aim to respond within 5 days")
             hits += [h for h in all_hits if h[2] == "topic" and not (lo <= h[0] and h[1] <= hi)]
+        if kind in ("response_time", "wait_time") and not any(h[2] == "medium" for h in hits):
+            # "DM us on Instagram — we usually reply within 4 hours": the channel leads the
+            # sentence, past the dash that bounds the value's clause
+            hits += [h for h in all_hits if h[2] == "medium" and h[1] <= v.start]
         if "payment" in keys and not any(h[2] == "payment" for h in hits):
             # "PayPal – usually within 24 hours": the method leads the sentence, past any dash
             hits += [h for h in all_hits if h[2] == "payment" and h[1] <= v.start]

@@ -164,7 +164,8 @@ class AuditResult:
     findings: tuple[Finding, ...] = ()
     not_read: tuple[NotRead, ...] = ()
     documents: int = 0
-    skipped: int = 0                 # files of unsupported types
+    skipped: int = 0                 # files of unsupported types, and readable files with no customer text
+    skipped_files: tuple[NotRead, ...] = ()  # the latter, by name: a FAQ export that held no Q&A pairs
     incomplete: bool = False
     suppressed: int = 0              # findings hidden by inline suppression or baseline
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # report add-ons

@@ -197,6 +197,7 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
     deadline = time.monotonic() + opts.time_budget if opts.time_budget else None
     merged = Repeats(opts.min_confidence)
     not_read: list[NotRead] = []
+    skipped_files: list[NotRead] = []
     documents = skipped = 0
     incomplete = False
 
@@ -232,6 +233,7 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
         found, failed = result
         if failed is not None and not isinstance(failed, NotRead):
             skipped += 1
+            skipped_files.append(NotRead(failed.uri, failed.reason))
         elif failed is not None:
             not_read.append(failed)
             if progress:
@@ -291,6 +293,7 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
         promises=tuple(merged.promises()),
         not_read=tuple(sorted(set(not_read), key=lambda n: n.uri)),
         documents=documents, skipped=skipped, incomplete=incomplete,
+        skipped_files=tuple(sorted(set(skipped_files), key=lambda n: n.uri)),
     )
 
 

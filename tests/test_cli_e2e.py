@@ -275,3 +275,18 @@ def test_markdown_is_another_name_for_md(brand):
     markdown = run("audit", str(brand), "--format", "markdown", "--fail-on", "never")
     assert markdown.returncode == 0 and markdown.stdout == md.stdout
     assert markdown.stdout.startswith("# cxaudit report")
+
+
+def test_a_data_file_with_no_questions_is_named_not_just_counted(cli, tmp_path):
+    (tmp_path / "returns.txt").write_text("Returns are accepted within 30 days.\n", encoding="utf-8")
+    (tmp_path / "export.json").write_text(json.dumps({"items": [{"id": 1, "slug": "x"}]}), encoding="utf-8")
+    r = cli("audit", str(tmp_path), "--format", "json", "-q", "--jobs", "1")
+    out = json.loads(r.stdout)
+    assert out["summary"]["skipped"] == 1
+    assert [s["uri"].rsplit("/", 1)[-1] for s in out["skipped"]] == ["export.json"]
+    assert "question/answer" in out["skipped"][0]["reason"]
+    md = cli("audit", str(tmp_path), "--format", "md", "-q", "--jobs", "1").stdout
+    assert "## Skipped" in md and "export.json" in md.split("## Skipped", 1)[1]
+    alone = cli("extract", str(tmp_path / "export.json"), "-q")
+    assert alone.exit_code == 2
+    assert "export.json: no question/answer pairs found" in alone.output

@@ -114,3 +114,22 @@ def test_billion_laughs_yaml(tmp_path):
 def test_recursive_yaml(tmp_path):
     blocks = read(tmp_path, "x: &x\n  - *x\n  - {q: 'Loop?', a: 'No.'}\n", name="loop.yaml")
     assert pairs(blocks) == [(("x", "Loop?"), "No.")]
+
+
+def test_help_desk_export_with_suffixed_keys_and_html_answers(tmp_path):
+    # Help-desk exports name fields by format (body_html, answer_html, titleText) and carry
+    # each article's section beside it; an answer may hold its own sub-heading.
+    data = {"export": "helpdesk", "locale": "en-au", "articles": [
+        {"id": 1, "section": "Price Beat", "title": "How long can I claim?",
+         "body_html": "<p>Claims are accepted up to 14 days after purchase.</p>"},
+        {"id": 2, "section": {"name": "Membership"}, "questionText": "Plus",
+         "answer_html": "<h3>Plus perks</h3><p>Free delivery with no minimum spend</p><p>60-day returns.</p>"},
+    ]}
+    blocks = read(tmp_path, json.dumps(data, indent=2))
+    assert pairs(blocks) == [
+        (("Price Beat", "How long can I claim?"), "Claims are accepted up to 14 days after purchase."),
+        (("Membership", "Plus", "Plus perks"), "Free delivery with no minimum spend"),
+        (("Membership", "Plus", "Plus perks"), "60-day returns."),
+    ]
+    text = json.dumps(data, indent=2).splitlines()
+    assert blocks[0].line == next(i for i, line in enumerate(text, 1) if "14 days after" in line)

@@ -476,3 +476,11 @@ def test_staff_notes_promise_nothing():
                                    heading=("RETURNS DESK SCRIPT", "INTERNAL NOTES")),
                              Block(text="Refunds take 10 business days.", line=12, heading=("RETURNS DESK SCRIPT", "REFUNDS"))], doc)
     assert [(p.kind, p.max) for p in ps] == [("refund_time", 10)]
+
+
+def test_a_heading_that_says_never_quote_hides_its_section():
+    doc = Document(uri="script.txt", channel="call_centre", fmt="txt")
+    ps = promises_in_blocks([Block(text="Email first response within 12 hours.", line=30,
+                                   heading=("SUPPORT SCRIPT", "AGENT NOTES / KPIs (internal targets, never quote to customers)")),
+                             Block(text="We reply to every email within 24 hours.", line=5, heading=("SUPPORT SCRIPT", "EMAIL"))], doc)
+    assert [(p.kind, p.max) for p in ps] == [("response_time", 24)]

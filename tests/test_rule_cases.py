@@ -26,6 +26,8 @@ def test_should_match(pack, case):
         for key in ("min", "max", "unit"):
             if key in case:
                 assert getattr(p, key) == case[key], f"{key}: {getattr(p, key)!r} != {case[key]!r} in {text}"
+        if "scope" in case:
+            assert dict(p.scope) == case["scope"], f"scope: {dict(p.scope)!r} != {case['scope']!r} in {text}"
 
 
 @pytest.mark.parametrize("pack,case", list(_cases("no_match")))

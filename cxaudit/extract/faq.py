@@ -36,7 +36,13 @@ CONTAINER_KEYS = frozenset({
     "faqs", "faq", "items", "questions", "entries", "data", "results", "mainentity", "@graph",
     "sections", "categories", "children", "list", "content", "qa", "qas", "pairs", "records",
     "topics", "groups", "faqpage", "questions_and_answers", "elements", "nodes", "values",
+    "articles", "posts", "docs", "documents", "pages", "rows", "hits", "export",
 })
+# An entry's own category field ("section": "Price Beat" beside question and answer).
+ENTRY_CATEGORY_KEYS = ("category", "section", "group", "topic", "category_name", "categoryname",
+                       "section_name", "sectionname", "folder", "collection")
+# Exports name their fields with a format suffix: body_html, answer_text, answerMarkdown, body.plain.
+_FORMAT_SUFFIX = re.compile(r"(?i)[_\-. ]?(?:html|text|plain|md|markdown|raw|rendered|content|body|value|string)$")
 MAX_ALIASES = 10_000
 MAX_YAML_DEPTH = 500
 MAX_NODES = 1_000_000
@@ -57,6 +63,34 @@ def strip_html(text: str) -> str:
     if "&" in text:
         text = htmllib.unescape(text)
     return " ".join(text.split())
+
+
+_HEADING_TAG = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
+_PARA_TAG = re.compile(r"</?(?:p|div|li|ul|ol|tr|table|blockquote|section|dd|dt)\b[^>]*>", re.IGNORECASE)
+
+
+def html_parts(answer: str) -> list[tuple[tuple[str, ...], str]]:
+    """An answer's paragraphs with the sub-heading each stands under.
+
+    An HTML answer ("<h3>Plus</h3><p>Free delivery.</p><p>60-day returns.</p>") is read as
+    separate paragraphs, so a heading or a paragraph without a full stop does not run into
+    the next sentence; plain-text answers are one part.
+    """
+    if "<" not in answer or not _PARA_TAG.search(answer) and not _HEADING_TAG.search(answer):
+        return [((), strip_html(answer))]
+    out: list[tuple[tuple[str, ...], str]] = []
+    sub: tuple[str, ...] = ()
+    pos = 0
+    for m in [*_HEADING_TAG.finditer(answer), None]:
+        chunk = answer[pos:m.start() if m else len(answer)]
+        for para in _PARA_TAG.split(chunk):
+            text = strip_html(para)
+            if text:
+                out.append((sub, text))
+        if m:
+            sub = (strip_html(m.group(1)),)
+            pos = m.end()
+    return out
 
 
 def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
@@ -82,12 +116,12 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
     finder = _LineFinder(raw)
     blocks = []
     for path, question, answer in pairs:
-        text = strip_html(answer)
         q = strip_html(question)
-        if not text:
-            continue
         line = finder.find(answer) or finder.find(question)
-        blocks.append(Block(text, line, tuple(strip_html(p) for p in path) + ((q,) if q else ()), "main"))
+        heading = tuple(strip_html(p) for p in path) + ((q,) if q else ())
+        for sub, text in html_parts(answer):
+            if text:
+                blocks.append(Block(text, line, heading + tuple(h for h in sub if h != q), "main"))
     if not blocks:
         raise NotContent(doc.uri, "no question/answer pairs found")
     return blocks
@@ -146,7 +180,8 @@ def find_pairs(data: Any, jsonld_only: bool = False) -> list[tuple[tuple[str, ..
             seen.add(id(node))
             qa = _jsonld_pair(node) if jsonld_only else (_jsonld_pair(node) or _pair(node))
             if qa:
-                out.append((path, qa[0], qa[1]))
+                cat = None if jsonld_only else _entry_category(node)
+                out.append((path + (cat,) if cat and (not path or path[-1] != cat) else path, qa[0], qa[1]))
                 continue
             children: list[tuple[Any, tuple[str, ...]]] = []
             if jsonld_only:
@@ -218,16 +253,50 @@ def _jsonld_pair(node: dict) -> tuple[str, str] | None:
     return None
 
 
+def _base_key(key: str) -> str:
+    """"body_html" -> "body", "answerText" -> "answer", "question_text" -> "question"."""
+    base = key
+    while True:
+        cut = _FORMAT_SUFFIX.sub("", base)
+        if cut == base or not cut:
+            return base
+        base = cut
+
+
 def _pair(node: dict) -> tuple[str, str] | None:
     low = _lower_keys(node)
     q = next((low[k] for k in QUESTION_KEYS if isinstance(low.get(k), str)), None)
+    qkey = next((k for k in QUESTION_KEYS if isinstance(low.get(k), str)), None)
     if q is None:
-        return None
+        # Suffixed question keys: question_html, titleText.
+        qkey = next((k for k in low if isinstance(low[k], str) and _base_key(k) in QUESTION_KEYS), None)
+        if qkey is None:
+            return None
+        q = low[qkey]
     for key in ANSWER_KEYS:
-        if key in low:
+        if key in low and key != qkey:
             a = _answer_text(low[key])
             if a and a != q:
                 return q, a
+    # Suffixed answer keys, preferring the richest rendering a field offers (body_html over body_text).
+    for key, val in low.items():
+        if key != qkey and _base_key(key) in ANSWER_KEYS:
+            a = _answer_text(val)
+            if a and a != q:
+                return q, a
+    return None
+
+
+def _entry_category(node: dict) -> str | None:
+    low = _lower_keys(node)
+    for key in ENTRY_CATEGORY_KEYS:
+        val = low.get(key)
+        if isinstance(val, str) and val.strip():
+            return val.strip()
+        if isinstance(val, dict):
+            name = _category(val)
+            if name:
+                return name
     return None
 
 

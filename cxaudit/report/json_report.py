@@ -19,6 +19,7 @@ def as_dict(result: AuditResult, *, audit: bool) -> dict[str, Any]:
         out["findings"] = [f.as_dict() for f in result.findings]
         summary = result.summary()
         summary["skipped"] = result.skipped
+        out["skipped"] = [n.as_dict() for n in result.skipped_files]
         summary["suppressed"] = result.suppressed
         out["summary"] = summary
         for key in ("canonical", "not_governed", "scorecard", "baseline"):

@@ -66,6 +66,11 @@ def format_markdown(result: AuditResult, *, audit: bool = True, title: str = "cx
         lines += ["## Not read", "", "| source | reason |", "|---|---|"]
         lines += [f"| `{_esc(n.uri)}` | {_esc(n.reason)} |" for n in result.not_read]
         lines.append("")
+    if result.skipped_files:
+        lines += ["## Skipped", "", "Files of a readable type that held no customer text. Check that none of them "
+                  "should have been read.", "", "| source | reason |", "|---|---|"]
+        lines += [f"| `{_esc(n.uri)}` | {_esc(n.reason)} |" for n in result.skipped_files]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 

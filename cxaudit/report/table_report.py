@@ -59,6 +59,8 @@ def render(result: AuditResult, *, audit: bool, width: int | None = None, color:
         for n in result.not_read:
             t.add_row(n.uri, n.reason)
         console.print(t)
+    for n in result.skipped_files:
+        console.print(f"skipped {n.uri}: {n.reason}", style="dim", markup=False, highlight=False)
     c = result.counts()
     summary = (f"{result.documents} documents read, {len(result.not_read)} not read, {result.skipped} skipped, "
                f"{len(result.promises)} promises")
