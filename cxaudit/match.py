@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from cxaudit.model import Block
-from cxaudit.normalize.values import DOLLAR, Value, dollar_currency, find_values
+from cxaudit.normalize.values import DOLLAR, TZ_REGION, Value, dollar_currency, find_values
 from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
@@ -25,7 +25,7 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "free_shipping_threshold": ("service", "region", "product", "tier", "period"),
     "return_window": ("region", "product", "start", "remedy", "tier", "period"),
     "exchange_window": ("region", "product", "start", "tier"),
-    "return_cost": ("region", "product", "service"),
+    "return_cost": ("region", "product", "service", "tier"),
     "refund_time": ("region", "start", "stage", "payment"),
     "response_time": ("medium", "region", "topic", "tier", "period"),
     "wait_time": ("medium", "region", "period", "topic", "tier"),
@@ -885,6 +885,11 @@ class Extractor:
         if "payment" in found and len({h[3] for h in hits if h[2] == "payment"}) > 1:
             del found["payment"]  # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
+        if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
+            # "weekdays 10am to 10pm NZ time": hours kept on one country's clock are that country's
+            zones = {dict(item).get("tz") for item in v.schedule}
+            if len(zones) == 1 and TZ_REGION.get(next(iter(zones)) or ""):
+                scope["region"] = TZ_REGION[next(iter(zones))]
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         for h in reversed(heading):

@@ -117,3 +117,14 @@ def test_a_dot_leader_table_is_one_block_a_row():
     texts = [b.text for b in blocks if b.heading == ("WARRANTY",) and b.text != "WARRANTY"]
     assert texts == ["Hearthline stand mixers: 5 yrs (motor 10 yrs)", "Hearthline blenders: 7 yrs",
                      "Other small electrics: 2 yrs"]
+
+
+def test_numbered_caps_title_with_a_note_after_a_dash(tmp_path):
+    text = ("5. PRICE BEAT\n - NZ: same day.\n\n"
+            "6. CARE PLANS — upsell on every TV > $999.\n"
+            " \"You can cancel within thirty days for a full refund.\"\n")
+    blocks = read(tmp_path, text)
+    cancel = next(b for b in blocks if "thirty days" in b.text)
+    assert cancel.heading == ("6. CARE PLANS",)
+    note = next(b for b in blocks if "upsell" in b.text)
+    assert note.heading == ("6. CARE PLANS",) and note.text.startswith("upsell on every TV")

@@ -484,3 +484,19 @@ def test_a_heading_that_says_never_quote_hides_its_section():
                                    heading=("SUPPORT SCRIPT", "AGENT NOTES / KPIs (internal targets, never quote to customers)")),
                              Block(text="We reply to every email within 24 hours.", line=5, heading=("SUPPORT SCRIPT", "EMAIL"))], doc)
     assert [(p.kind, p.max) for p in ps] == [("response_time", 24)]
+
+
+def test_hours_on_one_countrys_clock_are_that_countrys():
+    ps = extract_text("New Zealand customers can call weekdays 10am to 10pm NZ time.\n\n"
+                      "Our phone lines are open Monday to Friday, 9am–5pm (AEST/AEDT).")
+    hours = {dict(p.scope).get("region"): p for p in ps if p.kind == "support_hours"}
+    assert set(hours) == {"NZ", "AU"}
+    assert dict(hours["NZ"].schedule[0])["tz"] == "NZST" and dict(hours["AU"].schedule[0])["tz"] == "AEST"
+    assert compare(ps) == []
+
+
+def test_a_zone_named_once_holds_for_every_line_of_the_timetable():
+    ps = [p for p in extract_text("Phone us Monday to Friday 8am to 8pm and Saturday 9am to 5pm (AEST).")
+          if p.kind == "support_hours"]
+    assert [dict(i)["tz"] for i in ps[0].schedule] == ["AEST", "AEST"]
+    assert dict(ps[0].scope)["region"] == "AU"

@@ -6,7 +6,7 @@ Rules, kept general:
     starts its own block; in such a run, a following line is a new block too when the previous
     line ended a sentence and it starts a new one;
   - a line with a dot leader ("Blenders ........ 7 yrs") is its own block, "Blenders: 7 yrs";
-  - a short ALL-CAPS line (numbered or not: "3. RETURNS"), a short line ending with ":" that is followed by content, or a line
+  - a short ALL-CAPS line (numbered or not: "3. RETURNS"; "6. CARE PLANS — note" keeps the note as text), a short line ending with ":" that is followed by content, or a line
     underlined with === / --- is a heading;
   - `cxaudit: ignore [names]` suppresses its line's block, or the next block when it stands alone
     on a comment line (# or //); cxaudit-disable / -enable / -disable-next-line lines also work.
@@ -35,6 +35,7 @@ _RULE = re.compile(r"^([-=*_~#+])\1{2,}$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # "Hearthline blenders ........ 7 yrs": a dot leader joins a label to its value on one line
 _LEADER = re.compile(r"(?<=\S)\s*(?:\.{4,}|…{2,}|·{3,}|_{4,})\s*(?=\S)")
+_TITLED_NOTE = re.compile(r"^\s*\(?\d{1,3}[.)]\s+([^a-z]{3,50}?)\s+[—–-]\s+(\S.*)$")
 _STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
 
 
@@ -148,6 +149,15 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             flush()
             line_mode = False
             set_heading("caps-numbered", s, ln)
+            continue
+        titled = _TITLED_NOTE.match(raw) if marker is not None else None
+        if titled is not None and raw[marker.start():marker.end()].strip()[:1].isdigit() \
+                and _is_caps_heading(titled.group(1).strip()):
+            # "6. CARE PLANS — upsell on every TV": a numbered section title with a note after a dash
+            flush()
+            line_mode = False
+            set_heading("caps-numbered", raw[:titled.end(1)].strip(), ln)
+            emit(" ".join(titled.group(2).split()), ln, line_names)
             continue
         speaker = marker is None and _SPEAKER.match(raw) is not None
         if marker is None:

@@ -284,7 +284,9 @@ DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+da
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
 HOURS = rf"(?P<open>{TIME})\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
-TZ = r"(?:\s{0,2}\(?(?P<tz>[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST|AEDT|AWST|IST|UK\s+time|local\s+time|Eastern|Pacific|Central|Mountain)\)?(?![\w]))?"
+TZ = (r"(?:\s{0,2}\(?(?P<tz>[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
+      r"NZ\s+time|New\s+Zealand\s+time|(?:Sydney|Melbourne|Canberra|Brisbane)\s+time|Perth\s+time|Adelaide\s+time|"
+      r"local\s+time|Eastern|Pacific|Central|Mountain)\)?(?![\w]))?")
 SCHEDULE_RE = re.compile(
     rf"(?<![\w]){DAYS}(?![\w])[\s,:]{{0,4}}(?:(?:from|between)\s+)?(?:(?P<closed>closed)|{HOURS}{TZ})",
     re.I,
@@ -340,7 +342,13 @@ def _days(spec: str) -> str | None:
 
 _TZ_MAP = {"est": "ET", "edt": "ET", "et": "ET", "eastern": "ET", "pst": "PT", "pdt": "PT", "pt": "PT", "pacific": "PT",
            "cst": "CT", "cdt": "CT", "ct": "CT", "central": "CT", "mst": "MT", "mdt": "MT", "mt": "MT", "mountain": "MT",
-           "gmt": "UK", "bst": "UK", "uk time": "UK", "cet": "CET", "cest": "CET"}
+           "gmt": "UK", "bst": "UK", "uk time": "UK", "cet": "CET", "cest": "CET",
+           # Australia and New Zealand: standard and daylight names, and "Sydney time", are one clock
+           "aest/aedt": "AEST", "aedt": "AEST", "sydney time": "AEST", "melbourne time": "AEST",
+           "canberra time": "AEST", "brisbane time": "AEST", "perth time": "AWST", "adelaide time": "ACST",
+           "nzst/nzdt": "NZST", "nzdt": "NZST", "nz time": "NZST", "new zealand time": "NZST"}
+# The country a clock belongs to, when only one does: hours given in it are that country's.
+TZ_REGION = {"AEST": "AU", "AWST": "AU", "ACST": "AU", "NZST": "NZ"}
 
 
 def find_schedules(text: str) -> list[Value]:
@@ -367,13 +375,19 @@ def find_schedules(text: str) -> list[Value]:
             item = [("days", days), ("open", o), ("close", c)]
             tz = m.group("tz")
             if tz:
-                item.append(("tz", _TZ_MAP.get(tz.lower(), tz.upper())))
+                item.append(("tz", _TZ_MAP.get(" ".join(tz.lower().split()), tz.upper())))
             items.append((m.start(), m.end(), tuple(item)))
     out: list[Value] = []
     if items:
         items.sort()
         # Consecutive day/hour pairs in one sentence form one schedule ("Mon–Fri 9–5, Sat 10–2").
         start, end = items[0][0], items[-1][1]
+        zones = {dict(i).get("tz") for _, _, i in items} - {None}
+        if len(zones) == 1 and len(items) > 1:
+            # "Monday to Friday 8am to 8pm and Saturday 9am to 5pm (AEST)": one zone named once
+            # is every line's
+            zone = next(iter(zones))
+            items = [(s, e, i if dict(i).get("tz") else i + (("tz", zone),)) for s, e, i in items]
         out.append(Value("schedule", start, end, schedule=tuple(i for _, _, i in items), qualifier="exactly"))
     for m in ALLTIME_RE.finditer(text):
         if any(v.start <= m.start() < v.end for v in out):
