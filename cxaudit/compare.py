@@ -201,7 +201,7 @@ def _raw(p: Promise) -> tuple[float, float]:
 
 
 _DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}
-_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?\d[\d,.]*(?!\s?[A-Z]{3}\b)|\b(?:dollars?|bucks)\b")
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?\d[\d,.]*+(?!\s?[A-Z]{3}\b)|\b(?:dollars?|bucks)\b")
 
 
 def _bare_dollar(x: Promise, other: Promise) -> bool:

@@ -97,7 +97,8 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:you
                          # "Card refunds then take 3-5 working days to reach your account"
                          r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
-                      r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?)\b")
+                      r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?|"
+                      r"(?:\d+\s+)?(?:reader\s+)?comments?\s*(?:\(\d+\))?\W*$|leave\s+a\s+(?:comment|reply))")
 _BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*"
                          r"[A-Za-z]*\.?\s*(?:\([^)]*\))?\s*$")   # "30 days", "10 years", "3–5 days"
 _COMPOUND = re.compile(r"(?i)\d\s*-\s*(?:\w+-)?(?:hours?|days?|weeks?|months?|years?)\b")
@@ -110,6 +111,11 @@ _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|only|use|guidance|kp
 # ("AGENT NOTES / KPIs (internal targets, never quote to customers)").
 _INTERNAL_ANY = re.compile(r"(?i)\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
                            r"\bnot\s+for\s+customers\b")
+# A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
+_TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
+                           r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
+# A short section title that names a product group and no question ("Contact lenses", "Sale items").
+_PRODUCT_TITLE = re.compile(r"^(?!.*\?)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,25}\w\W*$")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
@@ -830,11 +836,13 @@ class Extractor:
         if "payment" in keys and not any(h[2] == "payment" for h in hits):
             # "PayPal – usually within 24 hours": the method leads the sentence, past any dash
             hits += [h for h in all_hits if h[2] == "payment" and h[1] <= v.start]
-        if "region" in keys and lo > 0 and not any(h[2] == "region" for h in hits):
-            # The sentence's subject names the destination before a price bounds the clause:
-            # "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in 7–12 days".
-            hits += [h for h in all_hits if h[2] == "region" and h[1] <= lo
-                     and not _HARD_SEP.search(text, h[1], v.start)]
+        for key in ("region", "service"):
+            if key in keys and lo > 0 and not any(h[2] == key for h in hits):
+                # The sentence's subject names the destination or service before a price bounds
+                # the clause: "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in
+                # 7–12 days", "Expedited is $15 and takes two business days".
+                hits += [h for h in all_hits if h[2] == key and h[1] <= lo
+                         and not _HARD_SEP.search(text, h[1], v.start)]
         # "Goods (other than Made-to-Order Goods) may be returned": an exclusion names what the
         # promise is not about.
         hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
@@ -893,12 +901,19 @@ class Extractor:
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         for h in reversed(heading):
+            if "tier" in keys and "tier" not in scope and h is heading[-1] and " | " not in text \
+                    and _TIER_HEADING.match(h):
+                # "### Parallax Plus": a programme's own section (its nearest heading only: a page
+                # about the programme also sets out what everyone else gets)
+                scope["tier"] = "members"
             for key, value in self._heading_scope(h):
                 # Headings give region and service; a product named in a heading (often an FAQ
                 # question's example, "Can I return my sofa?") does not carve out an exception,
-                # except what is cancelled ("Can I cancel a rental?" is about bookings).
+                # except what is cancelled ("Can I cancel a rental?" is about bookings), or a
+                # section titled by the product alone ("Contact lenses", "Sale items").
                 if key in keys and key not in scope and key != "start" \
-                        and (key != "product" or kind in ("cancellation_window", "warranty", "trial_period")):
+                        and (key != "product" or kind in ("cancellation_window", "warranty", "trial_period")
+                             or _PRODUCT_TITLE.match(h)):
                     scope[key] = value
         return scope
 

@@ -274,6 +274,13 @@ def test_a_bare_dollar_banner_is_held_against_the_same_sites_own_dollar():
     assert [(f.kind, sorted(p.max for p in f.promises)) for f in found] == [("free_shipping_threshold", [100, 150])]
 
 
+def test_a_dollar_named_after_its_amount_is_not_bare():
+    named = _only("Standard delivery is free on orders over $150 USD.", "free_shipping_threshold")
+    cad = _only("Free standard shipping on Canadian orders over $99 CAD.", "free_shipping_threshold")
+    assert named.unit == "USD" and cad.unit == "CAD"
+    assert compare([named, cad]) == []  # two currencies named: two markets
+
+
 def test_a_threshold_keeps_its_trailing_qualifier_and_drops_its_fee():
     for text, amount in (("Free delivery on orders over £30 excluding gift cards.", 30),
                          ("Free delivery on orders of £30 or more (after any discounts have been applied).", 30),
@@ -500,3 +507,18 @@ def test_a_zone_named_once_holds_for_every_line_of_the_timetable():
           if p.kind == "support_hours"]
     assert [dict(i)["tz"] for i in ps[0].schedule] == ["AEST", "AEST"]
     assert dict(ps[0].scope)["region"] == "AU"
+
+
+def test_a_programme_section_and_a_product_section_scope_their_lines():
+    doc = Document(uri="returns.md", channel="help_centre", fmt="md")
+    ps = promises_in_blocks([
+        Block(text="Send them back within 30 days of delivery.", line=3, heading=("Returns",)),
+        Block(text="Returns and exchanges within 60 days.", line=9, heading=("Returns", "Parallax Plus")),
+        Block(text="Unopened boxes: return within 1 year for a full refund.", line=12, heading=("Returns", "Contact lenses")),
+        Block(text="Returns are accepted within 14 days.", line=15, heading=("Returns", "Can I return my sofa?")),
+    ], doc)
+    scopes = {p.max: dict(p.scope) for p in ps if p.kind == "return_window"}
+    assert scopes[60].get("tier") == "members"
+    assert scopes[1].get("product") == "contact_lenses"
+    assert "product" not in scopes[14]   # a question's example is no exception
+    assert sorted(p.max for f in compare(ps) for p in f.promises) == [14, 30]
