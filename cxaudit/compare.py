@@ -32,6 +32,10 @@ QUAL_WORDS = {"up_to": "up to ", "at_least": "at least ", "approx": "about ", "f
 CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "CA$", "AUD": "A$"}
 
 
+def _zone(region: str) -> bool:
+    return any("-" in r for r in region.split(",")) if region else False
+
+
 def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     if a.get("payment") == "card" or b.get("payment") == "card":
         # a refund to a card is the usual refund: held against refunds that name no method
@@ -40,9 +44,11 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     for key in set(a) & set(b):
         if not set(a[key].split(",")) & set(b[key].split(",")):
             return False
-    # Remote areas (islands, Alaska and Hawaii, APO/FPO) are a carve-out like a product group.
+    # Remote areas (islands, Alaska and Hawaii, APO/FPO) and zones within a country (Perth,
+    # Tasmania, North Island, Northern Ireland: region codes with a dash) are carve-outs like a
+    # product group.
     if ("remote" in a.get("region", "")) != ("remote" in b.get("region", "")) or \
-            ("AK-HI" in a.get("region", "")) != ("AK-HI" in b.get("region", "")):
+            _zone(a.get("region", "")) != _zone(b.get("region", "")):
         return False
     for key in EXCEPTION_KEYS:
         if (key in a) != (key in b):

@@ -522,3 +522,11 @@ def test_a_programme_section_and_a_product_section_scope_their_lines():
     assert scopes[1].get("product") == "contact_lenses"
     assert "product" not in scopes[14]   # a question's example is no exception
     assert sorted(p.max for f in compare(ps) for p in f.promises) == [14, 30]
+
+
+def test_zones_within_a_country_are_carve_outs():
+    ps = extract_text("Delivery takes 2-5 business days.\n\nPerth metro delivery: 5-8 business days.\n\n"
+                      "Delivery to Tasmania takes 6-10 business days.\n\nNorth Island delivery: 2-4 business days.")
+    regions = sorted(dict(p.scope).get("region", "") for p in ps if p.kind == "delivery_time")
+    assert regions == ["", "AU-TAS", "AU-WA", "NZ-NI"]
+    assert compare(ps) == []
