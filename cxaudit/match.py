@@ -54,6 +54,7 @@ _WORD = re.compile(r"\b(?!noon\b|midnight\b)[a-z]{3,}\b")   # a lower-case word:
 _PHONE_NUMBER = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?\(?\d{3,5}\)?[\s.-]\d{3}[\s.-]?\d{3,4}(?![\d:])")
 _HARD_SEP = re.compile(rf"[;|•·¦\n]|\s[-–—]\s|{_ABBR_BEFORE}\.\s")
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
+_CELL_ITEM_SEP = re.compile(r"[;•·¦]")
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
 _EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought")
 _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；]")
@@ -817,6 +818,13 @@ class Extractor:
             cells = _cell_spans(text)
             own = next((c for c in cells if c[0] <= v.start < c[1] + 1), None)
             others = [c for c in cells[1:] if c != own and _VALUE_HINT.search(text, c[0], c[1])]
+            if own is not None and own != cells[0]:
+                # "Non-Rx: next business day · Rx: within 5 business days": a cell holding two
+                # items splits at its bullets too
+                seps = [m.end() for m in _CELL_ITEM_SEP.finditer(text, own[0], v.start)]
+                after = _CELL_ITEM_SEP.search(text, v.end, own[1])
+                lo_c, hi_c = (seps[-1] if seps else own[0]), (after.start() if after else own[1])
+                others.extend(c for c in ((own[0], lo_c), (hi_c, own[1])) if c[1] > c[0])
             hits = [h for h in hits if not any(c[0] <= h[0] and h[1] <= c[1] for c in others)]
         else:
             m = _CONDITION_LEAD.match(text)

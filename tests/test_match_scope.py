@@ -530,3 +530,11 @@ def test_zones_within_a_country_are_carve_outs():
     regions = sorted(dict(p.scope).get("region", "") for p in ps if p.kind == "delivery_time")
     assert regions == ["", "AU-TAS", "AU-WA", "NZ-NI"]
     assert compare(ps) == []
+
+
+def test_a_cell_holding_two_items_splits_at_its_bullets():
+    doc = Document(uri="product.html", channel="website", fmt="html")
+    ps = promises_in_blocks([Block(text="Ships | Non-Rx: next business day · Rx: dispatched within 5 business days",
+                                   line=18, heading=("Marin",), cells=("Ships", "Non-Rx: next business day · Rx: dispatched within 5 business days"))], doc)
+    five = next(p for p in ps if p.kind == "dispatch_time" and p.max == 5)
+    assert dict(five.scope).get("service") != "next_day"
