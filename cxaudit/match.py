@@ -37,6 +37,8 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "money_back_guarantee": ("region", "product", "start"),
 }
 DEFAULT_SCOPE_KEYS = ("region", "product")
+# Scope keys read anywhere before the value when its own clause names none.
+_LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium",), "wait_time": ("medium",)}
 
 LABELS = {
     "delivery_time": "delivery", "dispatch_time": "dispatch", "return_window": "returns",
@@ -53,8 +55,8 @@ _ABBR_BEFORE = "".join(f"(?<!{a})" for a in ("ext", "Ext", "approx", "incl", "ex
 _WORD = re.compile(r"\b(?!noon\b|midnight\b)[a-z]{3,}\b")   # a lower-case word: a sentence, not a timetable line
 _PHONE_NUMBER = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?\(?\d{3,5}\)?[\s.-]\d{3}[\s.-]?\d{3,4}(?![\d:])")
 _HARD_SEP = re.compile(rf"[;|•·¦\n]|\s[-–—]\s|{_ABBR_BEFORE}\.\s")
+_CELL_ITEM_SEP = re.compile(r"[;•·¦]")   # items within one table cell
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
-_CELL_ITEM_SEP = re.compile(r"[;•·¦]")
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
 _EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought")
 _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；]")
@@ -105,13 +107,12 @@ _BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\
 _COMPOUND = re.compile(r"(?i)\d\s*-\s*(?:\w+-)?(?:hours?|days?|weeks?|months?|years?)\b")
 _GAP_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\b(?:and|or|but|with|for|on|to|of\s+(?:our|the))\b")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
-_INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|only|use|guidance|kpis?|targets?))?|agent\s+notes?|staff\s+(?:notes?|only)|"
-                       r"not\s+for\s+customers|for\s+internal\s+use(?:\s+only)?|kpis?(?:\s+(?:&|and)\s+targets?)?|"
-                       r"targets?(?:\s+(?:&|and)\s+kpis?)?)\W*$")
-# Section headings that say a section is for staff only, wherever the words stand in it
-# ("AGENT NOTES / KPIs (internal targets, never quote to customers)").
-_INTERNAL_ANY = re.compile(r"(?i)\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
-                           r"\bnot\s+for\s+customers\b")
+# Section headings for staff only: a heading that is just "Internal notes", "Agent notes" or
+# "Targets", or one that says so anywhere ("AGENT NOTES / KPIs (internal targets, never quote)").
+_INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
+                       r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
+                       r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
+                       r"\bnot\s+for\s+customers\b")
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
@@ -515,7 +516,7 @@ class Extractor:
             self._cache.move_to_end(key)
             return hit
         out: tuple[Read, ...] = ()
-        if any(_REVIEWS.match(h) or _INTERNAL.match(h) or _INTERNAL_ANY.search(h) for h in block.heading[-2:]):
+        if any(_REVIEWS.match(h) or _INTERNAL.search(h) for h in block.heading[-2:]):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
@@ -837,13 +838,12 @@ class Extractor:
             # a reply time's topic is the sentence's subject ("Media enquiries go to press@…;
             # we aim to respond within 5 days")
             hits += [h for h in all_hits if h[2] == "topic" and not (lo <= h[0] and h[1] <= hi)]
-        if kind in ("response_time", "wait_time") and not any(h[2] == "medium" for h in hits):
-            # "DM us on Instagram — we usually reply within 4 hours": the channel leads the
-            # sentence, past the dash that bounds the value's clause
-            hits += [h for h in all_hits if h[2] == "medium" and h[1] <= v.start]
-        if "payment" in keys and not any(h[2] == "payment" for h in hits):
-            # "PayPal – usually within 24 hours": the method leads the sentence, past any dash
-            hits += [h for h in all_hits if h[2] == "payment" and h[1] <= v.start]
+        for key in _LEADING_KEYS.get(kind, ()):
+            if not any(h[2] == key for h in hits):
+                # The payment method or channel leads the sentence, past the dash that bounds the
+                # value's clause: "PayPal – usually within 24 hours", "DM us on Instagram — we
+                # usually reply within 4 hours"
+                hits += [h for h in all_hits if h[2] == key and h[1] <= v.start]
         for key in ("region", "service"):
             if key in keys and lo > 0 and not any(h[2] == key for h in hits):
                 # The sentence's subject names the destination or service before a price bounds
@@ -904,16 +904,16 @@ class Extractor:
         if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
             # "weekdays 10am to 10pm NZ time": hours kept on one country's clock are that country's
             zones = {dict(item).get("tz") for item in v.schedule}
-            if len(zones) == 1 and TZ_REGION.get(next(iter(zones)) or ""):
-                scope["region"] = TZ_REGION[next(iter(zones))]
+            region = TZ_REGION.get(zones.pop() or "") if len(zones) == 1 else None
+            if region:
+                scope["region"] = region
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
+        if heading and "tier" in keys and "tier" not in scope and " | " not in text and _TIER_HEADING.match(heading[-1]):
+            # "### Parallax Plus": a programme's own section (its nearest heading only: a page
+            # about the programme also sets out what everyone else gets)
+            scope["tier"] = "members"
         for h in reversed(heading):
-            if "tier" in keys and "tier" not in scope and h is heading[-1] and " | " not in text \
-                    and _TIER_HEADING.match(h):
-                # "### Parallax Plus": a programme's own section (its nearest heading only: a page
-                # about the programme also sets out what everyone else gets)
-                scope["tier"] = "members"
             for key, value in self._heading_scope(h):
                 # Headings give region and service; a product named in a heading (often an FAQ
                 # question's example, "Can I return my sofa?") does not carve out an exception,

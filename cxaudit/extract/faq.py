@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import html as htmllib
+import itertools
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -65,31 +66,24 @@ def strip_html(text: str) -> str:
     return " ".join(text.split())
 
 
-_HEADING_TAG = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
-_PARA_TAG = re.compile(r"</?(?:p|div|li|ul|ol|tr|table|blockquote|section|dd|dt)\b[^>]*>", re.IGNORECASE)
+def answer_blocks(answer: str, uri: str, limits: "Limits") -> list[Block]:
+    """An answer's paragraphs, list items and table rows, each under the sub-heading it stands
+    under: an HTML answer ("<h3>Plus</h3><p>Free delivery</p><p>60-day returns.</p>") goes
+    through the HTML reader, so a heading or a paragraph without a full stop does not run into
+    the next sentence. Plain text is one block."""
+    if "<" not in answer or not _BLOCK_TAG.search(answer):
+        text = strip_html(answer)
+        return [Block(text, None, (), "main")] if text else []
+    from cxaudit.extract import html
 
-
-def html_parts(answer: str) -> list[tuple[tuple[str, ...], str]]:
-    """An answer's paragraphs with the sub-heading each stands under.
-
-    An HTML answer ("<h3>Plus</h3><p>Free delivery.</p><p>60-day returns.</p>") is read as
-    separate paragraphs, so a heading or a paragraph without a full stop does not run into
-    the next sentence; plain-text answers are one part.
-    """
-    if "<" not in answer or not _PARA_TAG.search(answer) and not _HEADING_TAG.search(answer):
-        return [((), strip_html(answer))]
-    out: list[tuple[tuple[str, ...], str]] = []
-    sub: tuple[str, ...] = ()
-    pos = 0
-    for m in [*_HEADING_TAG.finditer(answer), None]:
-        chunk = answer[pos:m.start() if m else len(answer)]
-        for para in _PARA_TAG.split(chunk):
-            text = strip_html(para)
-            if text:
-                out.append((sub, text))
-        if m:
-            sub = (strip_html(m.group(1)),)
-            pos = m.end()
+    root = html.parse(answer, limits.max_depth)
+    if root is None:
+        return []
+    out = []
+    for b in html.walk(root, uri, limits):
+        text = " ".join(b.text.split())
+        if text and not (b.heading and text == b.heading[-1]):   # the sub-heading's own block
+            out.append(Block(text, None, b.heading, "main", b.table, b.cells))
     return out
 
 
@@ -119,9 +113,9 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
         q = strip_html(question)
         line = finder.find(answer) or finder.find(question)
         heading = tuple(strip_html(p) for p in path) + ((q,) if q else ())
-        for sub, text in html_parts(answer):
-            if text:
-                blocks.append(Block(text, line, heading + tuple(h for h in sub if h != q), "main"))
+        for b in answer_blocks(answer, doc.uri, limits):
+            blocks.append(Block(b.text, line, heading + tuple(h for h in b.heading if h != q), "main",
+                                b.table, b.cells))
     if not blocks:
         raise NotContent(doc.uri, "no question/answer pairs found")
     return blocks
@@ -265,39 +259,26 @@ def _base_key(key: str) -> str:
 
 def _pair(node: dict) -> tuple[str, str] | None:
     low = _lower_keys(node)
-    q = next((low[k] for k in QUESTION_KEYS if isinstance(low.get(k), str)), None)
-    qkey = next((k for k in QUESTION_KEYS if isinstance(low.get(k), str)), None)
-    if q is None:
-        # Suffixed question keys: question_html, titleText.
-        qkey = next((k for k in low if isinstance(low[k], str) and _base_key(k) in QUESTION_KEYS), None)
-        if qkey is None:
-            return None
-        q = low[qkey]
-    for key in ANSWER_KEYS:
-        if key in low and key != qkey:
+    # Plain question keys first, then suffixed ones (question_html, titleText).
+    qkey = next((k for k in QUESTION_KEYS if isinstance(low.get(k), str)), None) or \
+        next((k for k in low if isinstance(low[k], str) and _base_key(k) in QUESTION_KEYS), None)
+    if qkey is None:
+        return None
+    q = low[qkey]
+    # Plain answer keys in their order of preference, then suffixed ones (body_html, answerText).
+    keys = itertools.chain((k for k in ANSWER_KEYS if k in low),
+                           (k for k in low if k not in ANSWER_KEYS and _base_key(k) in ANSWER_KEYS))
+    for key in keys:
+        if key != qkey:
             a = _answer_text(low[key])
-            if a and a != q:
-                return q, a
-    # Suffixed answer keys, preferring the richest rendering a field offers (body_html over body_text).
-    for key, val in low.items():
-        if key != qkey and _base_key(key) in ANSWER_KEYS:
-            a = _answer_text(val)
             if a and a != q:
                 return q, a
     return None
 
 
 def _entry_category(node: dict) -> str | None:
-    low = _lower_keys(node)
-    for key in ENTRY_CATEGORY_KEYS:
-        val = low.get(key)
-        if isinstance(val, str) and val.strip():
-            return val.strip()
-        if isinstance(val, dict):
-            name = _category(val)
-            if name:
-                return name
-    return None
+    """An entry's own category field, a name or a {name: ...} object."""
+    return _first_name(node, ENTRY_CATEGORY_KEYS, nested=True)
 
 
 def _question_map(node: dict) -> list[tuple[str, str]] | None:
@@ -310,11 +291,19 @@ def _question_map(node: dict) -> list[tuple[str, str]] | None:
 
 
 def _category(node: dict) -> str | None:
+    return _first_name(node, CATEGORY_KEYS)
+
+
+def _first_name(node: dict, keys: tuple[str, ...], nested: bool = False) -> str | None:
     low = _lower_keys(node)
-    for key in CATEGORY_KEYS:
+    for key in keys:
         val = low.get(key)
         if isinstance(val, str) and val.strip():
             return val.strip()
+        if nested and isinstance(val, dict):
+            name = _first_name(val, CATEGORY_KEYS)
+            if name:
+                return name
     return None
 
 

@@ -151,8 +151,7 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             set_heading("caps-numbered", s, ln)
             continue
         titled = _TITLED_NOTE.match(raw) if marker is not None else None
-        if titled is not None and raw[marker.start():marker.end()].strip()[:1].isdigit() \
-                and _is_caps_heading(titled.group(1).strip()):
+        if titled is not None and _is_caps_heading(titled.group(1).strip()):
             # "6. CARE PLANS — upsell on every TV": a numbered section title with a note after a dash
             flush()
             line_mode = False
