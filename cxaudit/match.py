@@ -482,6 +482,7 @@ class Extractor:
             self._scope_auto.make_automaton()
         self._cache: OrderedDict[tuple, tuple[Read, ...]] = OrderedDict()
         self._cache_size = cache_size
+        self._sentences: dict[tuple, tuple[Read, ...]] = {}
         self._heading_cues: dict[str, tuple[_Cue, ...]] = {}
         self._hits_for: str | None = None
         self._heading_scopes: dict[str, list[tuple[str, str]]] = {}
@@ -612,61 +613,77 @@ class Extractor:
                 continue
             if not s_text.strip() or not (cues or near_ctx):
                 continue  # nothing in or around this sentence could say what a value is about
-            if row and " | " in s_text:
-                values = [v for v in self._cell_values(s_text) if not self._vetoed(s_text, v)]
-            else:
-                values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
-            if row and " | " in s_text:
-                # "Overnight | 1 business day | $45": the label cell names the row; the value
-                # columns carry the promise.
-                label_end = s_text.index(" | ")
-                later = [v for v in values if v.start > label_end]
-                if later:
-                    values = later
-            if not values:
-                continue
-            seen: set[tuple] = set()
-            if self.common is not None and any(rx.search(s_text) for rx in self.common.veto_clause):
-                continue
-            for i, v in enumerate(values):
-                # A bare "free" ("free standard delivery over €60") does not end its neighbour's clause.
-                lo = max((o.end for o in values[:i] if o.type != "free"), default=0)
-                hi = min((o.start for o in values[i + 1:] if o.type != "free"), default=len(s_text))
-                region_lo, region_hi = self._clause(s_text, v, lo, hi)
-                choice = None
-                if row and table:
-                    choice = self._column_choice(s_text, v, table)
-                    if choice is None and self._claimed_elsewhere(s_text, v, table):
-                        # "Cost" over "$9.95" beside "Free on orders over" over "$99": the
-                        # threshold has its own column, and this amount is not in it.
-                        continue
-                if choice is None:
-                    choice = self._choose(s_text, v, values, cues, near_ctx, region_lo, region_hi)
-                if choice is None:
-                    continue
-                pack, dist, cue = choice
-                scope_lo, scope_hi = (0, len(s_text)) if row else (region_lo, region_hi)
-                chosen = [(pack, cue)]
-                # "Return or exchange any item within 365 days": coordinated cues share the value.
-                if cue[0] >= 0:
-                    for c in cues:
-                        other = self.packs.get(c.kind)
-                        if other is None or other.kind == pack.kind or not self._fits(other, v) or not c.strong:
-                            continue
-                        lo_, hi_ = (c.end, cue[0]) if c.end <= cue[0] else (cue[1], c.start)
-                        if lo_ <= hi_ and _COORD.match(s_text[lo_:hi_]) and not any(
-                                rx.search(s_text[region_lo:region_hi]) for rx in other.veto):
-                            chosen.append((other, (c.start, c.end)))
-                for pack, cue in chosen:
-                    read = self._make(pack, v, s_text, scope_lo, scope_hi, under, table, dist, cue)
-                    if read is None:
-                        continue
-                    dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
-                    if dedup in seen:
-                        continue
-                    seen.add(dedup)
-                    reads.append(read)
+            key = (s_text, under, table, row, tuple(cues), tuple(near_ctx))
+            got = self._sentences.get(key)
+            if got is None:
+                got = tuple(self._read_sentence(s_text, under, table, row, cues, near_ctx))
+                if len(self._sentences) > self._cache_size:
+                    self._sentences.clear()
+                self._sentences[key] = got
+            reads.extend(got)
         return _merge_schedules(reads, text)
+
+    def _read_sentence(self, s_text: str, under: tuple[str, ...], table: tuple[str, ...] | None, row: bool,
+                       cues: list[_Cue], near_ctx: list[tuple[_Cue, int]]) -> list[Read]:
+        """The promises of one sentence, given the cues in it and around it. A pure function of its
+        arguments, so the same sentence in the same setting is read once (product pages repeat
+        "Express orders arrive in 1–2 business days" among text of their own)."""
+        reads: list[Read] = []
+        if row and " | " in s_text:
+            values = [v for v in self._cell_values(s_text) if not self._vetoed(s_text, v)]
+        else:
+            values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
+        if row and " | " in s_text:
+            # "Overnight | 1 business day | $45": the label cell names the row; the value
+            # columns carry the promise.
+            label_end = s_text.index(" | ")
+            later = [v for v in values if v.start > label_end]
+            if later:
+                values = later
+        if not values:
+            return reads
+        seen: set[tuple] = set()
+        if self.common is not None and any(rx.search(s_text) for rx in self.common.veto_clause):
+            return reads
+        for i, v in enumerate(values):
+            # A bare "free" ("free standard delivery over €60") does not end its neighbour's clause.
+            lo = max((o.end for o in values[:i] if o.type != "free"), default=0)
+            hi = min((o.start for o in values[i + 1:] if o.type != "free"), default=len(s_text))
+            region_lo, region_hi = self._clause(s_text, v, lo, hi)
+            choice = None
+            if row and table:
+                choice = self._column_choice(s_text, v, table)
+                if choice is None and self._claimed_elsewhere(s_text, v, table):
+                    # "Cost" over "$9.95" beside "Free on orders over" over "$99": the
+                    # threshold has its own column, and this amount is not in it.
+                    continue
+            if choice is None:
+                choice = self._choose(s_text, v, values, cues, near_ctx, region_lo, region_hi)
+            if choice is None:
+                continue
+            pack, dist, cue = choice
+            scope_lo, scope_hi = (0, len(s_text)) if row else (region_lo, region_hi)
+            chosen = [(pack, cue)]
+            # "Return or exchange any item within 365 days": coordinated cues share the value.
+            if cue[0] >= 0:
+                for c in cues:
+                    other = self.packs.get(c.kind)
+                    if other is None or other.kind == pack.kind or not self._fits(other, v) or not c.strong:
+                        continue
+                    lo_, hi_ = (c.end, cue[0]) if c.end <= cue[0] else (cue[1], c.start)
+                    if lo_ <= hi_ and _COORD.match(s_text[lo_:hi_]) and not any(
+                            rx.search(s_text[region_lo:region_hi]) for rx in other.veto):
+                        chosen.append((other, (c.start, c.end)))
+            for pack, cue in chosen:
+                read = self._make(pack, v, s_text, scope_lo, scope_hi, under, table, dist, cue)
+                if read is None:
+                    continue
+                dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
+                if dedup in seen:
+                    continue
+                seen.add(dedup)
+                reads.append(read)
+        return reads
 
     def _column_choice(self, row_text: str, v: Value, table: tuple[str, ...]):
         """In a table row, the header of the value's own column says what the value is."""
