@@ -351,12 +351,28 @@ _TZ_MAP = {"est": "ET", "edt": "ET", "et": "ET", "eastern": "ET", "pst": "PT", "
 TZ_REGION = {"AEST": "AU", "AWST": "AU", "ACST": "AU", "NZST": "NZ"}
 
 
+def _best_reading(cands: list[tuple[int, int, tuple, int]]) -> list[tuple[int, int, tuple]]:
+    """The days-first and hours-first readings of a timetable can claim the same words: in "8 till
+    8 weekdays, 9 to 5 on Saturdays" days-first pairs "weekdays" with "9 to 5". Keep the set of
+    non-overlapping lines that reads the most lines (then covers the most text, then prefers
+    days-first), so each day word goes with its own hours."""
+    cands = sorted(cands, key=lambda c: (c[1], c[0]))
+    # best[i]: the best choice among the first i candidates, as (lines, chars, -hours-first, picks)
+    best: list[tuple[int, int, int, tuple[int, ...]]] = [(0, 0, 0, ())]
+    for i, (start, end, _item, order) in enumerate(cands):
+        j = i
+        while j > 0 and cands[j - 1][1] > start:
+            j -= 1
+        n, chars, pref, picks = best[j]
+        take = (n + 1, chars + end - start, pref - order, picks + (i,))
+        best.append(max(best[i], take, key=lambda b: b[:3]))
+    return sorted((cands[i][0], cands[i][1], cands[i][2]) for i in best[-1][3])
+
+
 def find_schedules(text: str) -> list[Value]:
-    items: list[tuple[int, int, tuple]] = []
-    for rx in (SCHEDULE_RE, HOURS_FIRST_RE):
+    cands: list[tuple[int, int, tuple, int]] = []
+    for order, rx in enumerate((SCHEDULE_RE, HOURS_FIRST_RE)):
         for m in rx.finditer(text):
-            if any(s <= m.start() < e for s, e, _ in items):
-                continue
             days = _days(m.group("days"))
             if days is None:
                 continue
@@ -376,7 +392,8 @@ def find_schedules(text: str) -> list[Value]:
             tz = m.group("tz")
             if tz:
                 item.append(("tz", _TZ_MAP.get(" ".join(tz.lower().split()), tz.upper())))
-            items.append((m.start(), m.end(), tuple(item)))
+            cands.append((m.start(), m.end(), tuple(item), order))
+    items = _best_reading(cands)
     out: list[Value] = []
     if items:
         items.sort()
