@@ -280,7 +280,7 @@ _DAY_NAMES = {
 }
 _DAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAY = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday|s)?s?|thu(?:r(?:s(?:day)?)?)?s?|fri(?:day)?s?|sat(?:urday)?s?|sun(?:day)?s?)\.?"
-DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+days\s+a\s+week|weekdays|weekends|"
+DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+days\s+a\s+week|weekdays|weekends?|"
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
 HOURS = rf"(?P<open>{TIME})\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
@@ -291,7 +291,7 @@ SCHEDULE_RE = re.compile(
     rf"(?<![\w]){DAYS}(?![\w])[\s,:]{{0,4}}(?:(?:from|between)\s+)?(?:(?P<closed>closed)|{HOURS}{TZ})",
     re.I,
 )
-HOURS_FIRST_RE = re.compile(rf"(?<![\w:]){HOURS}{TZ}[\s,]{{0,3}}(?:on\s+)?{DAYS}(?![\w])", re.I)
+HOURS_FIRST_RE = re.compile(rf"(?<![\w:]){HOURS}{TZ}[\s,]{{0,3}}(?:(?:on|at|over|during)\s+(?:the\s+)?)?{DAYS}(?![\w])", re.I)
 
 
 def _clock(t: str, *, is_close: bool, other_pm: bool | None = None) -> str | None:
@@ -328,7 +328,7 @@ def _days(spec: str) -> str | None:
         return "mon-sun"
     if s == "weekdays":
         return "mon-fri"
-    if s == "weekends":
+    if s in ("weekends", "weekend"):
         return "sat-sun"
     names = re.findall(r"[a-z]+", s)
     idx = [_DAY_NAMES.get(n) for n in names if n not in ("to", "through", "thru", "until", "and")]
@@ -354,17 +354,18 @@ TZ_REGION = {"AEST": "AU", "AWST": "AU", "ACST": "AU", "NZST": "NZ"}
 def _best_reading(cands: list[tuple[int, int, tuple, int]]) -> list[tuple[int, int, tuple]]:
     """The days-first and hours-first readings of a timetable can claim the same words: in "8 till
     8 weekdays, 9 to 5 on Saturdays" days-first pairs "weekdays" with "9 to 5". Keep the set of
-    non-overlapping lines that reads the most lines (then covers the most text, then prefers
-    days-first), so each day word goes with its own hours."""
+    non-overlapping lines that reads the most lines (then prefers days-first: "Mon–Fri 8am–9pm ET,
+    weekends shorter" is no weekend timetable; then covers the most text), so each day word goes
+    with its own hours."""
     cands = sorted(cands, key=lambda c: (c[1], c[0]))
-    # best[i]: the best choice among the first i candidates, as (lines, chars, -hours-first, picks)
+    # best[i]: the best choice among the first i candidates, as (lines, -hours-first, chars, picks)
     best: list[tuple[int, int, int, tuple[int, ...]]] = [(0, 0, 0, ())]
     for i, (start, end, _item, order) in enumerate(cands):
         j = i
         while j > 0 and cands[j - 1][1] > start:
             j -= 1
-        n, chars, pref, picks = best[j]
-        take = (n + 1, chars + end - start, pref - order, picks + (i,))
+        n, pref, chars, picks = best[j]
+        take = (n + 1, pref - order, chars + end - start, picks + (i,))
         best.append(max(best[i], take, key=lambda b: b[:3]))
     return sorted((cands[i][0], cands[i][1], cands[i][2]) for i in best[-1][3])
 
