@@ -18,7 +18,7 @@ from cxaudit.normalize.units import business_kind, interval, same_number
 # Scope keys under which a promise carves out an exception: a general "30-day returns" is
 # not contradicted by "sale items are final sale". Only promises naming the same product
 # group (or start event, complaint topic, store location) are compared with each other.
-EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier", "payment")
+EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier", "payment", "seller")
 _DEFAULT_SERVICES = {"standard", "economy", "ground"}
 MONEY_KINDS_IGNORE_QUALIFIER = {"free_shipping_threshold", "return_cost"}
 _QUAL_CLASH = {frozenset({"up_to", "exactly"}), frozenset({"at_least", "exactly"}), frozenset({"at_least", "up_to"}),
@@ -305,11 +305,21 @@ def _norm_text(t: str) -> str:
 def _plain_value(p: Promise) -> tuple:
     """The value without its qualifier: "30 days" and "within 30 days" against "60 days" are one
     disagreement."""
-    return (p.min, p.max, p.unit, str(p.schedule))
+    return (p.min, p.max, p.unit, _schedule_key(p.schedule))
 
 
 def _value_id(p: Promise) -> tuple:
-    return (p.min, p.max, p.unit, p.qualifier, str(p.schedule))
+    return (p.min, p.max, p.unit, p.qualifier, _schedule_key(p.schedule))
+
+
+def _schedule_key(schedule) -> str:
+    """One key per week of opening hours: "9–9 ET" and "6–6 PT", or "Sat & Sun" and "Sat–Sun",
+    are the same hours and one side of a disagreement, not two."""
+    if isinstance(schedule, tuple):
+        week = _week(schedule)
+        if isinstance(week, dict):
+            return str(sorted(week.items()))
+    return str(schedule)
 
 
 def compare(promises: Iterable[Promise]) -> list[Finding]:

@@ -20,23 +20,23 @@ from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
-    "delivery_time": ("service", "region", "product", "tier", "period"),
-    "dispatch_time": ("service", "region", "product", "cutoff", "period"),
-    "free_shipping_threshold": ("service", "region", "product", "tier", "period"),
-    "return_window": ("region", "product", "start", "remedy", "tier", "period"),
-    "exchange_window": ("region", "product", "start", "tier"),
-    "return_cost": ("region", "product", "service", "tier"),
-    "refund_time": ("region", "start", "stage", "payment"),
-    "response_time": ("medium", "region", "topic", "tier", "period"),
-    "wait_time": ("medium", "region", "period", "topic", "tier"),
-    "support_hours": ("medium", "region", "topic", "tier", "period"),
-    "warranty": ("region", "product"),
-    "cancellation_window": ("region", "product", "start", "tier"),
-    "price_match_window": ("region", "start", "tier"),
-    "trial_period": ("region", "product", "period"),
-    "money_back_guarantee": ("region", "product", "start"),
+    "delivery_time": ("service", "region", "product", "tier", "period", "seller"),
+    "dispatch_time": ("service", "region", "product", "cutoff", "period", "seller"),
+    "free_shipping_threshold": ("service", "region", "product", "tier", "period", "seller"),
+    "return_window": ("region", "product", "start", "remedy", "tier", "period", "seller"),
+    "exchange_window": ("region", "product", "start", "tier", "seller"),
+    "return_cost": ("region", "product", "service", "tier", "seller"),
+    "refund_time": ("region", "start", "stage", "payment", "seller"),
+    "response_time": ("medium", "region", "topic", "tier", "period", "seller"),
+    "wait_time": ("medium", "region", "period", "topic", "tier", "seller"),
+    "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
+    "warranty": ("region", "product", "seller"),
+    "cancellation_window": ("region", "product", "start", "tier", "seller"),
+    "price_match_window": ("region", "start", "tier", "seller"),
+    "trial_period": ("region", "product", "period", "seller"),
+    "money_back_guarantee": ("region", "product", "start", "seller"),
 }
-DEFAULT_SCOPE_KEYS = ("region", "product")
+DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
 # Scope keys read anywhere before the value when its own clause names none.
 _LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium",), "wait_time": ("medium",)}
 
@@ -112,7 +112,7 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
                        r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
-                       r"\bnot\s+for\s+customers\b")
+                       r"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b")
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
@@ -151,9 +151,10 @@ _NOT_PRODUCT = frozenset(
     "all our the every each any new faulty most these those your this that its their some other many".split())
 _RATE_BEFORE = re.compile(r"\d[\d,.]*\s+[a-z]+s\s+$", re.I)
 # A shipping service named by its speed, used as a noun after "upgrade to" or "with"
-# ("upgrade you to 2-Day", "December 19 with 2-Day"). Followed by its price ("Next Day costs
+# ("upgrade you to 2-Day", "December 19 with 2-Day", "if you paid for Next Day"). Followed by its price ("Next Day costs
 # £6.95") it still says how fast that service is, and is read.
-_SERVICE_BEFORE = re.compile(r"\b(?:upgrade\s+(?:you\s+|your\s+order\s+)?to|with)\s+$", re.I)
+_SERVICE_BEFORE = re.compile(r"\b(?:upgrade\s+(?:you\s+|your\s+order\s+)?to|with|(?:paid|pay|paying)\s+for"
+                             r"(?:\s+the|\s+a)?)\s+$", re.I)
 _LEAD_WORDS = re.compile(r"(?:(?:within|in|after|by|for|over|under|up\s+to|(?:at|in)\s+least|no\s+(?:less|more)\s+than|"
                          r"(?:more|longer|less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|(?:a\s+)?maximum\s+of)\s+)+", re.I)
 _GUARANTEE = re.compile(r"(?i)\bguarantees?\b")
@@ -372,6 +373,17 @@ def value_finder(lang: str):
         return find_values
 
 
+# The words a cue's gap never holds: "Free return shipping" is about returns.
+_GAP_STOP = r"(?:returns?|exchanges?|refunds?|and|or|but|not)\b"
+
+
+def _gap_regex(cue: str) -> re.Pattern:
+    """A cue whose "*" stands for up to three words, as a case-insensitive regular expression."""
+    parts = [r"\s+".join(map(re.escape, part.split())) for part in cue.split("*")]
+    gap = rf"(?:\s+(?!{_GAP_STOP})[^\W\d_]+){{0,3}}\s+"
+    return re.compile(r"(?<!\w)" + gap.join(parts) + r"(?!\w)", re.I)
+
+
 class CuePrefilter:
     """Does a text contain any cue phrase? One Aho-Corasick pass over the lower-cased text
     (pyahocorasick), about ten times cheaper than a regular-expression alternation of the same
@@ -445,12 +457,22 @@ class Extractor:
         from spacy.matcher import PhraseMatcher
 
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        # "free * delivery": a cue with a gap of up to three words ("Free UK standard delivery")
+        # is a regular expression (a spaCy token Matcher with a repeat operator cost ten times
+        # more); the filter below then looks for its longest fixed part.
+        self.gap_cues: list[tuple[str, bool, re.Pattern]] = []
+        literal: list[str] = []
         for p in self.packs.values():
             for strength, cues in (("strong", p.strong), ("weak", p.weak)):
-                if cues:
-                    self.matcher.add(f"{p.kind}|{strength}", list(self.nlp.tokenizer.pipe(cues)))
-        self.prefilter = CuePrefilter((c for p in self.packs.values() for c in p.strong + p.weak),
-                                      word_boundary=lang != "zh")
+                plain = [c for c in cues if " * " not in f" {c} "]
+                gapped = [c for c in cues if " * " in f" {c} "]
+                if plain:
+                    self.matcher.add(f"{p.kind}|{strength}", list(self.nlp.tokenizer.pipe(plain)))
+                    literal.extend(plain)
+                for c in gapped:
+                    self.gap_cues.append((p.kind, strength == "strong", _gap_regex(c)))
+                    literal.append(max(c.split("*"), key=len).strip())
+        self.prefilter = CuePrefilter(literal, word_boundary=lang != "zh")
         self.scope_rx: list[tuple[str, str, re.Pattern]] = []
         if self.common:
             for key, value, phrases in self.common.scope:
@@ -547,7 +569,8 @@ class Extractor:
     def _cues_in(self, doc, text: str) -> list[_Cue]:
         """Cues in a tokenized text. `text` is the doc's own text: reading doc.text back would
         build a Python object per token."""
-        cues = []
+        cues = [_Cue(kind, strong, m.start(), m.end()) for kind, strong, rx in self.gap_cues
+                for m in rx.finditer(text)]
         matches = self.matcher(doc)
         if not matches:
             return cues
@@ -1125,6 +1148,8 @@ def _subject(kind: str, scope: dict[str, str]) -> str:
         parts.append(scope["medium"])
     if "product" in scope:
         parts.append(scope["product"].replace("_", " "))
+    if "seller" in scope:
+        parts.insert(0, scope["seller"])
     s = " ".join(parts + [label]) if parts else label
     if "region" in scope:
         s += f" ({scope['region']})"

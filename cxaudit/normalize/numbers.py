@@ -48,9 +48,15 @@ def alternation(words) -> str:
 
 
 WORD_ALT = alternation(WORDS)
+# "one hundred twenty (120) nights", "three hundred and sixty-five days": trial and guarantee
+# lengths run past a hundred. One pattern for the hundreds, then any number word below a hundred.
+_BELOW_100 = [w for w, v in WORDS.items() if 1 <= v < 100 and (w in _UNITS or w.startswith(tuple(_TENS[2:])))]
+_HUNDREDS = (rf"(?:{alternation(_UNITS[1:10] + ['a'])})\s+hundred"
+             rf"(?:\s+(?:and\s+)?(?:{alternation(_BELOW_100)})(?![\w]))?")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # (?<![\w.]) keeps "v2.5" and "A4" from yielding numbers.
-NUM = rf"(?<![\w.$£€¥/:])(?:{DIGITS}|(?:{WORD_ALT})(?![\w]))"
+NUM = rf"(?<![\w.$£€¥/:])(?:{DIGITS}|{_HUNDREDS}(?![\w])|(?:{WORD_ALT})(?![\w]))"
+_HUNDREDS_RE = re.compile(rf"(?P<h>[a-z]+)\s+hundred(?:\s+(?:and\s+)?(?P<rest>.+))?")
 
 
 def parse_number(text: str) -> float | None:
@@ -63,4 +69,10 @@ def parse_number(text: str) -> float | None:
             return float(t.replace(",", ""))
         except ValueError:
             return None
+    m = _HUNDREDS_RE.fullmatch(t)
+    if m:
+        head = 1.0 if m.group("h") == "a" else WORDS.get(m.group("h"))
+        rest = WORDS.get(m.group("rest"), None) if m.group("rest") else 0.0
+        if head is not None and rest is not None and head < 10 and rest < 100:
+            return head * 100 + rest
     return WORDS.get(t)

@@ -49,8 +49,10 @@ UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_PATTERNS))
 _RANGE_SEP = r"\s{0,3}(?:-|–|—|‑|to|or|through|thru|and)\s{0,3}"
 
 DURATION_RE = re.compile(
-    # "thirty (30) days", "one (1) year": legal texts repeat the number in digits.
+    # "thirty (30) days", "one (1) year": legal texts repeat the number in digits; "seven to ten
+    # (7-10) working days", "7-10 (seven to ten) days": the whole range, in words or digits.
     rf"(?P<between>between\s+)?(?P<a>{NUM})(?:\s{{0,2}}\(\d{{1,4}}\))?(?:{_RANGE_SEP}(?P<b>{NUM})(?:\s{{0,2}}\(\d{{1,4}}\))?)?"
+    rf"(?:\s{{0,2}}\((?:\d{{1,4}}|[a-z]+(?:-[a-z]+)?){_RANGE_SEP}(?:\d{{1,4}}|[a-z]+(?:-[a-z]+)?)\))?"
     rf"(?:[\s-]{{0,3}}|\s*\(\s*)(?:full\s+|extra\s+|more\s+)?(?P<unit>{UNIT_RE})(?![\w])",
     re.I,
 )
@@ -91,7 +93,7 @@ _NEGATED = re.compile(r"(?i)\b(?:don't|do\s+not|never|won't|will\s+not|shouldn't
 
 _QUAL_MAP = {
     "within": "within", "in": "within", "inside": "within", "inside of": "within", "takes": "within", "take": "within",
-    "allow": "within",
+    "allow": "within", "in the first": "within", "within the first": "within", "during the first": "within",
     "up to": "up_to", "no later than": "up_to", "no more than": "up_to", "not more than": "up_to",
     "at most": "up_to", "a maximum of": "up_to", "maximum": "up_to", "maximum of": "up_to", "max": "up_to",
     "max.": "up_to", "under": "up_to", "less than": "up_to", "fewer than": "up_to", "in under": "up_to",
@@ -124,7 +126,7 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str, bool, int]:
         if q == "at_least" and word in ("over", "more than") and _NEGATED.search(text, max(0, qual_at - 60), qual_at):
             q = "up_to"  # "never keep a caller on hold for more than 2 minutes" is a maximum
         if q:
-            explicit = q != "within" or word in ("within", "inside", "inside of")
+            explicit = q != "within" or word in ("within", "inside", "inside of") or word.endswith(" first")
             return q, explicit, start - (len(before) - m.start())
     return "within", False, start
 
@@ -336,8 +338,19 @@ def _days(spec: str) -> str | None:
     if not idx:
         return None
     if len(idx) >= 2 and re.search(r"-|–|—|\bto\b|through|thru|until", s):
-        return f"{_DAY_CODES[idx[0]]}-{_DAY_CODES[idx[1]]}" + ("" if len(idx) == 2 else "," + _DAY_CODES[idx[2]])
-    return ",".join(_DAY_CODES[i] for i in idx)
+        a, b = idx[0], idx[1]
+        if a > b:   # "Fri–Mon" runs over the weekend: kept as said
+            return f"{_DAY_CODES[a]}-{_DAY_CODES[b]}" + "".join("," + _DAY_CODES[i] for i in idx[2:3])
+        days = list(range(a, b + 1)) + idx[2:]
+    else:
+        days = idx
+    # One spelling per set of days: "Saturday & Sunday" is "sat-sun", as "Saturday–Sunday" is.
+    days = list(dict.fromkeys(days))
+    if len(days) >= 2 and days == list(range(days[0], days[0] + len(days))):
+        return f"{_DAY_CODES[days[0]]}-{_DAY_CODES[days[-1]]}"
+    if len(days) > 2 and days[0] <= days[1] and all(y == x + 1 for x, y in zip(days, days[1:-1])) and days[-1] != days[-2] + 1:
+        return f"{_DAY_CODES[days[0]]}-{_DAY_CODES[days[-2]]},{_DAY_CODES[days[-1]]}"
+    return ",".join(_DAY_CODES[i] for i in days)
 
 
 _TZ_MAP = {"est": "ET", "edt": "ET", "et": "ET", "eastern": "ET", "pst": "PT", "pdt": "PT", "pt": "PT", "pacific": "PT",
