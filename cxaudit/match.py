@@ -26,7 +26,7 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "return_window": ("region", "product", "start", "remedy", "tier", "period", "seller"),
     "exchange_window": ("region", "product", "start", "tier", "seller"),
     "return_cost": ("region", "product", "service", "tier", "seller"),
-    "refund_time": ("region", "start", "stage", "payment", "seller"),
+    "refund_time": ("region", "product", "start", "stage", "payment", "seller"),
     "response_time": ("medium", "region", "topic", "tier", "period", "seller"),
     "wait_time": ("medium", "region", "period", "topic", "tier", "seller"),
     "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
@@ -102,6 +102,19 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:you
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?|"
                       r"(?:\d+\s+)?(?:reader\s+)?comments?\s*(?:\(\d+\))?\W*$|leave\s+a\s+(?:comment|reply))")
+# A customer's words in quotes signed with a name ("“Delivered in 2 days!” — Maria, Austin TX"):
+# what happened to one customer, not what the shop promises.
+_TESTIMONIAL = re.compile(r"^\W{0,3}[“\"„«][^”\"»]{3,600}[”\"»]\W{0,3}\s*(?:[—–~]|-{1,2})\s*[A-Z][\w.'’-]*(?:[\s,]+[\w.'’-]+){0,5}\W*$")
+# ... or a quotation in the first person singular standing alone (its name in a <cite> of its own)
+# that speaks to nobody: an agent's scripted line ("If you've seen it cheaper…, I can refund
+# the difference") talks to the customer.
+_FIRST_PERSON_QUOTE = re.compile(r"^\W{0,3}[“\"„«](?=[^”\"»]*(?<!\w)(?:I|I[’']m|I[’']ve|I[’']d|my|me)(?!\w))"
+                                 r"(?![^”\"»]*(?<!\w)(?:you|your|you[’'](?:ve|re|ll|d)|we|we[’'](?:ll|re|ve)|our|us)(?!\w))"
+                                 r"[^”\"»]{3,600}[”\"»]\W*$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A sentence that points back at the one before it for where it applies.
+_ANAPHORA = re.compile(r"(?i)^\W*(?:they|it|these|those|this|there)\b|\b(?:these|those)\s+(?:postcodes|post\s+codes|"
+                       r"zip\s+codes|areas|addresses|locations|regions|destinations|countries|islands|zones|states|provinces)\b")
 _BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*"
                          r"[A-Za-z]*\.?\s*(?:\([^)]*\))?\s*$")   # "30 days", "10 years", "3–5 days"
 _COMPOUND = re.compile(r"(?i)\d\s*-\s*(?:\w+-)?(?:hours?|days?|weeks?|months?|years?)\b")
@@ -539,7 +552,8 @@ class Extractor:
             self._cache.move_to_end(key)
             return hit
         out: tuple[Read, ...] = ()
-        if any(_REVIEWS.match(h) or _INTERNAL.search(h) for h in block.heading[-2:]):
+        if any(_REVIEWS.match(h) or _INTERNAL.search(h) for h in block.heading[-2:]) \
+                or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
@@ -630,8 +644,8 @@ class Extractor:
                 prev_cues = [_Cue(c.kind, c.strong, -1, -1) for c in cues]
             if len(s_text.split()) > 6 and _WORD.search(s_text):
                 near_ctx = ctx_cues  # a full sentence says what it is about itself ("Mon–Fri 7 am – 7 pm PT" is no sentence)
-            if len(spans) > 1 and len(s_text.split()) <= 6 and self._heading_scope(s_text) \
-                    and not self.find_values(s_text):
+            if len(spans) > 1 and (len(s_text.split()) <= 6 or s_text.rstrip().endswith(":")) \
+                    and self._heading_scope(s_text) and not self.find_values(s_text):
                 label = (s_text,)
                 continue
             if not s_text.strip() or not (cues or near_ctx):
@@ -643,8 +657,33 @@ class Extractor:
                 if len(self._sentences) > self._cache_size:
                     self._sentences.clear()
                 self._sentences[key] = got
+            if got and off:
+                got = self.inherit_region(got, s_text, text[:off])
             reads.extend(got)
         return _merge_schedules(reads, text)
+
+    def inherit_region(self, reads: tuple[Read, ...], text: str, before: str) -> tuple[Read, ...]:
+        """"Mattresses ship free to the contiguous US. They arrive in 3–7 business days": a
+        sentence that points back ("they", "these postcodes") is about the previous one's region."""
+        if not _ANAPHORA.search(text):
+            return reads
+        regions: list[str] = []
+        for sentence in reversed(_SENTENCE_END.split(before)[-3:]):   # the nearest that names a place
+            regions = sorted({value for key, value in self._heading_scope(sentence) if key == "region"})
+            if regions:
+                break
+        if "remote" in regions:
+            regions = ["remote"]   # "the Highlands, Northern Ireland and islands", as in _scope
+        if len(regions) != 1:
+            return reads
+        out = []
+        for r in reads:
+            scope = dict(r.scope)
+            if "region" not in scope and "region" in SCOPE_KEYS.get(r.kind, DEFAULT_SCOPE_KEYS):
+                scope["region"] = regions[0]
+                r = replace(r, scope=tuple(sorted(scope.items())), subject=_subject(r.kind, scope))
+            out.append(r)
+        return tuple(out)
 
     def _read_sentence(self, s_text: str, under: tuple[str, ...], table: tuple[str, ...] | None, row: bool,
                        cues: list[_Cue], near_ctx: list[tuple[_Cue, int]]) -> list[Read]:
@@ -807,6 +846,8 @@ class Extractor:
             else:
                 gap, d = "", 0
             if _HARD_SEP.search(gap) or (self.lang == "zh" and _ZH_CLAUSE_SEP.search(gap)):
+                if c.start >= v.end and " | " not in text and self.lang != "zh":
+                    continue  # a later clause's cue is that clause's ("Canada: 5-10 business days; bedding ships free")
                 d += 80  # a cue does not reach across a clause break ("48小时内发货，3-5天送达")
             if any(o is not v and (c.end <= o.start < v.start or v.end <= o.start < c.start) for o in values):
                 d += 40
@@ -1081,7 +1122,7 @@ class Extractor:
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
                 label = _clock_label(m.group(2))
                 scope["cutoff"] = f"after {label}" if m.group(1).lower() == "after" else label
-        if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.start) or _BANK_AFTER.match(text, v.end, hi)
+        if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
                                            or (heading and _BANK_HEADING.search(heading[-1]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
         if v.type == "zero" and "product" not in scope:
@@ -1091,6 +1132,9 @@ class Extractor:
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         if unit == DOLLAR:
             unit = dollar_currency(scope.get("region"))
+        elif unit in _DOLLAR_MARKET and "region" in keys and "region" not in scope:
+            # "bedding ships free over CA$100": a dollar that names its country names the market
+            scope["region"] = _DOLLAR_MARKET[unit]
         if v.type in ("schedule", "alltime"):
             unit, schedule = None, v.schedule
         if v.type == "free":
@@ -1137,6 +1181,9 @@ def _merge_schedules(reads: list[Read], block_text: str) -> list[Read]:
         out.append(replace(group[0], schedule=items, text=block_text.strip(),
                            span=(max(start, 0) + group[0].span[0], max(start, 0) + group[0].span[1])))
     return out
+
+
+_DOLLAR_MARKET = {"CAD": "CA", "AUD": "AU", "NZD": "NZ"}
 
 
 def _subject(kind: str, scope: dict[str, str]) -> str:

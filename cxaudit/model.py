@@ -98,7 +98,9 @@ class Promise:
 
     @property
     def id(self) -> str:
-        return digest(self.kind, self.text, self.source.uri, self.source.heading, prefix="p-")
+        # the value's place in the sentence too: "ready in 2–3 days, and kept for 10 days" is two
+        # promises of one kind in one sentence, with two ids
+        return digest(self.kind, self.text, self.source.uri, self.source.heading, list(self.span), prefix="p-")
 
     def value_key(self) -> tuple:
         """What the promise says, independent of where it is said."""

@@ -78,9 +78,17 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
 
     out: list[Promise] = []
     prev: tuple[Block, Promise] | None = None   # the last block's lone opening-hours line
+    last: Block | None = None
     for block in blocks:
         block_lang = detect_lang(block.text) if lang == "auto" else lang
-        found = reads_to_promises(extractor(block_lang).read_block(block), block, doc)
+        ex = extractor(block_lang)
+        reads = ex.read_block(block)
+        if reads and last is not None and last.heading == block.heading and block.cells is None:
+            # a script's next line pointing back ("Standard Delivery to these postcodes takes 5-7
+            # working days" under "Highlands & Islands: next day is NOT available")
+            reads = ex.inherit_region(reads, block.text, last.text)
+        last = block
+        found = reads_to_promises(reads, block, doc)
         line = found[0] if len(found) == 1 and _hours_line(found[0]) else None
         if line is not None and prev is not None and _continues(prev, block, line):
             # "- Monday to Friday: 8am–8pm" then "- Saturday: 9am–5pm": one timetable given a
@@ -297,6 +305,17 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
     )
 
 
+def _representative(p: Promise) -> tuple:
+    """Which page stands for a block repeated on many (a footer, a banner): the shallowest, a
+    home or index page first, so the report points at the site's front rather than at whichever
+    blog post sorts first."""
+    uri = p.source.uri
+    path = uri.split("://", 1)[-1].split("?", 1)[0]
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    front = path.endswith("/") or "/" not in path or name.startswith(("index.", "home."))
+    return (path.count("/"), not front, uri, p.source.line or 0)
+
+
 class Repeats:
     """One message per (channel, kind, text, value), merged as results arrive: a banner on 20,000
     pages is one promise with pages=20000, and memory holds one object for it, not 20,000."""
@@ -318,7 +337,7 @@ class Repeats:
                 self._groups[key] = [p, {p.source.uri}]
                 continue
             group[1].add(p.source.uri)
-            if (p.source.uri, p.source.line or 0) < (group[0].source.uri, group[0].source.line or 0):
+            if _representative(p) < _representative(group[0]):
                 group[0] = p
 
     def promises(self) -> list[Promise]:

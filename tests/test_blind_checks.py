@@ -1,0 +1,121 @@
+"""What two blind brands (a UK fashion shop selling to Ireland, a US/Canada mattress brand)
+taught: each case is a shortened sentence from their pages, with the reading it needs."""
+
+from __future__ import annotations
+
+from cxaudit.api import extract_text
+from cxaudit.compare import compare
+from cxaudit.model import Document
+from cxaudit.pipeline import promises_in_blocks
+from cxaudit.extract import read_blocks
+
+
+def _audit(*files: tuple[str, str]):
+    promises = []
+    for name, text in files:
+        doc = Document(uri=name, channel="help_centre", fmt="md", content=text.encode())
+        promises += promises_in_blocks(read_blocks(doc), doc)
+    return promises, compare(promises)
+
+
+def test_customer_quotes_signed_with_a_name_are_not_promises():
+    assert extract_text("“Delivered in 2 days!” — Maria, Austin TX") == []
+    assert extract_text('"Two weeks in and I am sleeping through the night." - Tom') == []
+    # the shop quoting its own promise is still read
+    assert [p.kind for p in extract_text("Our promise: “Delivered in 2 days or your money back.”")] == ["delivery_time"]
+
+
+def test_number_words_past_a_hundred():
+    (p,) = extract_text("Try it for one hundred twenty (120) nights.")
+    assert (p.kind, p.min, p.max) == ("trial_period", 120, 120)
+    (p,) = extract_text("Try it for three hundred and sixty-five nights.")
+    assert p.min == 365
+
+
+def test_range_in_words_with_digits_in_brackets():
+    (p,) = extract_text("UK Standard Delivery: orders will be delivered within seven to ten (7-10) working days.")
+    assert (p.kind, p.min, p.max, p.unit) == ("delivery_time", 7, 10, "business_days")
+
+
+def test_marketplace_sellers_keep_their_own_terms():
+    _, findings = _audit(("a.md", "You have 28 days to return your order.\n\nMany marketplace sellers offer 30 days."),
+                         ("b.md", "We reply to emails within 3 working days.\n\n"
+                                  "Marketplace sellers must respond to customer messages within 48 hours."))
+    assert findings == []
+
+
+def test_chatbot_hours_are_not_live_chat_hours():
+    promises, findings = _audit(("a.md", "Live chat is open 8am-10pm every day.\n\nRosie, our virtual assistant, can help 24/7."))
+    assert sorted(dict(p.scope).get("medium") for p in promises) == ["bot", "chat"]
+    assert findings == []
+
+
+def test_card_issuer_time_and_financed_refunds_are_stages_of_their_own():
+    _, findings = _audit(("a.md", "Your refund is processed within 7–10 business days after pickup. "
+                                  "Your card issuer may take 3–5 more business days to show the credit.\n\n"
+                                  "Refunds on Affirm purchases can take up to 30 days to appear in your Affirm account."))
+    assert findings == []
+
+
+def test_same_hours_in_two_time_zones_are_one_side():
+    _, findings = _audit(("a.md", "Phone: Monday–Friday 9 AM–9 PM ET."), ("b.md", "Phone: Monday–Friday 6 AM–6 PM PT."),
+                         ("c.md", "Phone: Monday–Friday 8 AM–5 PM ET."))
+    assert len(findings) == 1
+
+
+def test_saturday_and_sunday_is_one_weekend():
+    (a,) = extract_text("Phone: Saturday & Sunday 10 AM–6 PM ET.")
+    (b,) = extract_text("Phone: Saturday–Sunday 10 AM–6 PM ET.")
+    assert a.schedule == b.schedule
+
+
+def test_timetable_hours_first_then_days():
+    (p,) = extract_text("Our phones are open 8 till 8 Sydney time weekdays, 9 to 5 on Saturdays.")
+    assert [dict(i)["days"] for i in p.schedule] == ["mon-fri", "sat"]
+    assert [dict(i)["open"] for i in p.schedule] == ["08:00", "09:00"]
+
+
+def test_free_delivery_with_words_between():
+    (p,) = extract_text("Free UK standard delivery on orders over £50")
+    assert (p.kind, p.min, dict(p.scope)) == ("free_shipping_threshold", 50, {"region": "UK", "service": "standard"})
+
+
+def test_internal_note_heading_in_a_script():
+    promises, _ = _audit(("s.md", "# [INTERNAL NOTE - DO NOT READ OUT]\n\n"
+                                  "During the 2022 peak we told customers 10 working days for refunds."))
+    assert promises == []
+
+
+def test_two_promises_of_one_kind_in_one_sentence_have_two_ids():
+    promises, _ = _audit(("a.md", "# Click & Collect\n\nWe'll text you when your order is ready, usually in 2-3 "
+                                  "working days. Next day delivery or Express in 2–3 days."))
+    ids = [p.id for p in promises]
+    assert len(ids) == len(set(ids)) >= 2
+
+
+def test_a_repeated_footer_points_at_the_front_page():
+    from cxaudit.pipeline import Repeats
+
+    footer = "Call us Mon–Fri 8am–8pm."
+    repeats = Repeats()
+    for name in ("site/blog/black-friday-2024.html", "site/delivery.html", "site/index.html"):
+        doc = Document(uri=name, channel="website", fmt="md", content=footer.encode())
+        repeats.add(promises_in_blocks(read_blocks(doc), doc))
+    (p,) = repeats.promises()
+    assert (p.source.uri, p.pages) == ("site/index.html", 3)
+
+
+def test_a_sentence_pointing_back_takes_the_region_before_it():
+    found = extract_text("Mattresses ship free to the contiguous US. They arrive in 3–7 business days.")
+    (p,) = [p for p in found if p.kind == "delivery_time" and p.min == 3]
+    assert dict(p.scope).get("region") == "US"
+    (p,) = extract_text("Highlands & Islands: next day is NOT available. Standard Delivery to these postcodes "
+                        "takes 5-7 working days.")
+    assert (p.min, p.max, dict(p.scope)["region"]) == (5, 7, "remote")
+
+
+def test_an_agents_scripted_line_in_quotes_is_read():
+    (p,) = extract_text('"If you\'ve seen it cheaper at another UK retailer within 7 days of buying it, '
+                        'I can refund the difference today."')
+    assert (p.kind, p.min) == ("price_match_window", 7)
+    assert extract_text("“I am 45 nights in and my back pain is gone.”") == []
