@@ -130,7 +130,9 @@ _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
 # A short section title that names a product group and no question ("Contact lenses", "Sale items").
-_PRODUCT_TITLE = re.compile(r"^(?!.*\?)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,25}\w\W*$")
+# (a document's title naming the company, "Corvane Electronics, Inc. - Terms of Sale", is no product group)
+_PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
+                            r"polic(?:y|ies)|conditions)\b)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,40}\w\W*$")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
@@ -662,10 +664,11 @@ class Extractor:
             reads.extend(got)
         return _merge_schedules(reads, text)
 
-    def inherit_region(self, reads: tuple[Read, ...], text: str, before: str) -> tuple[Read, ...]:
+    def inherit_region(self, reads: tuple[Read, ...], text: str, before: str, label: bool = False) -> tuple[Read, ...]:
         """"Mattresses ship free to the contiguous US. They arrive in 3–7 business days": a
-        sentence that points back ("they", "these postcodes") is about the previous one's region."""
-        if not _ANAPHORA.search(text):
+        sentence that points back ("they", "these postcodes"), or one under a line ending in a colon
+        ("3.3 Highlands and Islands, Isle of Man:"), is about that line's region."""
+        if not (label or _ANAPHORA.search(text)):
             return reads
         regions: list[str] = []
         for sentence in reversed(_SENTENCE_END.split(before)[-3:]):   # the nearest that names a place
@@ -1132,9 +1135,12 @@ class Extractor:
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         if unit == DOLLAR:
             unit = dollar_currency(scope.get("region"))
-        elif unit in _DOLLAR_MARKET and "region" in keys and "region" not in scope:
-            # "bedding ships free over CA$100": a dollar that names its country names the market
-            scope["region"] = _DOLLAR_MARKET[unit]
+        if "region" in keys and "region" not in scope and pack.kind in _PRICED_KINDS:
+            # "bedding ships free over CA$100", "Standard delivery 3–5 working days, £3.99": a
+            # currency that belongs to one country names the market the line is about
+            markets = {_MARKET.get(o.unit) for o in self.find_values(text) if o.type == "money"}
+            if len(markets) == 1 and None not in markets:
+                scope["region"] = markets.pop()
         if v.type in ("schedule", "alltime"):
             unit, schedule = None, v.schedule
         if v.type == "free":
@@ -1183,7 +1189,8 @@ def _merge_schedules(reads: list[Read], block_text: str) -> list[Read]:
     return out
 
 
-_DOLLAR_MARKET = {"CAD": "CA", "AUD": "AU", "NZD": "NZ"}
+_MARKET = {"CAD": "CA", "AUD": "AU", "NZD": "NZ", "GBP": "UK"}
+_PRICED_KINDS = {"delivery_time", "dispatch_time", "free_shipping_threshold", "return_cost"}
 
 
 def _subject(kind: str, scope: dict[str, str]) -> str:

@@ -86,7 +86,7 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
         if reads and last is not None and last.heading == block.heading and block.cells is None:
             # a script's next line pointing back ("Standard Delivery to these postcodes takes 5-7
             # working days" under "Highlands & Islands: next day is NOT available")
-            reads = ex.inherit_region(reads, block.text, last.text)
+            reads = ex.inherit_region(reads, block.text, last.text, label=last.text.rstrip().endswith(":"))
         last = block
         found = reads_to_promises(reads, block, doc)
         line = found[0] if len(found) == 1 and _hours_line(found[0]) else None
