@@ -305,11 +305,21 @@ def _norm_text(t: str) -> str:
 def _plain_value(p: Promise) -> tuple:
     """The value without its qualifier: "30 days" and "within 30 days" against "60 days" are one
     disagreement."""
-    return (p.min, p.max, p.unit, _schedule_key(p.schedule))
+    return (*_amount_key(p), _schedule_key(p.schedule))
 
 
 def _value_id(p: Promise) -> tuple:
-    return (p.min, p.max, p.unit, p.qualifier, _schedule_key(p.schedule))
+    return (*_amount_key(p), p.qualifier, _schedule_key(p.schedule))
+
+
+def _amount_key(p: Promise) -> tuple:
+    """"4 weeks" and "28 days", "a day" and "24 hours" are one value on the calendar, and one
+    side of a disagreement (working days stay apart: they depend on the weekday)."""
+    if p.unit and not business_kind(p.unit):
+        span = interval(p.min, p.max, p.unit)
+        if span is not None and not math.isinf(span[1]):
+            return (round(span[0]), round(span[1]), "seconds")
+    return (p.min, p.max, p.unit)
 
 
 def _schedule_key(schedule) -> str:

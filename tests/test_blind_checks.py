@@ -119,3 +119,9 @@ def test_an_agents_scripted_line_in_quotes_is_read():
                         'I can refund the difference today."')
     assert (p.kind, p.min) == ("price_match_window", 7)
     assert extract_text("“I am 45 nights in and my back pain is gone.”") == []
+
+
+def test_four_weeks_and_28_days_are_one_side():
+    _, findings = _audit(("a.md", "Returns within 28 days."), ("b.md", "You can return items within 4 weeks."),
+                         ("c.md", "Returns within 21 days."))
+    assert len(findings) == 1
