@@ -268,6 +268,27 @@ def _to_eastern(opened: str, closed: str, tz: str | None) -> tuple[str, str, str
     return out[0], out[1], "ET"
 
 
+def _minutes(t: str) -> int:
+    h, _, m = t.partition(":")
+    return int(h) * 60 + int(m or 0)
+
+
+def _zone_shift(wa: dict, wb: dict) -> bool:
+    """"Mon–Fri 8am–8pm" beside "That is 9am–9pm CET": hours that one side places in a named zone
+    and the other gives in none, shifted by the same whole number of hours on every shared day,
+    are the same hours told on another clock."""
+    za = {v[2] for v in wa.values()}
+    zb = {v[2] for v in wb.values()}
+    if not ((za == {None} and None not in zb) or (zb == {None} and None not in za)):
+        return False
+    shifts = {(_minutes(wb[d][0]) - _minutes(wa[d][0]), _minutes(wb[d][1]) - _minutes(wa[d][1]))
+              for d in set(wa) & set(wb)}
+    if len(shifts) != 1:
+        return False
+    (a, b), = shifts
+    return a == b and a != 0 and a % 60 == 0 and abs(a) <= 12 * 60
+
+
 def _schedule_relation(sa, sb) -> str | None:
     if sa is None or sb is None:
         return None
@@ -283,8 +304,10 @@ def _schedule_relation(sa, sb) -> str | None:
         (oa, ca, ta), (ob, cb, tb) = wa[day], wb[day]
         if (oa, ca) != (ob, cb) or (ta and tb and ta != tb):
             clash = True
-    if clash:
+    if clash and not _zone_shift(wa, wb):
         return "contradiction"
+    if clash:
+        return None
     if set(wa) != set(wb):
         if not set(wa) & set(wb):
             return None  # "Mon–Fri 8–10" and "Saturday 9–8": lines of one timetable, nothing shared

@@ -72,6 +72,9 @@ _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
+_PLACE_LABEL = re.compile(r"^\W*([^:|]{2,60}?)\s*:\s")
+_DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|every|hours?|open|closed)", re.I)
+_STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|boutiques?|locations?)\b")
 _LIST_GAP = re.compile(r"[\s,&/]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
@@ -1076,11 +1079,21 @@ class Extractor:
             if label and not self._scope(pack.kind, label, 0, len(label), Value("duration", 0, 0), ()).get("region") \
                     and v.start > len(label) and len(label) <= 40:
                 scope["service"] = _service_name(label)
+        if pack.kind == "support_hours" and "medium" not in scope and " | " not in text:
+            named = _PLACE_LABEL.match(text)
+            if named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)) \
+                    and not _GENERIC_PLACE.search(named.group(1)) and not self._heading_scope(named.group(1)) \
+                    and ("," in named.group(1) or any(_STORE_WORD.search(h) for h in heading)):
+                # "Dublin, Grafton Street: Monday to Saturday 9am–7pm" on a stores page: one shop's hours
+                scope["medium"] = "store"
         if pack.kind == "support_hours" and scope.get("medium") == "store":
             # One store's or showroom's hours ("Belfast | Mon–Sat 10–6, Sun 1–5", a section
             # headed "Sydney — Pitt Street") are that place's: held only against the same place.
             in_row = table is not None and " | " in text
             label = text.split(" | ", 1)[0].strip() if in_row else (heading[-1] if heading else "")
+            named = _PLACE_LABEL.match(text)
+            if not in_row and named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)):
+                label = named.group(1)   # "Dublin, Grafton Street: Monday to Saturday 9am–7pm"
             if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not in_row or v.start > len(label)):
                 scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
                     r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))

@@ -125,3 +125,18 @@ def test_four_weeks_and_28_days_are_one_side():
     _, findings = _audit(("a.md", "Returns within 28 days."), ("b.md", "You can return items within 4 weeks."),
                          ("c.md", "Returns within 21 days."))
     assert len(findings) == 1
+
+
+def test_same_hours_told_on_another_clock():
+    _, findings = _audit(("a.md", "# Phone\n\nPhone lines are open Monday to Friday 8am-8pm.\n\n"
+                                  "Calling from mainland Europe? That is 9am-9pm CET on weekdays."),
+                         ("b.md", "Phone lines are open Monday to Friday 9am-5pm CET."))
+    messages = [f.message for f in findings]
+    assert len(messages) == 2 and not any("09:00–21:00 CET" in m and "08:00–20:00" in m for m in messages)
+
+
+def test_one_named_store_keeps_its_own_hours():
+    _, findings = _audit(("a.md", "# Opening hours\n\nMost stores are open Monday to Saturday 9am–8pm and Sunday 11am–5pm.\n\n"
+                                  "Dublin, Grafton Street: Monday to Saturday 9am–7pm, Sunday 12pm–6pm.\n\n"
+                                  "Store hours: Monday to Saturday 9am–6pm."))
+    assert len(findings) == 1 and "19:00" not in findings[0].message
