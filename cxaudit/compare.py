@@ -360,9 +360,14 @@ def compare(promises: Iterable[Promise]) -> list[Finding]:
     by_kind: dict[str, list[Promise]] = defaultdict(list)
     for p in promises:
         by_kind[p.kind].append(p)
+    # The markets a site writes in bare "$": an Australian shop's "Australian orders over $150"
+    # makes its unscoped "$99" banner Australian too; a US shop that writes "CA$100" for Canada
+    # never does, and its bare "$75" is not about Canada.
+    markets = {r for ps in by_kind.values() for p in ps if p.bare_dollar
+               for r in dict(p.scope).get("region", "").split(",") if r}
     findings: list[Finding] = []
     for kind in sorted(by_kind):
-        findings.extend(_compare_kind(kind, by_kind[kind]))
+        findings.extend(_compare_kind(kind, by_kind[kind], markets))
     return sort_findings(findings)
 
 
@@ -371,7 +376,8 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (rank.get(f.severity, 3), f.kind, f.subject, f.message, f.fingerprint))
 
 
-def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
+def _compare_kind(kind: str, promises: list[Promise], markets: set[str] | None = None) -> list[Finding]:
+    markets = markets or set()
     clusters: dict[tuple, list[Promise]] = defaultdict(list)
     for p in promises:
         clusters[(p.scope, _value_id(p))].append(p)
@@ -404,6 +410,8 @@ def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
                 continue  # two values of one sentence are its conditions, not rival messages
             sa, sb = dict(ka[0]), dict(kb[0])
             if not scopes_compatible(sa, sb):
+                continue
+            if _other_money(reps[ka], sa, sb, markets) or _other_money(reps[kb], sb, sa, markets):
                 continue
             if not _bound_ok(ka, sb, bound) or not _bound_ok(kb, sa, bound):
                 continue
@@ -438,6 +446,19 @@ def _compare_kind(kind: str, promises: list[Promise]) -> list[Finding]:
         b = [p for k in sorted(side_b, key=repr) for p in side_b[k]]
         out.append(_finding(kind, rel, a, b))
     return out
+
+
+_MARKET_CURRENCY = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "UK": "GBP", "US": "USD"}
+
+
+def _other_money(p: Promise, own: dict[str, str], other: dict[str, str], bare_markets: set[str]) -> bool:
+    """"Free shipping over $75" (no country named) against "Canada: free over CA$100" where the
+    site never writes Canadian prices in bare "$": an amount in other money, another market."""
+    region = other.get("region", "")
+    market = _MARKET_CURRENCY.get(region)
+    if not market or "region" in own or p.unit not in CURRENCY or p.unit == market:
+        return False
+    return not (p.bare_dollar and region in bare_markets)
 
 
 def _bound_ok(k: tuple, other_scope: dict[str, str], bound: dict) -> bool:

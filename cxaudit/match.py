@@ -451,6 +451,7 @@ class Read:
     span: tuple[int, int]
     cue: tuple[int, int]
     lang: str
+    bare_dollar: bool = False
 
 
 class _Cue(NamedTuple):
@@ -1146,6 +1147,7 @@ class Extractor:
             # general window, so it is only compared with other statements about exclusions.
             scope["product"] = "sale_items" if re.search(r"\bsale\b|clearance", text, re.I) else "excluded_items"
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
+        bare = unit == DOLLAR
         if unit == DOLLAR:
             unit = dollar_currency(scope.get("region"))
         if "region" in keys and "region" not in scope and pack.kind in _PRICED_KINDS:
@@ -1173,7 +1175,7 @@ class Extractor:
             min=mn, max=mx, unit=unit, qualifier=qualifier, schedule=schedule,
             text=text.strip(), confidence=max(0.05, min(conf, 0.99)), rule=f"{pack.path or pack.kind}",
             span=(v.start - (len(text) - len(text.lstrip())), v.end - (len(text) - len(text.lstrip()))),
-            cue=cue, lang=self.lang,
+            cue=cue, lang=self.lang, bare_dollar=bare,
         )
 
 

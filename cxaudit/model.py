@@ -91,6 +91,7 @@ class Promise:
     span: tuple[int, int] = (0, 0)         # value span inside `text` (for explain)
     cue: tuple[int, int] = (0, 0)          # cue span inside `text`
     suppress: tuple[str, ...] = ()
+    bare_dollar: bool = False              # an amount in "$" naming no country (its currency is a guess)
 
     @property
     def scope_dict(self) -> dict[str, str]:

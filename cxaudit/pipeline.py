@@ -69,7 +69,8 @@ def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
     loc = Location(doc.uri, doc.channel, block.line, block.heading[-1] if block.heading else None)
     return [Promise(kind=r.kind, subject=r.subject, scope=r.scope, min=r.min, max=r.max, unit=r.unit,
                     qualifier=r.qualifier, schedule=r.schedule, text=r.text, source=loc, lang=r.lang,
-                    confidence=r.confidence, rule=r.rule, span=r.span, cue=r.cue, suppress=block.suppress)
+                    confidence=r.confidence, rule=r.rule, span=r.span, cue=r.cue, suppress=block.suppress,
+                    bare_dollar=r.bare_dollar)
             for r in reads]
 
 

@@ -140,3 +140,10 @@ def test_one_named_store_keeps_its_own_hours():
                                   "Dublin, Grafton Street: Monday to Saturday 9am–7pm, Sunday 12pm–6pm.\n\n"
                                   "Store hours: Monday to Saturday 9am–6pm."))
     assert len(findings) == 1 and "19:00" not in findings[0].message
+
+
+def test_an_amount_in_another_countrys_money_is_another_market():
+    _, findings = _audit(("a.md", "Free shipping on bedding orders over $75. US orders arrive in 3-7 business days."),
+                         ("b.md", "Canada: bedding ships free over CA$100."),
+                         ("c.md", "Bedding orders over $50 ship free."))
+    assert len(findings) == 1 and "CA$" not in findings[0].message
