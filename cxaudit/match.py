@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from cxaudit.model import Block
-from cxaudit.normalize.values import DOLLAR, TZ_REGION, Value, dollar_currency, find_values
+from cxaudit.normalize.values import DOLLAR, TZ_REGION, Value, dollar_currency, find_schedules, find_values
 from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
@@ -74,6 +74,8 @@ _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|s
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
 _PLACE_LABEL = re.compile(r"^\W*([^:|]{2,60}?)\s*:\s")
 _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|every|hours?|open|closed)", re.I)
+_DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
+_HOURS_ONLY = re.compile(r"(?i)^\W*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)\s*(?:-|–|—|to)\s*(?:\d{1,2}|noon|midday|midnight)")
 _STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|boutiques?|locations?)\b")
 _LIST_GAP = re.compile(r"[\s,&/]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
@@ -98,7 +100,7 @@ _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submit
                      r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)")
 # The bank's share of a refund's time: "your bank may take a further 3–5 days" (said before the
 # value) or "allow 3–5 days for your bank to process it" (said just after it).
-_BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
+_BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take"
                          # "Card refunds then take 3-5 working days to reach your account"
                          r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b")
@@ -183,7 +185,7 @@ _GENERIC = frozenset("we it they you this that everything product products item 
                      "purchases goods everyone customer customers yes no sure absolutely".split())
 
 
-_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w'’&/ -]{1,40}?)\s*:\s*(?:[\w-]+\s+){0,3}$")
+_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w'’&/ -]{1,40}?)\s*(?::|\s[—–-])\s*(?:[\w-]+\s+){0,3}$")
 
 
 def _label_product(before: str) -> str | None:
@@ -774,8 +776,19 @@ class Extractor:
         schedules (one per column), never one that runs across the cell border."""
         out: list[Value] = []
         start = 0
+        prev = None   # the cell before, when it names days and nothing else ("Phone, Mon–Fri")
         for cell in row_text.split(" | "):
-            out.extend(v._replace(start=v.start + start, end=v.end + start) for v in self.find_values(cell))
+            found = self.find_values(cell)
+            if prev is not None and not found and _HOURS_ONLY.search(cell):
+                # "Phone, Mon–Fri | 9 am – 9 pm ET": the days in one cell, their hours in the next
+                joined = [v for v in find_schedules(f"{prev[1]} {cell}") if v.type == "schedule"]
+                if joined:
+                    out.extend(v._replace(start=start, end=start + len(cell)) for v in joined)
+                    prev = None
+                    start += len(cell) + 3
+                    continue
+            out.extend(v._replace(start=v.start + start, end=v.end + start) for v in found)
+            prev = (start, cell) if not found and _DAYS_ONLY.search(cell) else None
             start += len(cell) + 3
         return out
 
@@ -1091,7 +1104,14 @@ class Extractor:
             # One store's or showroom's hours ("Belfast | Mon–Sat 10–6, Sun 1–5", a section
             # headed "Sydney — Pitt Street") are that place's: held only against the same place.
             in_row = table is not None and " | " in text
-            label = text.split(" | ", 1)[0].strip() if in_row else (heading[-1] if heading else "")
+            first = text.split(" | ", 1)[0].strip() if in_row else ""
+            if in_row and not _DAYS_ONLY.search(first):
+                label = first
+            else:
+                # the nearest heading that names a place, past "Store hours (PT)": a store card's
+                # timetable of "Monday – Saturday | 10 am – 7 pm" rows under "Vancouver – Kitsilano"
+                label = next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)), "")
+                in_row = False
             named = _PLACE_LABEL.match(text)
             if not in_row and named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)):
                 label = named.group(1)   # "Dublin, Grafton Street: Monday to Saturday 9am–7pm"

@@ -147,3 +147,25 @@ def test_an_amount_in_another_countrys_money_is_another_market():
                          ("b.md", "Canada: bedding ships free over CA$100."),
                          ("c.md", "Bedding orders over $50 ship free."))
     assert len(findings) == 1 and "CA$" not in findings[0].message
+
+
+def test_days_in_one_cell_and_hours_in_the_next():
+    from cxaudit.model import Block
+
+    doc = Document(uri="contact.html", channel="website", fmt="html")
+    rows = [("Phone, Mon–Fri", "9 am – 9 pm ET"), ("Chat, every day", "8 am – midnight ET")]
+    blocks = [Block(text=" | ".join(r), line=i, heading=("Contact hours",), table=("Channel", "Hours"), cells=r)
+              for i, r in enumerate(rows)]
+    found = {dict(p.scope).get("medium"): p.schedule for p in promises_in_blocks(blocks, doc)}
+    assert dict(found["phone"][0])["days"] == "mon-fri" and dict(found["phone"][0])["close"] == "21:00"
+    assert dict(found["chat"][0])["days"] == "mon-sun"
+
+
+def test_non_members_are_not_members():
+    (p,) = extract_text("If you're not a co-op member, you have thirty days to return items.")
+    assert dict(p.scope).get("tier") == "non_members"
+
+
+def test_a_label_before_a_dash_names_the_items():
+    _, findings = _audit(("a.md", "Frames — lifetime warranty."), ("b.md", "Components — one-year warranty."))
+    assert findings == []
