@@ -38,7 +38,8 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
 }
 DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
 # Scope keys read anywhere before the value when its own clause names none.
-_LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium",), "wait_time": ("medium",)}
+_LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium",), "wait_time": ("medium",),
+                 "money_back_guarantee": ("product",)}
 
 LABELS = {
     "delivery_time": "delivery", "dispatch_time": "dispatch", "return_window": "returns",
@@ -134,6 +135,7 @@ _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
+_TIER_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Insiders?|Elite|Unlimited|Pass)\b")
 # A short section title that names a product group and no question ("Contact lenses", "Sale items").
 # (a document's title naming the company, "Corvane Electronics, Inc. - Terms of Sale", is no product group)
 _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
@@ -1012,6 +1014,9 @@ class Extractor:
                 scope["region"] = region
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
+        if "tier" in keys and "tier" not in scope and _TIER_NAMED.search(text, lo, hi):
+            # "Fernhill Plus is $9.99 a month and there's no minimum": a paid programme named in the line
+            scope["tier"] = "members"
         if heading and "tier" in keys and "tier" not in scope and " | " not in text and _TIER_HEADING.match(heading[-1]):
             # "### Parallax Plus": a programme's own section (its nearest heading only: a page
             # about the programme also sets out what everyone else gets)
@@ -1072,6 +1077,12 @@ class Extractor:
             pack = self.packs["money_back_guarantee"]
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
         keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS)
+        if table is not None and len(table) == 1 and " | " not in text:
+            # a definition list: "<dt>Live chat</dt><dd>Every day, 7 AM–11 PM ET.</dd>" — the term
+            # scopes its description as a label does
+            for key, value in self._heading_scope(table[0]):
+                if key in keys and key not in scope:
+                    scope[key] = value
         if table is not None and " | " in text:
             # "Destination | Standard | Express" over "New Zealand | 5–10 days | 2–4 days": the
             # value's column header scopes it as much as the row label does.

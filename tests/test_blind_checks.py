@@ -169,3 +169,19 @@ def test_non_members_are_not_members():
 def test_a_label_before_a_dash_names_the_items():
     _, findings = _audit(("a.md", "Frames — lifetime warranty."), ("b.md", "Components — one-year warranty."))
     assert findings == []
+
+
+def test_a_definition_term_scopes_its_description():
+    doc = Document(uri="c.html", channel="website", fmt="html",
+                   content=b"<html><body><h2>Contact</h2><dl><dt>Live chat</dt><dd>Every day, 7 AM-11 PM ET.</dd>"
+                           b"<dt>Phone</dt><dd>Monday-Friday 9 AM-9 PM ET.</dd></dl></body></html>")
+    promises = promises_in_blocks(read_blocks(doc), doc)
+    assert sorted(dict(p.scope).get("medium") for p in promises) == ["chat", "phone"]
+    assert compare(promises) == []
+
+
+def test_partner_club_and_account_credits_keep_their_own_terms():
+    _, findings = _audit(("a.md", "Refunds to your card take 5–7 business days."),
+                         ("b.md", "Wine club refunds are issued by our partner within 10 business days.\n\n"
+                                  "Refunds: account credits appear within 24 hours."))
+    assert findings == []
