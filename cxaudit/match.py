@@ -1003,7 +1003,8 @@ class Extractor:
             found["region"] = (found["region"][0], found["region"][1] | joined)
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
-        if "payment" in found and len({h[3] for h in hits if h[2] == "payment"}) > 1:
+        pay = [h for h in hits if h[2] == "payment"]
+        if "payment" in found and len({h[3] for h in pay}) > 1 and max(h[0] for h in pay) - min(h[1] for h in pay) <= 40:
             del found["payment"]  # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
         if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
