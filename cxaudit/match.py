@@ -68,7 +68,8 @@ _START_EVENT = re.compile(
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
 _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|"
-                        r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to)"
+                        r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
+                        r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w-]+\s+)?$", re.I)
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
@@ -187,7 +188,7 @@ _GENERIC = frozenset("we it they you this that everything product products item 
                      "purchases goods everyone customer customers yes no sure absolutely".split())
 
 
-_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w'’&/ -]{1,40}?)\s*(?::|\s[—–-])\s*(?:[\w-]+\s+){0,3}$")
+_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w'’&/ -]{1,40}?)(?:\s*\([^)]{0,80}\))?\s*(?::|\s[—–-])\s*(?:[\w-]+\s+){0,3}$")
 
 
 def _label_product(before: str) -> str | None:
@@ -979,6 +980,8 @@ class Extractor:
         for start, end, key, value in hits:
             # A label usually comes before its value: a scope word after the value counts triple.
             d = v.start - end if end <= v.start else (start - v.end) * 3 if start >= v.end else 0
+            if lo > 0 and end <= v.start and "," in text[end:v.start]:
+                d += 60  # "3 to 7 days in the West, 2 to 5 in Ontario": the West is the value before's
             prev = found.get(key)
             if prev is None or d < prev[0] - 1e-9:
                 found[key] = (d, {value})

@@ -185,3 +185,17 @@ def test_partner_club_and_account_credits_keep_their_own_terms():
                          ("b.md", "Wine club refunds are issued by our partner within 10 business days.\n\n"
                                   "Refunds: account credits appear within 24 hours."))
     assert findings == []
+
+
+def test_a_range_without_its_unit_takes_the_unit_before_it():
+    found = extract_text("Delivery takes 3 to 7 business days in the West, 2 to 5 in Ontario and Quebec, "
+                         "and 4 to 8 in Atlantic Canada.")
+    got = [(p.min, p.max, p.unit, dict(p.scope).get("region")) for p in found]
+    assert got == [(3, 7, "business_days", "CA-WEST"), (2, 5, "business_days", "CA-ON"),
+                   (4, 8, "business_days", "remote")]
+
+
+def test_a_label_with_a_parenthesis_before_a_dash():
+    promises, findings = _audit(("w.md", "# Warranty\n\n* **Frames and rigid forks** — lifetime, for the original owner.\n"
+                                         "* **Components (drivetrain, brakes, wheels)** — one year from purchase.\n"))
+    assert len(promises) == 2 and findings == []

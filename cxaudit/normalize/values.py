@@ -168,7 +168,28 @@ def find_durations(text: str) -> list[Value]:
     for m in LIFETIME_RE.finditer(text) if "life" in low else ():
         out.append(Value("open", m.start(), m.end(), None, None, "years", "at_least"))
     out.sort(key=lambda v: v.start)
+    if out and out[0].unit and ("," in text or " and " in text or " or " in text):
+        out += _elliptic_ranges(text, out)
+        out.sort(key=lambda v: v.start)
     return out
+
+
+# "3 to 7 business days in the West, 2 to 5 in Ontario": a range that leaves out its unit takes
+# the unit of the duration before it in the same sentence.
+_ELLIPTIC = re.compile(rf"(?:,|;|\band\b|\bor\b)\s+(?P<a>{NUM}){_RANGE_SEP}(?P<b>{NUM})(?=\s+(?:in|for|to|on|at)\b)", re.I)
+
+
+def _elliptic_ranges(text: str, found: list[Value]) -> list[Value]:
+    extra = []
+    for m in _ELLIPTIC.finditer(text, found[0].end):
+        if any(v.start <= m.start("a") < v.end for v in found):
+            continue
+        before = [v for v in found if v.end <= m.start() and v.type == "duration" and v.unit]
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if not before or a is None or b is None or b < a:
+            continue
+        extra.append(Value("duration", m.start("a"), m.end("b"), a, b, before[-1].unit, "within"))
+    return extra
 
 
 # --- money -----------------------------------------------------------------------------
