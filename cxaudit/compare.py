@@ -312,8 +312,9 @@ def _schedule_relation(sa, sb) -> str | None:
         if not set(wa) & set(wb):
             return None  # "Mon–Fri 8–10" and "Saturday 9–8": lines of one timetable, nothing shared
         small, big = sorted((set(wa), set(wb)), key=len)
-        if small < big and (small <= {5, 6} or len(small) == 1):
-            # "Saturday and Sunday: 9–8" is one line of a longer timetable, not a week of its own
+        if small < big and (small <= {5, 6} or len(small) == 1 or small == {0, 1, 2, 3, 4}):
+            # "Saturday and Sunday: 9–8" (or "8 am to 8 pm on weekdays", the same hours) is one
+            # line of a longer timetable, not a week of its own
             return None
         return "inconsistency"
     return None

@@ -192,10 +192,16 @@ def test_a_range_without_its_unit_takes_the_unit_before_it():
                          "and 4 to 8 in Atlantic Canada.")
     got = [(p.min, p.max, p.unit, dict(p.scope).get("region")) for p in found]
     assert got == [(3, 7, "business_days", "CA-WEST"), (2, 5, "business_days", "CA-ON"),
-                   (4, 8, "business_days", "remote")]
+                   (4, 8, "business_days", "CA-ATL")]
 
 
 def test_a_label_with_a_parenthesis_before_a_dash():
     promises, findings = _audit(("w.md", "# Warranty\n\n* **Frames and rigid forks** — lifetime, for the original owner.\n"
                                          "* **Components (drivetrain, brakes, wheels)** — one year from purchase.\n"))
     assert len(promises) == 2 and findings == []
+
+
+def test_weekday_hours_said_alone_are_a_line_of_the_week():
+    _, findings = _audit(("a.md", "Phone support is 8 am to 8 pm ET on weekdays."),
+                         ("b.md", "Phone: Mon–Fri 8 am–8 pm ET, Sat–Sun 9 am–5 pm ET."))
+    assert findings == []
