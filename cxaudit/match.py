@@ -32,7 +32,7 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
     "warranty": ("region", "product", "seller"),
     "cancellation_window": ("region", "product", "start", "tier", "seller"),
-    "price_match_window": ("region", "start", "tier", "seller"),
+    "price_match_window": ("region", "start", "tier", "period", "seller"),
     "trial_period": ("region", "product", "period", "seller"),
     "money_back_guarantee": ("region", "product", "start", "seller"),
 }
@@ -71,6 +71,7 @@ _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w-]+\s+)?$", re.I)
+_EXCLUDED_AFTER = re.compile(r"\s*(?:等)?(?:除外|不参与|不在此列)")
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
@@ -132,7 +133,10 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
                        r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
-                       r"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b")
+                       r"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
+                       r"内部备注|内部提示|内部说明|仅供内部|内部参考|请勿外传|不对外")
+# A line that is itself a staff note ("内部备注：仓库实际出库多为24小时…", "Internal note: …")
+_INTERNAL_LINE = re.compile(r"(?i)^\W*(?:内部备注|内部提示|内部说明|仅供内部|internal\s+notes?\s*[:：-]|staff\s+notes?\s*[:：-]|agent\s+notes?\s*[:：-])")
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
@@ -564,7 +568,7 @@ class Extractor:
             return hit
         out: tuple[Read, ...] = ()
         if any(_REVIEWS.match(h) or _INTERNAL.search(h) for h in block.heading[-2:]) \
-                or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text):
+                or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text) or _INTERNAL_LINE.match(block.text):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
@@ -959,6 +963,7 @@ class Extractor:
                          and not _HARD_SEP.search(text, h[1], v.start)]
         # "Goods (other than Made-to-Order Goods) may be returned": an exclusion names what the
         # promise is not about.
+        hits = [h for h in hits if not _EXCLUDED_AFTER.match(text, h[1])]   # "（定制商品除外）"
         hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
                                         # "except batteries, which are covered for 6 months"
                                         and not (h[1] <= v.start and _RELATIVE.search(text, h[1], v.start)))

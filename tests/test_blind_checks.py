@@ -205,3 +205,19 @@ def test_weekday_hours_said_alone_are_a_line_of_the_week():
     _, findings = _audit(("a.md", "Phone support is 8 am to 8 pm ET on weekdays."),
                          ("b.md", "Phone: Mon–Fri 8 am–8 pm ET, Sat–Sun 9 am–5 pm ET."))
     assert findings == []
+
+
+def test_chinese_members_promotions_stores_and_staff_notes_keep_apart():
+    _, findings = _audit(("a.md", "自签收之日起7天内可无理由退货。\n\n订单满99元包邮。\n\n客服热线服务时间为每天9:00-21:00。\n\n"
+                                  "现货商品付款后48小时内发货。"),
+                         ("b.md", "PLUS会员自签收之日起15天内可无理由退货。\n\nPLUS会员全场包邮。\n\n活动期间全场满69元包邮。\n\n"
+                                  "北京三里屯旗舰店营业时间：10:00-22:00\n\n"
+                                  "内部备注：仓库实际出库多为24小时，切勿向客户承诺24小时发货。"))
+    assert findings == []
+
+
+def test_chinese_law_quoted_and_an_exclusion_are_not_the_shops_terms():
+    _, findings = _audit(("a.md", "支持7天无理由退货（定制商品除外）。\n\n定制商品不支持无理由退货。"),
+                         ("b.md", "根据《网络购买商品七日无理由退货暂行办法》，消费者享有七日无理由退货的权利。\n\n"
+                                  "自签收之日起15天内可无理由退货。"))
+    assert [f.kind for f in findings] == ["return_window"]   # 7 days against 15 days, nothing else
