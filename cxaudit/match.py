@@ -30,7 +30,7 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "response_time": ("medium", "region", "topic", "tier", "period", "seller"),
     "wait_time": ("medium", "region", "period", "topic", "tier", "seller"),
     "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
-    "warranty": ("region", "product", "seller"),
+    "warranty": ("region", "product", "tier", "seller"),
     "cancellation_window": ("region", "product", "start", "tier", "seller"),
     "price_match_window": ("region", "start", "tier", "period", "seller"),
     "trial_period": ("region", "product", "period", "seller"),
@@ -964,6 +964,10 @@ class Extractor:
         # "Goods (other than Made-to-Order Goods) may be returned": an exclusion names what the
         # promise is not about.
         hits = [h for h in hits if not _EXCLUDED_AFTER.match(text, h[1])]   # "（定制商品除外）"
+        if self.lang == "zh":
+            # Chinese names the topic first: a scope word after the value and past a comma starts
+            # the next clause ("整机保修一年，主要部件保修两年")
+            hits = [h for h in hits if h[0] < v.end or not _ZH_CLAUSE_SEP.search(text, v.end, h[0])]
         hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
                                         # "except batteries, which are covered for 6 months"
                                         and not (h[1] <= v.start and _RELATIVE.search(text, h[1], v.start)))
@@ -1098,7 +1102,8 @@ class Extractor:
             header = _column_header(text, v, table)
             if header:
                 for key, value in self._heading_scope(header):
-                    if key in keys and key not in scope:
+                    # a tier's own column ("普通用户 | PLUS会员 | 黑金会员") outranks the page's "会员权益"
+                    if key in keys and (key not in scope or key == "tier"):
                         scope[key] = value
                 label = text.split(" | ", 1)[0].strip()
                 if "service" in scope and "region" in keys and "region" not in scope and label \
