@@ -86,6 +86,8 @@ def format_value(p: Promise) -> str:
     sym = CURRENCY.get(p.unit)
     if (p.max or 0) == 0 and p.kind == "return_cost":
         return "free"
+    if p.unit == "%":
+        return f"{num}%"
     money = f"{sym}{_fmt_money(p.min)}" if sym else f"{_fmt_money(p.min)} {p.unit}"
     return money
 
@@ -221,6 +223,8 @@ def _bare_dollar(x: Promise, other: Promise) -> bool:
 
 def _money_relation(a: Promise, b: Promise) -> str | None:
     ua, ub = a.unit, b.unit
+    if (ua == "%") != (ub == "%"):
+        return None  # a fee as a share of the price is not held against a sum (or "free" postage)
     amount_a, amount_b = a.max or 0.0, b.max or 0.0
     if ua and ub and ua != ub and not (_bare_dollar(a, b) or _bare_dollar(b, a)):
         return None  # two currencies: two markets, not comparable

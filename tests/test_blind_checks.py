@@ -221,3 +221,18 @@ def test_chinese_law_quoted_and_an_exclusion_are_not_the_shops_terms():
                          ("b.md", "根据《网络购买商品七日无理由退货暂行办法》，消费者享有七日无理由退货的权利。\n\n"
                                   "自签收之日起15天内可无理由退货。"))
     assert [f.kind for f in findings] == ["return_window"]   # 7 days against 15 days, nothing else
+
+
+def test_a_restocking_fee_as_a_share_of_the_price():
+    _, findings = _audit(("a.md", "Returned furniture is subject to a 15% restocking fee."),
+                         ("b.md", "Returned furniture is subject to a restocking fee of twenty percent (20%).\n\n"
+                                  "A $25 restocking fee applies to rugs.\n\nSave 15% on your first order."))
+    assert [f.message for f in findings] == ["Furniture return cost: 15% in help_centre but 20% in help_centre"]
+
+
+def test_form_labels_are_blocks_of_their_own():
+    doc = Document(uri="p.html", channel="website", fmt="html",
+                   content="<html><body><form><label><input type='radio'> In stock: ships in 1–3 business days</label>"
+                           "<label><input type='radio'> Made to order: ships in 8–12 weeks</label></form></body></html>".encode())
+    scopes = {(p.min, p.max): dict(p.scope) for p in promises_in_blocks(read_blocks(doc), doc)}
+    assert scopes[(1, 3)] == {} and scopes[(8, 12)] == {"product": "custom_items"}

@@ -34,7 +34,7 @@ BLOCK = frozenset({
     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
     "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option",
     "optgroup", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr",
-    "td", "th", "ul", "search", "h1", "h2", "h3", "h4", "h5", "h6",
+    "td", "th", "ul", "search", "label", "h1", "h2", "h3", "h4", "h5", "h6",
 })
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A row holding one of these is page layout, not a data row.

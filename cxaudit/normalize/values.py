@@ -460,6 +460,25 @@ _GATE_SCHEDULE = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "week", "dail
 _GATE_WORDS = ("free", "sale", "return", "cost", "charge", "complimentary", "on us")
 
 
+# A fee charged as a share of the price ("a 15% restocking fee", "a restocking fee of twenty
+# percent (20%)"): unit "%", compared only with other percentages.
+PERCENT_RE = re.compile(rf"(?:(?P<w>{NUM})\s+per\s?cent\s*\(\s*)?(?P<n>\d{{1,2}}(?:\.\d+)?)\s?(?:%|per\s?cent)\)?"
+                        rf"|(?P<w2>{NUM})\s+per\s?cent", re.I)
+_FEE_NEAR = re.compile(r"(?i)\b(?:restocking|return|returns|handling|processing|cancellation)\s+(?:fee|charge)")
+
+
+def find_fee_percents(text: str) -> list[Value]:
+    out = []
+    for m in PERCENT_RE.finditer(text):
+        if not _FEE_NEAR.search(text, max(0, m.start() - 40), m.end() + 40):
+            continue
+        n = float(m.group("n")) if m.group("n") else parse_number(m.group("w2"))
+        if n is None or not 0 < n < 100:
+            continue
+        out.append(Value("percent", m.start(), m.end(), n, n, "%", "exactly"))
+    return out
+
+
 def find_values(text: str) -> list[Value]:
     """Every value mention in a sentence, ordered by position; overlapping mentions are resolved
     in favour of the longer one (a schedule beats the durations inside it)."""
@@ -473,6 +492,8 @@ def find_values(text: str) -> list[Value]:
         cands += find_durations(text)
     if any(w in low for w in _GATE_WORDS):
         cands += find_zero_windows(text) + find_free(text)
+    if ("%" in low or "percent" in low) and "fee" in low:
+        cands += find_fee_percents(text)
     cands.sort(key=lambda v: (v.start, -(v.end - v.start)))
     out: list[Value] = []
     for v in cands:
