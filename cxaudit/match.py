@@ -71,7 +71,7 @@ _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w-]+\s+)?$", re.I)
-_EXCLUDED_AFTER = re.compile(r"\s*(?:等)?(?:除外|不参与|不在此列)")
+_EXCLUDED_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,3}?(?:除外|不参与|不在此列)")
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
@@ -967,7 +967,8 @@ class Extractor:
         if self.lang == "zh":
             # Chinese names the topic first: a scope word after the value and past a comma starts
             # the next clause ("整机保修一年，主要部件保修两年")
-            hits = [h for h in hits if h[0] < v.end or not _ZH_CLAUSE_SEP.search(text, v.end, h[0])]
+            # ("整机1年保修主要部件2年": before the next value, a scope word is that value's)
+            hits = [h for h in hits if h[0] < v.end or not (_ZH_CLAUSE_SEP.search(text, v.end, h[0]) or hi < len(text))]
         hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
                                         # "except batteries, which are covered for 6 months"
                                         and not (h[1] <= v.start and _RELATIVE.search(text, h[1], v.start)))

@@ -236,3 +236,10 @@ def test_form_labels_are_blocks_of_their_own():
                            "<label><input type='radio'> Made to order: ships in 8–12 weeks</label></form></body></html>".encode())
     scopes = {(p.min, p.max): dict(p.scope) for p in promises_in_blocks(read_blocks(doc), doc)}
     assert scopes[(1, 3)] == {} and scopes[(8, 12)] == {"product": "custom_items"}
+
+
+def test_chinese_scope_word_before_the_next_value_is_that_values():
+    found = extract_text("整机1年保修主要部件2年")
+    assert [(p.min, dict(p.scope).get("product")) for p in found] == [(1, None), (2, "main_parts")]
+    (p,) = extract_text("支持7天无理由退货（定制刻字版除外）")
+    assert dict(p.scope).get("product") is None
