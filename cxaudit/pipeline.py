@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -65,8 +66,23 @@ def extractor(lang: str):
     return ex
 
 
+# A dated post about an event ("blog/black-friday-2024-recap", "news-2025-double11",
+# "labor-day-sale-2024"): what it says held for that event, not for today.
+_PAST_EVENT_PAGE = re.compile(r"(?i)(?:^|[/_.-])(?:19|20)\d\d(?:[/_.-]|$)")
+_EVENT_WORDS = re.compile(r"(?i)blog|news|recap|press|sale|event|promo|black[-_]?friday|cyber|boxing|labou?r[-_]?day|"
+                          r"memorial|thanksgiving|christmas|holiday|double[-_]?1[12]|singles|618")
+
+
+def _past_event(uri: str) -> bool:
+    path = uri.split("://", 1)[-1]
+    return bool(_PAST_EVENT_PAGE.search(path) and _EVENT_WORDS.search(path))
+
+
 def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
     loc = Location(doc.uri, doc.channel, block.line, block.heading[-1] if block.heading else None)
+    if reads and block.role == "main" and _past_event(doc.uri):
+        # (the site's own banner and footer on that page are today's, as on every other page)
+        reads = [replace(r, scope=tuple(sorted({**dict(r.scope), "period": "past_event"}.items()))) for r in reads]
     return [Promise(kind=r.kind, subject=r.subject, scope=r.scope, min=r.min, max=r.max, unit=r.unit,
                     qualifier=r.qualifier, schedule=r.schedule, text=r.text, source=loc, lang=r.lang,
                     confidence=r.confidence, rule=r.rule, span=r.span, cue=r.cue, suppress=block.suppress,

@@ -98,7 +98,7 @@ def test_a_repeated_footer_points_at_the_front_page():
 
     footer = "Call us Mon–Fri 8am–8pm."
     repeats = Repeats()
-    for name in ("site/blog/black-friday-2024.html", "site/delivery.html", "site/index.html"):
+    for name in ("site/blog/our-story.html", "site/delivery.html", "site/index.html"):
         doc = Document(uri=name, channel="website", fmt="md", content=footer.encode())
         repeats.add(promises_in_blocks(read_blocks(doc), doc))
     (p,) = repeats.promises()
@@ -243,3 +243,13 @@ def test_chinese_scope_word_before_the_next_value_is_that_values():
     assert [(p.min, dict(p.scope).get("product")) for p in found] == [(1, None), (2, "main_parts")]
     (p,) = extract_text("支持7天无理由退货（定制刻字版除外）")
     assert dict(p.scope).get("product") is None
+
+
+def test_a_dated_event_post_speaks_of_that_event():
+    post = Document(uri="site/blog/labor-day-sale-2024.html", channel="website", fmt="md",
+                    content=b"Price adjustments extended to 30 days on sale purchases.")
+    page = Document(uri="site/price-match.html", channel="website", fmt="md",
+                    content=b"If the price drops within 14 days of your purchase, we'll refund the difference.")
+    promises = [p for d in (post, page) for p in promises_in_blocks(read_blocks(d), d)]
+    assert dict(promises[0].scope).get("period") == "past_event"
+    assert compare(promises) == []
