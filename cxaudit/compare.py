@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from cxaudit.model import Finding, Promise, digest
 from cxaudit.normalize.units import business_kind, interval, same_number
+from cxaudit.normalize.values import CURRENCY_MARKET
 
 # Scope keys under which a promise carves out an exception: a general "30-day returns" is
 # not contradicted by "sale items are final sale". Only promises naming the same product
@@ -453,7 +454,7 @@ def _compare_kind(kind: str, promises: list[Promise], markets: set[str] | None =
     return out
 
 
-_MARKET_CURRENCY = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "UK": "GBP", "US": "USD"}
+_MARKET_CURRENCY = {region: currency for currency, region in CURRENCY_MARKET.items()}
 
 
 def _other_money(p: Promise, own: dict[str, str], other: dict[str, str], bare_markets: set[str]) -> bool:

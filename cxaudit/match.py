@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from cxaudit.model import Block
-from cxaudit.normalize.values import DOLLAR, TZ_REGION, Value, dollar_currency, find_schedules, find_values
+from cxaudit.normalize.values import (CURRENCY_MARKET, DOLLAR, TZ_REGION, Value, dollar_currency, find_schedules,
+                                      find_values)
 from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
@@ -128,15 +129,16 @@ _BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\
 _COMPOUND = re.compile(r"(?i)\d\s*-\s*(?:\w+-)?(?:hours?|days?|weeks?|months?|years?)\b")
 _GAP_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\b(?:and|or|but|with|for|on|to|of\s+(?:our|the))\b")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
+_STAFF_ZH = "内部备注|内部提示|内部说明|仅供内部"
 # Section headings for staff only: a heading that is just "Internal notes", "Agent notes" or
 # "Targets", or one that says so anywhere ("AGENT NOTES / KPIs (internal targets, never quote)").
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
                        r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
-                       r"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
-                       r"内部备注|内部提示|内部说明|仅供内部|内部参考|请勿外传|不对外")
+                       rf"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
+                       rf"{_STAFF_ZH}|内部参考|请勿外传|不对外")
 # A line that is itself a staff note ("内部备注：仓库实际出库多为24小时…", "Internal note: …")
-_INTERNAL_LINE = re.compile(r"(?i)^\W*(?:内部备注|内部提示|内部说明|仅供内部|internal\s+notes?\s*[:：-]|staff\s+notes?\s*[:：-]|agent\s+notes?\s*[:：-])")
+_INTERNAL_LINE = re.compile(rf"(?i)^\W*(?:{_STAFF_ZH}|(?:internal|staff|agent)\s+notes?\s*[:：-])")
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
@@ -707,10 +709,8 @@ class Extractor:
         arguments, so the same sentence in the same setting is read once (product pages repeat
         "Express orders arrive in 1–2 business days" among text of their own)."""
         reads: list[Read] = []
-        if row and " | " in s_text:
-            values = [v for v in self._cell_values(s_text) if not self._vetoed(s_text, v)]
-        else:
-            values = [v for v in self.find_values(s_text) if not self._vetoed(s_text, v)]
+        found = self._cell_values(s_text) if row and " | " in s_text else self.find_values(s_text)
+        values = [v for v in found if not self._vetoed(s_text, v)]
         if row and " | " in s_text:
             # "Overnight | 1 business day | $45": the label cell names the row; the value
             # columns carry the promise.
@@ -753,7 +753,7 @@ class Extractor:
                             rx.search(s_text[region_lo:region_hi]) for rx in other.veto):
                         chosen.append((other, (c.start, c.end)))
             for pack, cue in chosen:
-                read = self._make(pack, v, s_text, scope_lo, scope_hi, under, table, dist, cue)
+                read = self._make(pack, v, s_text, scope_lo, scope_hi, under, table, dist, cue, found)
                 if read is None:
                     continue
                 dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
@@ -788,14 +788,14 @@ class Extractor:
             found = self.find_values(cell)
             if prev is not None and not found and _HOURS_ONLY.search(cell):
                 # "Phone, Mon–Fri | 9 am – 9 pm ET": the days in one cell, their hours in the next
-                joined = [v for v in find_schedules(f"{prev[1]} {cell}") if v.type == "schedule"]
+                joined = [v for v in find_schedules(f"{prev} {cell}") if v.type == "schedule"]
                 if joined:
                     out.extend(v._replace(start=start, end=start + len(cell)) for v in joined)
                     prev = None
                     start += len(cell) + 3
                     continue
             out.extend(v._replace(start=v.start + start, end=v.end + start) for v in found)
-            prev = (start, cell) if not found and _DAYS_ONLY.search(cell) else None
+            prev = cell if not found and _DAYS_ONLY.search(cell) else None
             start += len(cell) + 3
         return out
 
@@ -1086,62 +1086,55 @@ class Extractor:
             self._hits_for = text
         return self._hits
 
-    def _make(self, pack: Pack, v: Value, text, lo, hi, heading, table, dist, cue) -> Read | None:
+    def _make(self, pack: Pack, v: Value, text, lo, hi, heading, table, dist, cue, found=()) -> Read | None:
+        """One promise from a value and the pack chosen for it; `found` is every value the
+        sentence holds (vetoed ones too: a membership's "£9.95 a year" still says the market)."""
         if pack.kind == "warranty" and self._short_guarantee(v, text, heading):
             pack = self.packs["money_back_guarantee"]
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
         keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS)
-        if table is not None and len(table) == 1 and " | " not in text:
-            # a definition list: "<dt>Live chat</dt><dd>Every day, 7 AM–11 PM ET.</dd>" — the term
-            # scopes its description as a label does
-            for key, value in self._heading_scope(table[0]):
-                if key in keys and key not in scope:
+        in_row = table is not None and " | " in text
+        # "Destination | Standard | Express" over "New Zealand | 5–10 days | 2–4 days": the value's
+        # column header scopes it as much as the row label does; in a definition list
+        # ("<dt>Live chat</dt><dd>Every day, 7 AM–11 PM ET.</dd>") the term scopes its description.
+        header = _column_header(text, v, table) if in_row else (table[0] if table and len(table) == 1 else None)
+        if header:
+            for key, value in self._heading_scope(header):
+                # a tier's own column ("普通用户 | PLUS会员 | 黑金会员") outranks the page's "会员权益"
+                if key in keys and (key not in scope or (in_row and key == "tier")):
                     scope[key] = value
-        if table is not None and " | " in text:
-            # "Destination | Standard | Express" over "New Zealand | 5–10 days | 2–4 days": the
-            # value's column header scopes it as much as the row label does.
-            header = _column_header(text, v, table)
-            if header:
-                for key, value in self._heading_scope(header):
-                    # a tier's own column ("普通用户 | PLUS会员 | 黑金会员") outranks the page's "会员权益"
-                    if key in keys and (key not in scope or key == "tier"):
-                        scope[key] = value
+            if in_row:
                 label = text.split(" | ", 1)[0].strip()
                 if "service" in scope and "region" in keys and "region" not in scope and label \
                         and len(label) <= 60 and v.start > len(label) \
                         and not any(k == "service" for k, _ in self._heading_scope(label)):
                     # the columns name the services, so the row label names a zone ("WA / NT")
                     scope["region"] = _service_name(label)
-        if table is not None and " | " in text and "service" in keys and "service" not in scope:
+        if in_row and "service" in keys and "service" not in scope:
             # A shipping table's row label is its service even when it is a carrier's own name
             # ("2-Day", "UPS Next Day Air"), unless the label is a region.
             label = text.split(" | ", 1)[0].strip()
             if label and not self._scope(pack.kind, label, 0, len(label), Value("duration", 0, 0), ()).get("region") \
                     and v.start > len(label) and len(label) <= 40:
                 scope["service"] = _service_name(label)
-        if pack.kind == "support_hours" and "medium" not in scope and " | " not in text:
-            named = _PLACE_LABEL.match(text)
-            if named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)) \
-                    and not _GENERIC_PLACE.search(named.group(1)) and not self._heading_scope(named.group(1)) \
-                    and ("," in named.group(1) or any(_STORE_WORD.search(h) for h in heading)):
-                # "Dublin, Grafton Street: Monday to Saturday 9am–7pm" on a stores page: one shop's hours
-                scope["medium"] = "store"
+        # "Dublin, Grafton Street: Monday to Saturday 9am–7pm": a place named before a colon
+        named = _PLACE_LABEL.match(text) if pack.kind == "support_hours" and " | " not in text else None
+        place = named.group(1) if named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)) else None
+        if place and "medium" not in scope and not _GENERIC_PLACE.search(place) and not self._heading_scope(place) \
+                and ("," in place or any(_STORE_WORD.search(h) for h in heading)):
+            scope["medium"] = "store"   # on a stores page, or an address: one shop's hours
         if pack.kind == "support_hours" and scope.get("medium") == "store":
             # One store's or showroom's hours ("Belfast | Mon–Sat 10–6, Sun 1–5", a section
             # headed "Sydney — Pitt Street") are that place's: held only against the same place.
-            in_row = table is not None and " | " in text
             first = text.split(" | ", 1)[0].strip() if in_row else ""
-            if in_row and not _DAYS_ONLY.search(first):
+            label_row = in_row and not _DAYS_ONLY.search(first)
+            if label_row:
                 label = first
             else:
-                # the nearest heading that names a place, past "Store hours (PT)": a store card's
-                # timetable of "Monday – Saturday | 10 am – 7 pm" rows under "Vancouver – Kitsilano"
-                label = next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)), "")
-                in_row = False
-            named = _PLACE_LABEL.match(text)
-            if not in_row and named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)):
-                label = named.group(1)   # "Dublin, Grafton Street: Monday to Saturday 9am–7pm"
-            if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not in_row or v.start > len(label)):
+                # the place before a colon, or the nearest heading that names one, past "Store
+                # hours (PT)": a store card's "Monday – Saturday | 10 am – 7 pm" under "Vancouver – Kitsilano"
+                label = place or next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)), "")
+            if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not label_row or v.start > len(label)):
                 scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
                     r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
         clause = text[lo:hi]
@@ -1199,7 +1192,7 @@ class Extractor:
         if "region" in keys and "region" not in scope and pack.kind in _PRICED_KINDS:
             # "bedding ships free over CA$100", "Standard delivery 3–5 working days, £3.99": a
             # currency that belongs to one country names the market the line is about
-            markets = {_MARKET.get(o.unit) for o in self.find_values(text) if o.type == "money"}
+            markets = {CURRENCY_MARKET.get(o.unit) for o in found if o.type == "money"}
             if len(markets) == 1 and None not in markets:
                 scope["region"] = markets.pop()
         if v.type in ("schedule", "alltime"):
@@ -1250,7 +1243,6 @@ def _merge_schedules(reads: list[Read], block_text: str) -> list[Read]:
     return out
 
 
-_MARKET = {"CAD": "CA", "AUD": "AU", "NZD": "NZ", "GBP": "UK"}
 _PRICED_KINDS = {"delivery_time", "dispatch_time", "free_shipping_threshold", "return_cost"}
 
 

@@ -198,6 +198,8 @@ def _elliptic_ranges(text: str, found: list[Value]) -> list[Value]:
 # (a Canadian order's "$99" is CAD), else it is USD. See `dollar_currency`.
 DOLLAR = "$"
 _DOLLAR_BY_REGION = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "MX": "MXN"}
+# Currencies that belong to one market: a price in one names where the line applies.
+CURRENCY_MARKET = {currency: region for region, currency in _DOLLAR_BY_REGION.items()} | {"GBP": "UK"}
 
 
 def dollar_currency(region: str | None) -> str:
