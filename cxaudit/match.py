@@ -107,7 +107,9 @@ _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submit
 _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take"
                          # "Card refunds then take 3-5 working days to reach your account"
-                         r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b")
+                         r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b"
+                         # "the time it takes your bank to process our refund request (5 to 10 business days)"
+                         r"|\b(?:take|takes|taking)\s+(?:your|the)\s+(?:bank|card\s+(?:issuer|provider)|financial\s+institution)\b")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?|"
                       r"(?:\d+\s+)?(?:reader\s+)?comments?\s*(?:\(\d+\))?\W*$|leave\s+a\s+(?:comment|reply))")
@@ -147,6 +149,7 @@ _TIER_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Inside
 # (a document's title naming the company, "Corvane Electronics, Inc. - Terms of Sale", is no product group)
 _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
                             r"polic(?:y|ies)|conditions)\b)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,40}\w\W*$")
+_YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
@@ -1178,6 +1181,10 @@ class Extractor:
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
                 label = _clock_label(m.group(2))
                 scope["cutoff"] = f"after {label}" if m.group(1).lower() == "after" else label
+        if pack.kind == "refund_time" and scope.get("start") == "delivery" and not _YOU_RECEIVE.search(text, lo, hi):
+            # "Returns are processed within 3 to 5 business days of receipt of your item(s)": a
+            # refund's clock starts when the goods come back, whoever's receipt the words name
+            scope["start"] = "return_received"
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
                                            or (heading and _BANK_HEADING.search(heading[-1]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time

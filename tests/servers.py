@@ -356,3 +356,19 @@ def sleep_until(pred: Callable[[], bool], timeout: float = 5.0) -> bool:
     return pred()
 
 
+
+
+def children(pid: int) -> int:
+    """How many child processes `pid` has now (Linux /proc; 0 where it cannot be read)."""
+    try:
+        return len(Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
+    except OSError:
+        return 0
+
+
+def wait_for_workers(proc, count: int, then: float = 1.5, timeout: float = 30.0) -> None:
+    """Wait until an audit has forked its `count` child processes (crawl, extraction workers) and
+    give them `then` seconds of work: a fixed sleep stopped start-up on a loaded machine."""
+    if not sleep_until(lambda: children(proc.pid) >= count or proc.poll() is not None, timeout):
+        time.sleep(then)
+    time.sleep(then)

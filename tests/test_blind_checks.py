@@ -223,6 +223,21 @@ def test_a_dated_event_post_speaks_of_that_event():
 
 
 # Files that together hold no disagreement: each pair of scopes must be kept apart.
+def test_real_template_stages_of_a_refund():
+    # the bank's share, said as "the time it takes your bank", and "additional" days
+    reads = extract_text("It can take your bank 5 to 10 business days to post our refund.")
+    assert [(r.kind, r.min, r.max, dict(r.scope).get("stage")) for r in reads] == [("refund_time", 5, 10, "bank")]
+    reads = extract_text("The refund can need up to 2-4 additional business days to show on your card.")
+    assert [(r.min, r.max, r.unit, dict(r.scope).get("stage")) for r in reads] == [(2, 4, "business_days", "bank")]
+    # "of receipt of your item" in a refund is the goods coming back, not the customer's delivery
+    reads = extract_text("Returns will be processed within 4 business days of receipt of the items.")
+    assert [(r.kind, dict(r.scope).get("start")) for r in reads] == [("refund_time", "return_received")]
+    reads = extract_text("You get a refund within 6 weeks of giving your package to the return shipper.")
+    assert [dict(r.scope).get("start") for r in reads] == ["return_sent"]
+    reads = extract_text("You have 21 days to send the parcel back.")
+    assert [(r.kind, r.min) for r in reads] == [("return_window", 21)]
+
+
 APART = {
     "marketplace sellers": (
         ("a.md", "You have 28 days to return your order.\n\nMany marketplace sellers offer 30 days."),
@@ -240,6 +255,16 @@ APART = {
     "weekday hours said alone": (
         ("a.md", "Phone support is 8 am to 8 pm ET on weekdays."),
         ("b.md", "Phone: Mon–Fri 8 am–8 pm ET, Sat–Sun 9 am–5 pm ET.")),
+    # a refund's total told first, then its stages (a shop-platform template on many stores)
+    "a refund total and the stages it adds up to": (
+        ("a.md", "Allow up to four weeks for your refund after you hand your parcel to the return carrier. "
+                 "That time frame includes the carrier's transit back to us (5 to 10 business days), our "
+                 "processing once it arrives (3 to 5 business days) and your bank's posting (5 to 10 "
+                 "business days)."),
+        ("b.md", "Refunds are processed within 3 to 5 business days of receiving your return.")),
+    "the customer's days to send a return are no dispatch time": (
+        ("a.md", "Orders are dispatched within 2 business days."),
+        ("b.md", "You will have ten days to send out the returned goods after your parcel arrives.")),
     "chinese members, promotions, stores, staff notes": (
         ("a.md", "自签收之日起7天内可无理由退货。\n\n订单满99元包邮。\n\n客服热线服务时间为每天9:00-21:00。\n\n"
                  "现货商品付款后48小时内发货。"),

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from servers import wait_for_workers
+
 from conftest import ROOT, SAMPLES
 
 PY = sys.executable
@@ -248,7 +250,7 @@ def test_signal_writes_partial_report(tmp_path, sig, code):
     out = tmp_path / "out.json"
     proc = subprocess.Popen([PY, "-m", "cxaudit", "audit", str(folder), "--format", "json", "--output", str(out),
                              "--jobs", "2", "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3.0)
+    wait_for_workers(proc, 2)
     proc.send_signal(sig)
     try:
         _, err = proc.communicate(timeout=30)

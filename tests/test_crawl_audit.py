@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from conftest import SAMPLES
-from servers import TestServer
+from servers import TestServer, wait_for_workers
 
 BRAND = SAMPLES / "northwind"
 
@@ -88,7 +88,7 @@ def test_ctrl_c_during_a_crawl_writes_the_partial_report(tmp_path):
         proc = subprocess.Popen([sys.executable, "-m", "cxaudit", "audit", server.url("/"), "--rate", "40",
                                  "--no-cache", "--jobs", "2", "--format", "json", "--output", str(out), "-q"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(4.0)
+        wait_for_workers(proc, 3)   # the crawl process and two extraction workers
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err

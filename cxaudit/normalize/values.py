@@ -53,7 +53,7 @@ DURATION_RE = re.compile(
     # (7-10) working days", "7-10 (seven to ten) days": the whole range, in words or digits.
     rf"(?P<between>between\s+)?(?P<a>{NUM})(?:\s{{0,2}}\(\d{{1,4}}\))?(?:{_RANGE_SEP}(?P<b>{NUM})(?:\s{{0,2}}\(\d{{1,4}}\))?)?"
     rf"(?:\s{{0,2}}\((?:\d{{1,4}}|[a-z]+(?:-[a-z]+)?){_RANGE_SEP}(?:\d{{1,4}}|[a-z]+(?:-[a-z]+)?)\))?"
-    rf"(?:[\s-]{{0,3}}|\s*\(\s*)(?:full\s+|extra\s+|more\s+)?(?P<unit>{UNIT_RE})(?![\w])",
+    rf"(?:[\s-]{{0,3}}|\s*\(\s*)(?:full\s+|extra\s+|more\s+|additional\s+|further\s+)?(?P<unit>{UNIT_RE})(?![\w])",
     re.I,
 )
 
