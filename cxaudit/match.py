@@ -9,6 +9,7 @@ repeated on 2,000 pages is read once.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -81,7 +82,7 @@ _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|ever
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
 _HOURS_ONLY = re.compile(r"(?i)^\W*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)\s*(?:-|–|—|to)\s*(?:\d{1,2}|noon|midday|midnight)")
 _STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|boutiques?|locations?)\b")
-_LIST_GAP = re.compile(r"[\s,&/]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
+_LIST_GAP = re.compile(r"[\s,&/、及和与或]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
@@ -115,7 +116,9 @@ _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|l
                       r"(?:\d+\s+)?(?:reader\s+)?comments?\s*(?:\(\d+\))?\W*$|leave\s+a\s+(?:comment|reply))")
 # A customer's words in quotes signed with a name ("“Delivered in 2 days!” — Maria, Austin TX"):
 # what happened to one customer, not what the shop promises.
-_TESTIMONIAL = re.compile(r"^\W{0,3}[“\"„«][^”\"»]{3,600}[”\"»]\W{0,3}\s*(?:[—–~]|-{1,2})\s*[A-Z][\w.'’-]*(?:[\s,]+[\w.'’-]+){0,5}\W*$")
+_TESTIMONIAL = re.compile(r"^\W{0,3}[“\"„«][^”\"»]{3,600}[”\"»]\W{0,3}\s*(?:[—–~]|-{1,2})\s*[A-Z][\w.'’-]*(?:[\s,]+[\w.'’-]+){0,5}\W*$"
+                          # Chinese: 「翌日就送到。」— 陳小姐，將軍澳
+                          r"|^\W{0,3}[「『“][^」』”]{2,300}[」』”]\s*(?:[—–~]|-{1,2}|——)\s*[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,5}(?:[\s,，、]+[\w\u4e00-\u9fff]+){0,3}\W*$")
 # ... or a quotation in the first person singular standing alone (its name in a <cite> of its own)
 # that speaks to nobody: an agent's scripted line ("If you've seen it cheaper…, I can refund
 # the difference") talks to the customer.
@@ -149,6 +152,7 @@ _TIER_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Inside
 # (a document's title naming the company, "Corvane Electronics, Inc. - Terms of Sale", is no product group)
 _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
                             r"polic(?:y|ies)|conditions)\b)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,40}\w\W*$")
+_THEIR_OWN = re.compile(r"(?<![\w'’])(?!(?:Our|Your|Their|My|His|Her|Its|One|Each|Every|The)\b)[A-Z][\w&.-]*['’]s\s+own\b")
 _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
@@ -371,6 +375,47 @@ def _sentence_cuts(doc, punct: frozenset[int]) -> list[int]:
     return idx[cuts].tolist()
 
 
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # deferred: only Chinese text needs it
+
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _to_simplified(text: str) -> str:
+    out = _t2s().convert(text)
+    if len(out) != len(text):
+        # a phrase rule changed the length: convert a character at a time, so that offsets into
+        # the Simplified text stay offsets into the text as written
+        out = "".join(_t2s().convert(ch) if len(_t2s().convert(ch)) == 1 else ch for ch in text)
+    return out
+
+
+def _simplified(block: Block) -> Block:
+    heading = tuple(_to_simplified(h) for h in block.heading)
+    table = tuple(_to_simplified(h) for h in block.table) if block.table else block.table
+    text = _to_simplified(block.text)
+    if text == block.text and heading == block.heading and table == block.table:
+        return block
+    return replace(block, text=text, heading=heading, table=table)
+
+
+def _as_written(r: Read, simple: str, written: str) -> Read:
+    at = simple.find(r.text)
+    return replace(r, text=written[at:at + len(r.text)]) if at >= 0 else r
+
+
+def _unshadow(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Drop the scope phrases a longer "not this scope" phrase covers (a value named "_not…" in
+    common.yaml: "team member" is no membership tier, "our own" no partner), then those phrases."""
+    shadows = [h for h in hits if h[3].startswith("_")]
+    if not shadows:
+        return hits
+    return [h for h in hits if not h[3].startswith("_")
+            and not any(s[2] == h[2] and s[0] <= h[0] and h[1] <= s[1] for s in shadows)]
+
+
 def _sentence_spans(cuts: list[int], text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences that start at `cuts`, trailing space trimmed."""
     spans = []
@@ -522,6 +567,7 @@ class Extractor:
                 if cs:
                     parts.append(rf"{wl}(?:{'|'.join(cs)}){wr}")
                 self.scope_rx.append((key, value, re.compile("|".join(parts))))
+        self._order = {(key, value): i for i, (key, value, _) in enumerate(self.scope_rx)}
         # Which scope patterns can match a sentence at all: one automaton pass over its lower-cased
         # text names them, so only those few regular expressions run.
         import ahocorasick
@@ -554,6 +600,15 @@ class Extractor:
         return self.lang != "en" or bool(_DIGIT.search(text) or _VALUE_HINT.search(text))
 
     def read_block(self, block: Block) -> tuple[Read, ...]:
+        if self.lang == "zh":
+            simple = _simplified(block)
+            if simple is not block:
+                # Traditional Chinese (Hong Kong, Taiwan) is read through its Simplified form, the
+                # rule packs' script; each promise keeps the words as written.
+                return tuple(_as_written(r, simple.text, block.text) for r in self._read_block(simple))
+        return self._read_block(block)
+
+    def _read_block(self, block: Block) -> tuple[Read, ...]:
         if block.heading and block.cells is None and _BARE_VALUE.match(block.text):
             # A bare value under a label ("Bed frames, headboards" then "30 days": a PDF table
             # read a cell a line, a definition list) is that label's value.
@@ -876,7 +931,7 @@ class Extractor:
             else:
                 gap, d = "", 0
             if _HARD_SEP.search(gap) or (self.lang == "zh" and _ZH_CLAUSE_SEP.search(gap)):
-                if c.start >= v.end and " | " not in text and self.lang != "zh":
+                if c.start >= v.end and (" | " not in text or _CELL_ITEM_SEP.search(gap)) and self.lang != "zh":
                     continue  # a later clause's cue is that clause's ("Canada: 5-10 business days; bedding ships free")
                 d += 80  # a cue does not reach across a clause break ("48小时内发货，3-5天送达")
             if any(o is not v and (c.end <= o.start < v.start or v.end <= o.start < c.start) for o in values):
@@ -951,11 +1006,12 @@ class Extractor:
             # a reply time's topic is the sentence's subject ("Media enquiries go to press@…;
             # we aim to respond within 5 days")
             hits += [h for h in all_hits if h[2] == "topic" and not (lo <= h[0] and h[1] <= hi)]
-        for key in _LEADING_KEYS.get(kind, ()):
+        for key in _LEADING_KEYS.get(kind, ()) + (("seller",) if "seller" in keys else ()):
             if not any(h[2] == key for h in hits):
                 # The payment method or channel leads the sentence, past the dash that bounds the
                 # value's clause: "PayPal – usually within 24 hours", "DM us on Instagram — we
-                # usually reply within 4 hours"
+                # usually reply within 4 hours"; "Items from marketplace sellers follow the seller's
+                # policy – often 14 days"
                 hits += [h for h in all_hits if h[2] == key and h[1] <= v.start]
         for key in ("region", "service"):
             if key in keys and lo > 0 and not any(h[2] == key for h in hits):
@@ -1056,7 +1112,9 @@ class Extractor:
         hit = self._heading_scopes.get(heading)
         if hit is None:
             present = self._scope_candidates(heading)
-            hit = [(key, value) for i, (key, value, rx) in enumerate(self.scope_rx) if i in present and rx.search(heading)]
+            hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
+                              if i in present for m in rx.finditer(heading)])
+            hit = list(dict.fromkeys((key, value) for _, _, key, value in sorted(hits, key=lambda h: self._order[h[2], h[3]])))
             if len(self._heading_scopes) > 50_000:
                 self._heading_scopes.clear()
             self._heading_scopes[heading] = hit
@@ -1084,8 +1142,8 @@ class Extractor:
         """Every scope phrase in a sentence, found once and shared by all its values."""
         if self._hits_for is not text:
             present = self._scope_candidates(text)
-            self._hits = [(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
-                          if i in present for m in rx.finditer(text)]
+            self._hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
+                                    if i in present for m in rx.finditer(text)])
             self._hits_for = text
         return self._hits
 
@@ -1181,6 +1239,8 @@ class Extractor:
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
                 label = _clock_label(m.group(2))
                 scope["cutoff"] = f"after {label}" if m.group(1).lower() == "after" else label
+        if "seller" in keys and "seller" not in scope and _THEIR_OWN.search(text):
+            scope["seller"] = "partner"  # "ColdLink's own customer service line is open 8am–5pm": a partner's terms
         if pack.kind == "refund_time" and scope.get("start") == "delivery" and not _YOU_RECEIVE.search(text, lo, hi):
             # "Returns are processed within 3 to 5 business days of receipt of your item(s)": a
             # refund's clock starts when the goods come back, whoever's receipt the words name

@@ -69,7 +69,7 @@ def extractor(lang: str):
 # A dated post about an event ("blog/black-friday-2024-recap", "news-2025-double11",
 # "labor-day-sale-2024"): what it says held for that event, not for today.
 _PAST_EVENT_PAGE = re.compile(r"(?i)(?:^|[/_.-])(?:19|20)\d\d(?:[/_.-]|$)")
-_EVENT_WORDS = re.compile(r"(?i)blog|news|recap|press|sale|event|promo|black[-_]?friday|cyber|boxing|labou?r[-_]?day|"
+_EVENT_WORDS = re.compile(r"(?i)blog|news|recap|press|(?<!of[-_])(?<!of)sale(?![-_]?(?:terms|conditions))|event|promo|black[-_]?friday|cyber|boxing|labou?r[-_]?day|"
                           r"memorial|thanksgiving|christmas|holiday|double[-_]?1[12]|singles|618")
 
 
@@ -80,7 +80,7 @@ def _past_event(uri: str) -> bool:
 
 def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
     loc = Location(doc.uri, doc.channel, block.line, block.heading[-1] if block.heading else None)
-    if reads and block.role == "main" and _past_event(doc.uri):
+    if reads and block.role == "main" and doc.channel != "policy" and _past_event(doc.uri):
         # (the site's own banner and footer on that page are today's, as on every other page)
         reads = [replace(r, scope=tuple(sorted({**dict(r.scope), "period": "past_event"}.items()))) for r in reads]
     return [Promise(kind=r.kind, subject=r.subject, scope=r.scope, min=r.min, max=r.max, unit=r.unit,

@@ -265,6 +265,34 @@ APART = {
     "the customer's days to send a return are no dispatch time": (
         ("a.md", "Orders are dispatched within 2 business days."),
         ("b.md", "You will have ten days to send out the returned goods after your parcel arrives.")),
+    "an EU statutory right restated beside a longer window": (
+        ("a.md", "You can return anything within 60 days of delivery.\n\n"
+                 "Orders shipped into the European Union also carry the right to cancel or return within 14 days, "
+                 "without giving any reason."),),
+    "a delivery slot's length and a cut-off": (
+        ("a.md", "Regional orders arrive in 3–5 business days."),
+        ("b.md", "# Delivery\n\nPick a 1-hour or 2-hour delivery window when you check out.\n\nSame-day slots close at 11am.")),
+    "a customer's deadline to tell us, a driver's wait, a reminder before a trial ends": (
+        ("a.md", "Refunds reach your card within 5 business days.\n\nCall waits average 3 minutes.\n\n"
+                 "Try the club free for 30 days."),
+        ("b.md", "If a bottle is faulty we'll replace or refund it – you have 14 days to let us know.\n\n"
+                 "If nobody is home, the driver waits up to 10 minutes.\n\nWe'll email you 3 days before the trial ends.")),
+    "a partner's own line, a marketplace seller after a dash, other brands' warranty": (
+        ("a.md", "Our phone line is open Monday to Friday, 8am to 8pm.\n\nReturns are accepted within 30 days.\n\n"
+                 "Our own-brand appliances carry a 2-year warranty."),
+        ("b.md", "FrostLine's own customer service line is open 9am–5pm on weekdays.\n\n"
+                 "Marketplace sellers set their own returns policy – often 14 days.\n\n"
+                 "Other brands carry the maker's warranty, usually 12 months.")),
+    "open seven days, and a clock difference": (
+        ("a.md", "We answer emails within 1 business day."),
+        ("b.md", "Customer Care is open 8am–8pm NZ time, 7 days.\n\nIn Perth it is two hours behind.")),
+    "macau and taiwan are places of their own": (
+        ("a.md", "Delivery to Macau takes 3–5 working days."), ("b.md", "Delivery to Taiwan takes 5–7 working days.")),
+    "traditional chinese price protection is no refund time": (
+        ("a.md", "購物後14日內，如發現同一貨品更平，我們會退回差價。"), ("b.md", "Refunds are made within 7 working days.")),
+    "a fee before a threshold in one cell": (
+        ("a.md", "| Service | Delivery time | Charge |\n|---|---|---|\n| Standard | 1–2 working days | HK$30; free over HK$399 |"),
+        ("b.md", "Free delivery on orders over HK$399.")),
     "chinese members, promotions, stores, staff notes": (
         ("a.md", "自签收之日起7天内可无理由退货。\n\n订单满99元包邮。\n\n客服热线服务时间为每天9:00-21:00。\n\n"
                  "现货商品付款后48小时内发货。"),
@@ -278,3 +306,34 @@ APART = {
 def test_scopes_kept_apart_give_no_finding(files):
     _, findings = _audit(*files)
     assert findings == []
+
+
+def test_traditional_chinese_is_read_and_quoted_as_written():
+    reads = extract_text("我們會於7個工作天內退款。")
+    assert [(r.kind, r.min, r.unit) for r in reads] == [("refund_time", 7, "business_days")]
+    assert reads[0].text == "我們會於7個工作天內退款。"
+    _, findings = _audit(("a.md", "客戶服務熱線：星期六 上午10時至下午6時"), ("b.md", "客戶服務熱線：星期六 上午10時至下午5時"))
+    assert [f.kind for f in findings] == ["support_hours"]
+    # a full-width full stop between a price and a number is a separator, not a decimal point
+    assert [(r.kind, r.min) for r in extract_text("HK$1,280．30日退款保證")] == [("money_back_guarantee", 30)]
+    # a quoted customer with a name is a testimonial in Chinese too
+    assert extract_text("「翌日就送到。」— 陳小姐，將軍澳") == []
+
+
+def test_a_utc_offset_is_its_own_clock():
+    reads = extract_text("Customer service: Mon–Fri 9am–6pm (GMT+8)")
+    assert [dict(item)["tz"] for item in reads[0].schedule] == ["UTC+8"]
+
+
+def test_a_first_month_free_is_a_trial_and_a_team_member_no_tier():
+    assert [(r.kind, r.min) for r in extract_text("Your first 30 days are free.")] == [("trial_period", 30)]
+    assert [r.kind for r in extract_text("Exchanges are free within the same 30 days.")] == ["exchange_window"]
+    reads = extract_text("Chat: a team member usually replies within 2 minutes.")
+    assert reads and all("tier" not in dict(r.scope) for r in reads)
+
+
+def test_terms_of_sale_with_a_year_are_todays_terms():
+    from cxaudit.pipeline import _past_event
+
+    assert not _past_event("policy/Terms_of_Sale_2025.pdf")
+    assert _past_event("blog/labor-day-sale-2024.html")

@@ -74,7 +74,6 @@ def test_ctrl_c_during_a_crawl_writes_the_partial_report(tmp_path):
     """The crawl runs in its own process when extraction is parallel; Ctrl-C in the CLI still stops
     it and the audit of what was fetched is written, marked incomplete."""
     import signal
-    import time
 
     root = tmp_path / "site"
     root.mkdir()

@@ -131,6 +131,10 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str, bool, int]:
     return "within", False, start
 
 
+# A clock time, then at most a zone, just before "7 days"
+_OPEN_DAYS = re.compile(r"(?i)(?:\d\s*(?:a\.?m\.?|p\.?m\.?)|\d[:.]\d\d|noon|midnight)\s*(?:\(?[A-Za-z]{1,12}(?:\s+time)?\)?\s*)?[,–—-]?\s*$")
+
+
 def find_durations(text: str) -> list[Value]:
     out: list[Value] = []
     for m in DURATION_RE.finditer(text):
@@ -152,6 +156,8 @@ def find_durations(text: str) -> list[Value]:
         if unit == "days" and raw_unit.startswith("night"):
             unit = "days"
         q, explicit, qstart = _qualifier(text, m.start(), m.end())
+        if lo == hi == 7 and unit == "days" and not explicit and _OPEN_DAYS.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "open 8am–8pm NZ time, 7 days": the days of the week it is open
         if q == "within" and not explicit and b is None and "-" not in text[m.end("a"):m.start("unit")]:
             q = "exactly"  # a bare "30 days" (not "30-day", not "within 30 days", not a range)
         out.append(Value("duration", qstart, m.end(), lo, hi, unit, q, explicit_qualifier=explicit))
@@ -309,7 +315,7 @@ DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+da
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
 HOURS = rf"(?P<open>{TIME})\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
-TZ = (r"(?:\s{0,2}\(?(?P<tz>[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
+TZ = (r"(?:\s{0,2}\(?(?P<tz>(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?[03]0)?|[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
       r"NZ\s+time|New\s+Zealand\s+time|(?:Sydney|Melbourne|Canberra|Brisbane)\s+time|Perth\s+time|Adelaide\s+time|"
       r"local\s+time|Eastern|Pacific|Central|Mountain)\)?(?![\w]))?")
 SCHEDULE_RE = re.compile(
@@ -428,7 +434,14 @@ def find_schedules(text: str) -> list[Value]:
             item = [("days", days), ("open", o), ("close", c)]
             tz = m.group("tz")
             if tz:
-                item.append(("tz", _TZ_MAP.get(" ".join(tz.lower().split()), tz.upper())))
+                key = " ".join(tz.lower().split())
+                offset = re.fullmatch(r"(?:gmt|utc)\s?([+−-])\s?(\d{1,2})(?::?([03]0))?", key)
+                if offset:  # "GMT+8" is a clock of its own, not London's
+                    sign = "-" if offset.group(1) in "−-" else "+"
+                    key = f"UTC{sign}{int(offset.group(2))}" + (f":{offset.group(3)}" if offset.group(3) else "")
+                    item.append(("tz", key))
+                else:
+                    item.append(("tz", _TZ_MAP.get(key, tz.upper())))
             cands.append((m.start(), m.end(), tuple(item), order))
     items = _best_reading(cands)
     out: list[Value] = []

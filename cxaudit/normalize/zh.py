@@ -52,7 +52,10 @@ def normalise(text: str) -> str:
     """NFKC character by character, keeping the length: full-width digits and punctuation
     become ASCII (３ -> 3, ： -> :, ～ -> ~); a character whose NFKC form is longer stays."""
     out = []
-    for ch in text:
+    for i, ch in enumerate(text):
+        if ch == "．" and not (i and "０" <= text[i - 1] <= "９"):
+            out.append("·")  # a separator ("HK$1,280．30日退款保證"); a decimal point only in full-width digits (９．９元)
+            continue
         m = _MAP_EXTRA.get(ch)
         if m is None:
             if ch.isascii():
