@@ -205,7 +205,7 @@ def _elliptic_ranges(text: str, found: list[Value]) -> list[Value]:
 DOLLAR = "$"
 _DOLLAR_BY_REGION = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "MX": "MXN"}
 # Currencies that belong to one market: a price in one names where the line applies.
-CURRENCY_MARKET = {currency: region for region, currency in _DOLLAR_BY_REGION.items()} | {"GBP": "UK"}
+CURRENCY_MARKET = {currency: region for region, currency in _DOLLAR_BY_REGION.items()} | {"GBP": "UK", "TWD": "TW", "MOP": "MO"}
 
 
 def dollar_currency(region: str | None) -> str:
@@ -215,14 +215,14 @@ def dollar_currency(region: str | None) -> str:
 
 
 _SYMBOLS = {"us$": "USD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
-            "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "$": DOLLAR, "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
+            "nz$": "NZD", "hk$": "HKD", "nt$": "TWD", "mop$": "MOP", "s$": "SGD", "$": DOLLAR, "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
             "₹": "INR", "r$": "BRL", "kr": "SEK"}
 _CODE_LIST = ("USD", "CAD", "AUD", "NZD", "EUR", "GBP", "CNY", "RMB", "JPY", "INR", "CHF", "SEK", "NOK", "DKK", "HKD",
-              "SGD", "MXN", "BRL", "PLN", "ZAR")
+              "SGD", "MXN", "BRL", "PLN", "ZAR", "TWD", "MOP")
 _CODES = alternation(_CODE_LIST)
 _WORD_CUR = {"dollars": DOLLAR, "dollar": DOLLAR, "bucks": DOLLAR, "euros": "EUR", "euro": "EUR", "pounds": "GBP",
              "pound": "GBP", "quid": "GBP", "yuan": "CNY", "rupees": "INR"}
-_SYMBOL_LIST = ("US$", "USD$", "CA$", "CAD$", "C$", "AU$", "A$", "NZ$", "HK$", "S$", "R$", "$", "£", "€", "¥", "￥", "₹")
+_SYMBOL_LIST = ("US$", "USD$", "CA$", "CAD$", "C$", "AU$", "A$", "NZ$", "HK$", "NT$", "MOP$", "S$", "R$", "$", "£", "€", "¥", "￥", "₹")
 AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?"
 MONEY_RE = re.compile(
     rf"(?P<sym>{alternation(_SYMBOL_LIST)})\s?(?P<a1>{AMOUNT})(?:\s?(?P<code1>{_CODES})\b)?"

@@ -284,8 +284,14 @@ def find_phrases(text: str) -> list[Value]:
 
 _AMOUNT = rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]{{1,2}})?|[0-9]{{1,7}}(?:\.[0-9]{{1,2}})?|{CN_NUM}"
 _CUR_AFTER = r"(?:元|块钱|块(?=\s{0,2}(?:包邮|免运费|免邮|起|以上))|RMB|CNY|人民币)"
-_SHIP_FREE_AFTER = r"(?=\s{0,2}(?:即可|就|可|即|免费|全国|顺丰)?\s{0,2}(?:包邮|免运费|免邮|免费配送|免费送货|包快递))"
+_SHIP_FREE_AFTER = r"(?=\s{0,2}(?:即可|就|可|即|免费|全国|顺丰)?\s{0,2}(?:包邮|免运费|免运|免邮|免费配送|免费送货|包快递))"
+# Hong Kong, Taiwan and Macau money written in Chinese (港币500元, HK$650, NT$699, 500港元)
+_FX = {"港币": "HKD", "港元": "HKD", "hk$": "HKD", "hkd": "HKD", "新台币": "TWD", "台币": "TWD", "nt$": "TWD",
+       "twd": "TWD", "澳门币": "MOP", "澳门元": "MOP", "mop$": "MOP", "mop": "MOP"}
+_FX_RE = r"港币|港元|HK\$|HKD|新台币|台币|NT\$|TWD|澳门币|澳门元|MOP\$?"
 MONEY_RE = re.compile(
+    rf"(?P<fx>{_FX_RE})\s{{0,2}}(?P<a4>{_AMOUNT})(?:\s{{0,2}}元)?"
+    rf"|(?<![0-9.,:\-])(?P<a5>{_AMOUNT})\s{{0,2}}(?P<fx2>港元|港币|HKD|新台币|台币|TWD|澳门元|MOP)|"
     # ¥99, 人民币200元, RMB 800
     rf"(?:¥|￥|人民币|RMB|CNY|rmb)\s{{0,2}}(?P<a1>{_AMOUNT})(?:\s{{0,2}}元)?"
     # 99元, 10-15元, 九十九元
@@ -297,17 +303,19 @@ _MONEY_TAIL_SKIP = re.compile(
     r"^\s{0,2}(?:/|每)\s{0,2}(?:月|年|件|台|天|次|个|人|期|份|单|度|小时)|^\s{0,2}(?:折|%|优惠券|券|红包|现金券|礼品卡|购物卡|代金券|"
     r"无门槛券|的赠品|赠品|的安装|话费|积分)")
 _THRESHOLD_MARK = re.compile(r"(?:满|超过|以上|达到|高于|不满|购满|满足|起)")
-_FREE_SHIP = r"(?:包邮|免运费|免邮|免费配送|免费送货|包快递)"
+_FREE_SHIP = r"(?:包邮|免运费|免运|免邮|免费配送|免费送货|包快递)"
 
 
 def find_money(text: str) -> list[Value]:
     out = []
     for m in MONEY_RE.finditer(text):
-        raw = m.group("a1") or m.group("a2") or m.group("a3")
+        raw = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4") or m.group("a5")
+        fx = m.group("fx") or m.group("fx2")
+        currency = _FX.get(fx.lower(), "CNY") if fx else "CNY"
         n = number(raw)
         if n is None:
             continue
-        if not (m.group("a1") or raw[0].isdigit()) and n < 1:
+        if not (m.group("a1") or fx or raw[0].isdigit()) and n < 1:
             continue
         tail = text[m.end():m.end() + 12]
         if _MONEY_TAIL_SKIP.match(tail):
@@ -322,7 +330,7 @@ def find_money(text: str) -> list[Value]:
         marked = _THRESHOLD_MARK.search(text[qs:qe]) or _THRESHOLD_MARK.search(head)
         if re.match(rf"\s{{0,2}}(?:顺丰|全国|全场)?\s{{0,2}}{_FREE_SHIP}", text[qe:qe + 8]) and not marked:
             continue  # "¥199包邮", "9.9元包邮": a price that includes shipping, not a threshold
-        out.append(Value("money", qs, qe, min(lo, n), max(lo, n), "CNY", q, explicit_qualifier=explicit))
+        out.append(Value("money", qs, qe, min(lo, n), max(lo, n), currency, q, explicit_qualifier=explicit))
     return out
 
 
