@@ -72,7 +72,8 @@ _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
 _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
-                        r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w-]+\s+)?$", re.I)
+                        # the excluded things may be a short list ("except Alaska & Hawaii")
+                        r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w.-]+(?:\s*[,&/]\s*|\s+(?:and|or)\s+|\s+)){0,4}$", re.I)
 _EXCLUDED_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,3}?(?:除外|不参与|不在此列)")
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
@@ -153,6 +154,8 @@ _TIER_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Inside
 _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
                             r"polic(?:y|ies)|conditions)\b)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,40}\w\W*$")
 _THEIR_OWN = re.compile(r"(?<![\w'’])(?!(?:Our|Your|Their|My|His|Her|Its|One|Each|Every|The)\b)[A-Z][\w&.-]*['’]s\s+own\b")
+_CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
+_NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
 _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
@@ -881,6 +884,8 @@ class Extractor:
         return left, right
 
     def _vetoed(self, text: str, v: Value) -> bool:
+        if v.type == "free" and self.lang == "en" and _NOT_FREE.search(text, max(0, v.start - 40), v.start):
+            return True  # "will not be eligible for free returns"
         if self.common is None or v.type not in ("duration", "money"):
             return False
         before = text[max(0, v.start - 40):v.start]
@@ -1181,6 +1186,10 @@ class Extractor:
         # "Dublin, Grafton Street: Monday to Saturday 9am–7pm": a place named before a colon
         named = _PLACE_LABEL.match(text) if pack.kind == "support_hours" and " | " not in text else None
         place = named.group(1) if named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)) else None
+        if place is None and in_row and pack.kind == "support_hours":
+            first_cell = text.split(" | ", 1)[0].strip()
+            if _CITY_STATE.match(first_cell) and v.start > len(first_cell):
+                place = first_cell   # "| Austin, TX | 4410 Burnet Rd | Mon–Sat 8am–6pm |": one clinic's or store's row
         if place and "medium" not in scope and not _GENERIC_PLACE.search(place) and not self._heading_scope(place) \
                 and ("," in place or any(_STORE_WORD.search(h) for h in heading)):
             scope["medium"] = "store"   # on a stores page, or an address: one shop's hours
@@ -1229,6 +1238,11 @@ class Extractor:
             label = _LABEL.match(text[:v.start])
             named = _returned_product(text[lo:v.start]) or (
                 _label_product(text[:v.start]) if label and not self._heading_scope(label.group("label")) else None)
+            if not named and in_row:
+                # "| Opened prescription food | 30 days |" in a returns table: the row label names the items
+                cell = text.split(" | ", 1)[0]
+                if v.start > len(cell) and not self._heading_scope(cell) and not any(ch.isdigit() for ch in cell):
+                    named = _items_of(cell)
             if named:
                 scope["product"] = named
         if pack.kind == "delivery_time" and "service" not in scope and v.min == v.max == 1 \

@@ -293,6 +293,24 @@ APART = {
     "a fee before a threshold in one cell": (
         ("a.md", "| Service | Delivery time | Charge |\n|---|---|---|\n| Standard | 1–2 working days | HK$30; free over HK$399 |"),
         ("b.md", "Free delivery on orders over HK$399.")),
+    "support priority levels and a security inbox": (
+        ("a.md", "Email support: first response within 24 hours."),
+        ("b.md", "P1 Critical: first response within 1 hour.\n\nSecurity researchers: we acknowledge reports within 72 hours.")),
+    "a billing plan's length, an ended offer, a statutory right, retention": (
+        ("a.md", "Every plan has a 30-day money-back guarantee.\n\nAnnual plans can be cancelled within 30 days."),
+        ("b.md", "1-year and 2-year plans have a 30-day money-back guarantee.\n\n"
+                 "The 60-day holiday guarantee has ended.\n\n"
+                 "EU consumers also have a statutory 14-day right to cancel a digital service.\n\n"
+                 "We delete closed accounts 90 days after closure.")),
+    "time added on, a late return refused, a clinic's row": (
+        ("a.md", "Express orders arrive in 1–2 business days.\n\nReturns are accepted within 30 days of delivery.\n\n"
+                 "Call us 24/7."),
+        ("b.md", "For Express to remote areas, add 3 business days.\n\n"
+                 "Anything returned more than 30 days after delivery will be sent back to you.\n\n"
+                 "| Clinic | Address | Hours |\n|---|---|---|\n| Austin, TX | 12 Lamar Blvd | Mon–Sat 8am–6pm |")),
+    "a returns table's row label names the items": (
+        ("a.md", "Most items can be returned within 365 days."),
+        ("b.md", "| Item type | Return window |\n|---|---|\n| Opened prescription food | 30 days |")),
     "chinese members, promotions, stores, staff notes": (
         ("a.md", "自签收之日起7天内可无理由退货。\n\n订单满99元包邮。\n\n客服热线服务时间为每天9:00-21:00。\n\n"
                  "现货商品付款后48小时内发货。"),
@@ -337,3 +355,25 @@ def test_terms_of_sale_with_a_year_are_todays_terms():
 
     assert not _past_event("policy/Terms_of_Sale_2025.pdf")
     assert _past_event("blog/labor-day-sale-2024.html")
+
+
+def test_real_page_wordings():
+    # free shipping said as "ship for free", "freight free", "to all … addresses"
+    assert [(r.kind, r.min) for r in extract_text("Orders over $80 ship for free.")] == [("free_shipping_threshold", 80)]
+    assert [(r.kind, r.min) for r in extract_text("Orders over $120 are freight free.")] == [("free_shipping_threshold", 120)]
+    assert [r.kind for r in extract_text("We offer free standard delivery to all mainland addresses.")] == ["free_shipping_threshold"]
+    # a zone after the opening time; "Central Time"; "24 hours per day, 365 days per year"
+    reads = extract_text("The contact center is open Monday to Friday from 7am EST until 9pm EST.")
+    assert [dict(i)["open"] for i in reads[0].schedule] == ["07:00"]
+    reads = extract_text("Our team is available 8:30am to 4:30pm Central Time, Monday through Friday.")
+    assert dict(reads[0].schedule[0])["tz"] == "CT"
+    assert [r.schedule for r in extract_text("Support is available 24 hours per day, 365 days per year.")] == ["24/7"]
+    # "of receipt" after a dispatch is the order's receipt; a restocking "charge"; a negated "free"
+    assert [r.kind for r in extract_text("Orders are dispatched within 3 business days of receipt.")] == ["dispatch_time"]
+    assert [(r.kind, r.min) for r in extract_text("A 25% restocking charge applies.")] == [("return_cost", 25)]
+    assert extract_text("Sale items are not eligible for free returns.") == []
+    # an exception listing two places is no scope
+    reads = extract_text("All orders ship within 2 business days (except Alaska & Hawaii).")
+    assert [dict(r.scope).get("region") for r in reads] == [None]
+    # money in Taiwan and Macau currencies names its market
+    assert [dict(r.scope).get("region") for r in extract_text("Free shipping on orders over NT$699.")] == ["TW"]

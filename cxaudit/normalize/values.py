@@ -77,7 +77,7 @@ PHRASE_RE = re.compile(
 LIFETIME_RE = re.compile(r"(?<![\w-])(?:limited[\s-])?(?:life[\s-]?time|for\s+life)(?![\w])", re.I)
 ALLTIME_RE = re.compile(
     r"(?<![\w/])(?:24\s?/\s?7|24\s?x\s?7|24\s?/\s?365|around\s+the\s+clock|round[\s-]the[\s-]clock|"
-    r"24\s+hours\s+a\s+day(?:,?\s+(?:7|seven)\s+days\s+a\s+week)?|day\s+and\s+night|any\s?time,?\s+day\s+or\s+night)(?![\w])",
+    r"24\s+hours\s+(?:a|per)\s+day(?:,?\s+(?:(?:7|seven)\s+days\s+(?:a|per)\s+week|365\s+days\s+(?:a|per)\s+year))?|day\s+and\s+night|any\s?time,?\s+day\s+or\s+night)(?![\w])",
     re.I,
 )
 ZERO_RE = re.compile(
@@ -314,10 +314,10 @@ DAY = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday|s)?s?|thu(?:r(?:s(?:da
 DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+days\s+a\s+week|weekdays|weekends?|"
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
-HOURS = rf"(?P<open>{TIME})\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
+HOURS = rf"(?P<open>{TIME})(?:\s{{0,2}}(?:[ECMP][SD]?T|GMT|UTC|AEST|AWST|ACST|NZST)(?![\w]))?\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
 TZ = (r"(?:\s{0,2}\(?(?P<tz>(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?[03]0)?|[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
       r"NZ\s+time|New\s+Zealand\s+time|(?:Sydney|Melbourne|Canberra|Brisbane)\s+time|Perth\s+time|Adelaide\s+time|"
-      r"local\s+time|Eastern|Pacific|Central|Mountain)\)?(?![\w]))?")
+      r"local\s+time|(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard\s+)?Time)?)\)?(?![\w]))?")
 SCHEDULE_RE = re.compile(
     rf"(?<![\w]){DAYS}(?![\w])[\s,:]{{0,4}}(?:(?:from|between)\s+)?(?:(?P<closed>closed)|{HOURS}{TZ})",
     re.I,
@@ -382,7 +382,9 @@ def _days(spec: str) -> str | None:
     return ",".join(_DAY_CODES[i] for i in days)
 
 
-_TZ_MAP = {"est": "ET", "edt": "ET", "et": "ET", "eastern": "ET", "pst": "PT", "pdt": "PT", "pt": "PT", "pacific": "PT",
+_TZ_MAP = {**{f"{zone} {kind}time": code for zone, code in (("eastern", "ET"), ("pacific", "PT"), ("central", "CT"),
+                                                              ("mountain", "MT")) for kind in ("", "standard ")},
+           "est": "ET", "edt": "ET", "et": "ET", "eastern": "ET", "pst": "PT", "pdt": "PT", "pt": "PT", "pacific": "PT",
            "cst": "CT", "cdt": "CT", "ct": "CT", "central": "CT", "mst": "MT", "mdt": "MT", "mt": "MT", "mountain": "MT",
            "gmt": "UK", "bst": "UK", "uk time": "UK", "cet": "CET", "cest": "CET",
            # Australia and New Zealand: standard and daylight names, and "Sydney time", are one clock
@@ -507,7 +509,7 @@ def find_values(text: str) -> list[Value]:
         cands += find_durations(text)
     if any(w in low for w in _GATE_WORDS):
         cands += find_zero_windows(text) + find_free(text)
-    if ("%" in low or "percent" in low) and "fee" in low:
+    if ("%" in low or "percent" in low) and ("fee" in low or "charge" in low):
         cands += find_fee_percents(text)
     cands.sort(key=lambda v: (v.start, -(v.end - v.start)))
     out: list[Value] = []
