@@ -83,7 +83,7 @@ _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|ever
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
 _HOURS_ONLY = re.compile(r"(?i)^\W*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)\s*(?:-|–|—|to)\s*(?:\d{1,2}|noon|midday|midnight)")
 _STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|boutiques?|locations?)\b")
-_LIST_GAP = re.compile(r"[\s,&/、及和与或]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
+_LIST_GAP = re.compile(r"[\s,&/、及和与或同]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
@@ -200,7 +200,7 @@ _GUARANTEE = re.compile(r"(?i)\bguarantees?\b")
 _WARRANTY = re.compile(r"(?i)\bwarrant|\brepair|\bdefect|\bfault")
 _CLAUSE_WORDS = frozenset("if when where while because unless is are was were be been being will would can could may "
                           "might should must it we you they he she there here which who what".split())
-_GENERIC = frozenset("we it they you this that everything product products item items order orders purchase "
+_GENERIC = frozenset("we us it they them you this that everything product products item items order orders purchase "
                      "purchases goods everyone customer customers yes no sure absolutely".split())
 
 
@@ -565,7 +565,16 @@ class Extractor:
                 # a scope word there ends where its characters end.
                 # "non-engraved" is not "engraved": a hyphen before a scope word joins it to a prefix.
                 wl, wr = (r"(?<![A-Za-z])", r"(?![A-Za-z])") if lang == "zh" else (r"(?<![\w-])", r"(?![\w]|-(?:language|speaking))")
-                if ci:
+                if ci and lang == "zh":
+                    # a Chinese phrase may follow a Latin word ("Gold會員"): only a phrase that starts
+                    # with a Latin letter must not start inside an English word
+                    latin = [p for p in ci if p[:1].isascii()]
+                    han = [p for p in ci if not p[:1].isascii()]
+                    if latin:
+                        parts.append(rf"(?i:{wl}(?:{'|'.join(sorted(latin, key=len, reverse=True))}){wr})")
+                    if han:
+                        parts.append(rf"(?i:(?:{'|'.join(sorted(han, key=len, reverse=True))}){wr})")
+                elif ci:
                     parts.append(rf"(?i:{wl}(?:{'|'.join(sorted(ci, key=len, reverse=True))}){wr})")
                 if cs:
                     parts.append(rf"{wl}(?:{'|'.join(cs)}){wr}")
@@ -1243,6 +1252,8 @@ class Extractor:
                 cell = text.split(" | ", 1)[0]
                 if v.start > len(cell) and not self._heading_scope(cell) and not any(ch.isdigit() for ch in cell):
                     named = _items_of(cell)
+            if named and any(k == "region" for k, _ in self._heading_scope(named)):
+                named = None   # "Orders delivered in Taiwan may be returned": a place, not items
             if named:
                 scope["product"] = named
         if pack.kind == "delivery_time" and "service" not in scope and v.min == v.max == 1 \

@@ -377,3 +377,17 @@ def test_real_page_wordings():
     assert [dict(r.scope).get("region") for r in reads] == [None]
     # money in Taiwan and Macau currencies names its market
     assert [dict(r.scope).get("region") for r in extract_text("Free shipping on orders over NT$699.")] == ["TW"]
+
+
+def test_hong_kong_chinese_words():
+    # 港澳 and 香港同澳門 (Cantonese "and") are two places; WhatsApp is a chat; 電郵 an email
+    assert [dict(r.scope).get("region") for r in extract_text("港澳7日退貨保障")] == ["HK,MO"]
+    assert [dict(r.scope).get("region") for r in extract_text("香港同澳門嘅訂單，收貨之後7日內都可以申請退貨。")] == ["HK,MO"]
+    assert [dict(r.scope).get("medium") for r in extract_text("WhatsApp訊息會於4小時內回覆。")] == ["chat"]
+    assert [dict(r.scope).get("medium") for r in extract_text("電郵至 cs@example.hk，我們會於1個工作天內回覆。")] == ["email"]
+    # 保養 is Hong Kong's word for a warranty; a repair's turnaround is none
+    assert [(r.kind, r.min) for r in extract_text("Tide自家品牌產品：兩年保養。")] == [("warranty", 2)]
+    assert extract_text("保養維修一般需時10至14個工作天。") == []
+    # a Chinese phrase right after a Latin word ("Gold會員") still names the tier
+    reads = extract_text("Gold會員的香港訂單可享14日退貨。")
+    assert dict(reads[0].scope).get("tier") == "members"

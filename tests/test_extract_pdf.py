@@ -147,3 +147,40 @@ def test_truncated_pdf(tmp_path):
     with pytest.raises(ReadError) as err:
         read(tmp_path, data[: len(data) // 3])
     assert err.value.reason.startswith("corrupt PDF")
+
+
+def table_pdf() -> bytes:
+    from reportlab.platypus import Table
+
+    buf = io.BytesIO()
+    styles = getSampleStyleSheet()
+    rows = [["Destination", "Delivery time", "Charge"],
+            ["Scotland", "3-4 working days", "£6"],
+            ["Wales", "2-3 working days", "£4"],
+            ["Northern Ireland", "4-6 working days", "£8"]]
+    story = [Paragraph("4. Delivery", styles["Heading1"]),
+             Paragraph("Estimated delivery times are set out below.", styles["BodyText"]),
+             Table(rows, colWidths=[150, 150, 100]),
+             Paragraph("We dispatch orders within one working day.", styles["BodyText"])]
+    SimpleDocTemplate(buf, pagesize=letter).build(story)
+    return buf.getvalue()
+
+
+def test_a_table_keeps_its_rows_and_header(tmp_path):
+    """pypdf's plain text gives a table a cell a line; the layout text keeps each row together,
+    so a value stays with its row's label and the column header."""
+    blocks = read(tmp_path, table_pdf())
+    rows = [b for b in blocks if b.cells]
+    assert [b.cells for b in rows] == [("Destination", "Delivery time", "Charge"),
+                                       ("Scotland", "3-4 working days", "£6"),
+                                       ("Wales", "2-3 working days", "£4"),
+                                       ("Northern Ireland", "4-6 working days", "£8")]
+    assert rows[1].table == ("Destination", "Delivery time", "Charge") and rows[1].heading == ("4. Delivery",)
+    # prose around the table is read as prose
+    assert any(b.text == "We dispatch orders within one working day." and b.cells is None for b in blocks)
+    from cxaudit.pipeline import promises_in_blocks
+
+    doc = Document(uri="t.pdf", channel="policy", fmt="pdf")
+    found = {(p.min, p.max, dict(p.scope).get("region")) for p in promises_in_blocks(blocks, doc)
+             if p.kind == "delivery_time"}
+    assert found == {(3, 4, "UK"), (2, 3, "UK"), (4, 6, "UK-NI")}

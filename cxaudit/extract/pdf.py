@@ -72,7 +72,7 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
     errors: list[str] = []
     for i in range(count):
         try:
-            texts.append(pages[i].extract_text() or "")
+            texts.append(_with_tables(pages[i]))
         except DependencyError:
             raise ReadError(uri, "encrypted PDF (AES; install 'cryptography' to open it)") from None
         except Exception as e:
@@ -81,6 +81,44 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
     if count and len(errors) == count:
         raise ReadError(uri, f"corrupt PDF: {errors[0]}")
     return blocks_from_pages(texts, uri, limits.max_blocks)
+
+
+# A table row in pypdf's layout mode: cells set apart by runs of three or more spaces.
+_CELL_GAP = re.compile(r"\s{3,}")
+ROW = "\u27e6T\u27e7"   # marks a table row in page text handed to blocks_from_pages
+
+
+def _with_tables(page) -> str:
+    """The page's text; where its layout shows a table (rows of aligned cells), the layout text,
+    each row marked and its cells joined with " | ", so a row keeps its label and header.
+    pypdf's plain mode gives a table a cell a line, which loses which row a value is in."""
+    text = page.extract_text() or ""
+    if "   " not in text and "\n" not in text:
+        return text
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:   # an odd font or content stream: plain text is still good
+        return text
+    lines = layout.split("\n")
+    cells = [[c for c in _CELL_GAP.split(line.strip()) if c] if line.strip() else None for line in lines]
+    rows = [i for i, c in enumerate(cells) if c is not None and len(c) >= 2]
+    marked: set[int] = set()
+    k = 0
+    while k < len(rows):
+        # a run of rows with the same number of cells, blank lines allowed between them
+        run = [rows[k]]
+        while k + len(run) < len(rows):
+            j = rows[k + len(run)]
+            between = cells[run[-1] + 1:j]
+            if any(c is not None for c in between) or len(cells[j]) != len(cells[run[0]]):
+                break
+            run.append(j)
+        if len(run) >= (2 if len(cells[run[0]]) >= 3 else 3):
+            marked.update(run)
+        k += len(run)
+    if not marked:
+        return text
+    return "\n".join(ROW + " | ".join(cells[i]) if i in marked else line for i, line in enumerate(lines))
 
 
 def _short(e: Exception) -> str:
@@ -104,6 +142,7 @@ def blocks_from_pages(texts: list[str | None], uri: str = "", max_blocks: int = 
 
     for page_no, lines in enumerate(pages, 1):
         para: list[str] = []
+        header: list[str] | None = None   # the table whose rows are being read
 
         def flush() -> None:
             nonlocal title_open
@@ -120,6 +159,17 @@ def blocks_from_pages(texts: list[str | None], uri: str = "", max_blocks: int = 
             if not s:
                 flush()
                 continue
+            if s.startswith(ROW):
+                flush()
+                row = s[len(ROW):].split(" | ")
+                if header is None:
+                    header = row
+                    out.append(Block(" | ".join(row), page_no, heading, cells=tuple(row)))
+                else:
+                    out.append(Block(" | ".join(row), page_no, heading, table=tuple(header), cells=tuple(row)))
+                title_open = False
+                continue
+            header = None
             if _key(s) in running or _PAGE_NO.match(s):
                 continue
             bullet = _BULLET.match(s)
