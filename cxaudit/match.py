@@ -35,8 +35,8 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "warranty": ("region", "product", "tier", "seller"),
     "cancellation_window": ("region", "product", "start", "tier", "seller"),
     "price_match_window": ("region", "start", "tier", "period", "seller"),
-    "trial_period": ("region", "product", "period", "seller"),
-    "money_back_guarantee": ("region", "product", "start", "seller"),
+    "trial_period": ("region", "product", "period", "tier", "seller"),
+    "money_back_guarantee": ("region", "product", "start", "tier", "seller"),
 }
 DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
 # Scope keys read anywhere before the value when its own clause names none.
@@ -154,6 +154,7 @@ _TIER_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Inside
 _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
                             r"polic(?:y|ies)|conditions)\b)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,40}\w\W*$")
 _THEIR_OWN = re.compile(r"(?<![\w'’])(?!(?:Our|Your|Their|My|His|Her|Its|One|Each|Every|The)\b)[A-Z][\w&.-]*['’]s\s+own\b")
+_EVERY = re.compile(r"(?i)\W*(?:[\w-]+\s+)?(?:every|all|any|each)\b")
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 _NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
 _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
@@ -1256,6 +1257,14 @@ class Extractor:
                 named = None   # "Orders delivered in Taiwan may be returned": a place, not items
             if named:
                 scope["product"] = named
+        if pack.kind == "money_back_guarantee" and "product" not in scope and self.lang == "en":
+            # "Opened prescription food is covered by a 30-day satisfaction guarantee": its own items;
+            # "every new recipe is covered by our 60-day guarantee" is everything
+            subject = _COVERED.search(text[lo:v.start])
+            covered = None if subject and _EVERY.match(subject.group("subj")) else (
+                _covered_product(text[lo:v.start]) or _label_product(text[:v.start]))
+            if covered:
+                scope["product"] = covered
         if pack.kind == "delivery_time" and "service" not in scope and v.min == v.max == 1 \
                 and v.unit in ("days", "business_days") and _NEXT_DAY.search(text, v.start, v.end):
             scope["service"] = "next_day"  # "we'll deliver the next working day" is the next-day service

@@ -311,6 +311,18 @@ APART = {
     "a returns table's row label names the items": (
         ("a.md", "Most items can be returned within 365 days."),
         ("b.md", "| Item type | Return window |\n|---|---|\n| Opened prescription food | 30 days |")),
+    "software plan tiers and billing plans listed": (
+        ("a.md", "Essentials members hear back within 24 hours, and Premium members within 4 hours.\n\n"
+                 "Every plan comes with a 30-day money-back guarantee."),
+        ("b.md", "Premium plan: email replies within 4 hours.\n\n"
+                 "Every plan (Essentials or Premium; monthly, 1-year or 2-year) comes with a 30-day money-back guarantee.")),
+    "delivery slots listed, a cut-off's clock, a first month on us": (
+        ("a.md", "Metro orders arrive the same day.\n\nTry the pass free for 30 days."),
+        ("b.md", "1-hour and 2-hour windows at no extra cost.\n\n"
+                 "In summer Brisbane's 12pm same-day cut-off is 1pm in Sydney.\n\nYour first 30 days are on us.")),
+    "a product's own satisfaction guarantee": (
+        ("a.md", "Our 365-day satisfaction guarantee covers most items."),
+        ("b.md", "Opened prescription food is covered by a 30-day satisfaction guarantee.")),
     "chinese members, promotions, stores, staff notes": (
         ("a.md", "自签收之日起7天内可无理由退货。\n\n订单满99元包邮。\n\n客服热线服务时间为每天9:00-21:00。\n\n"
                  "现货商品付款后48小时内发货。"),
@@ -391,3 +403,8 @@ def test_hong_kong_chinese_words():
     # a Chinese phrase right after a Latin word ("Gold會員") still names the tier
     reads = extract_text("Gold會員的香港訂單可享14日退貨。")
     assert dict(reads[0].scope).get("tier") == "members"
+
+
+def test_a_guarantee_for_every_item_is_no_product_scope():
+    reads = extract_text("Every new recipe is covered by our 60-day Fussy Eater Guarantee.")
+    assert [(r.kind, dict(r.scope).get("product")) for r in reads] == [("money_back_guarantee", None)]
