@@ -155,6 +155,13 @@ _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|li
                             r"polic(?:y|ies)|conditions)\b)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,40}\w\W*$")
 _THEIR_OWN = re.compile(r"(?<![\w'’])(?!(?:Our|Your|Their|My|His|Her|Its|One|Each|Every|The)\b)[A-Z][\w&.-]*['’]s\s+own\b")
 _EVERY = re.compile(r"(?i)\W*(?:[\w-]+\s+)?(?:every|all|any|each)\b")
+# A statutory right restated beside the shop's own window ("UK and EU consumers also have a
+# statutory 14-day right to cancel", "if shipped into the EU you have the right to cancel or return
+# within 14 days, without giving any reason"): the law's floor, compared only with the law's floor
+_STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(?:cancel|withdraw|withdrawal|return|reject)"
+                        r"|\bright\s+to\s+(?:cancel|withdraw|return)\b[^.;]{0,80}\b(?:14|fourteen)\s+(?:calendar\s+)?days\b"
+                        r"[^.;]{0,60}\bwithout\s+(?:a\s+|any\s+)?(?:justification|giving\s+(?:any\s+|a\s+)?reasons?|"
+                        r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 _NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
 _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
@@ -1257,6 +1264,8 @@ class Extractor:
                 named = None   # "Orders delivered in Taiwan may be returned": a place, not items
             if named:
                 scope["product"] = named
+        if pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text):
+            scope["basis"] = "statutory"
         if pack.kind == "money_back_guarantee" and "product" not in scope and self.lang == "en":
             # "Opened prescription food is covered by a 30-day satisfaction guarantee": its own items;
             # "every new recipe is covered by our 60-day guarantee" is everything

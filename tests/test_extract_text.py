@@ -65,8 +65,9 @@ Unaffected.
 """
     got = {b.text: b.suppress for b in read(tmp_path, text)}
     assert got["Returns within 30 days."] == ()
-    assert got["Returns within 60 days for members. Exchanges within 14 days."] == \
-        ("exchange_window", "return_window")
+    # (a short line then a new phrase: two blocks, each with its own suppression)
+    assert got["Returns within 60 days for members."] == ("return_window",)
+    assert got["Exchanges within 14 days."] == ("exchange_window",)
     assert got["Old promise: delivery in 2 days."] == ("*",)
     assert got["Unaffected."] == ()
     assert not any("cxaudit" in t for t in got)
@@ -128,3 +129,17 @@ def test_numbered_caps_title_with_a_note_after_a_dash(tmp_path):
     assert cancel.heading == ("6. CARE PLANS",)
     note = next(b for b in blocks if "upsell" in b.text)
     assert note.heading == ("6. CARE PLANS",) and note.text.startswith("upsell on every TV")
+
+
+def test_lines_copied_from_a_web_page_stay_apart(tmp_path):
+    # one element a line (a line over 100 characters: not hard-wrapped) and an author's short lines
+    text = ("Delivery\nStandard delivery to all UK addresses is free on orders over £40 and takes three to five "
+            "working days from dispatch\nExpress delivery costs £5.95\n\n"
+            "Our returns policy is simple and it runs to the margin of this wrapped\nparagraph, so its lines are "
+            "joined again into one block.\nShort line here\nAnother thing starts here and runs a while.\n")
+    texts = [b.text for b in read(tmp_path, text)]
+    assert "Express delivery costs £5.95" in texts
+    assert any(t.startswith("Standard delivery to all UK addresses") and t.endswith("from dispatch") for t in texts)
+    assert "Our returns policy is simple and it runs to the margin of this wrapped paragraph, so its lines " \
+           "are joined again into one block. Short line here" in texts
+    assert "Another thing starts here and runs a while." in texts

@@ -1,7 +1,10 @@
 """Plain-text reader (call scripts, ad copy, e-mails): paragraphs, or one block per bullet/speaker line.
 
 Rules, kept general:
-  - blank lines separate paragraphs; other lines of a paragraph are joined;
+  - blank lines separate paragraphs; other lines of a paragraph are joined, unless the paragraph
+    is not hard-wrapped (a line over 100 characters: text copied from a web page, one element a
+    line) or the line before stopped well short of the others and this one starts a new phrase
+    (the author's own break: a list of lines without full stops);
   - a line starting with a bullet, a number ("1.", "2)") or a speaker label ("Agent:", "IVR:")
     starts its own block; in such a run, a following line is a new block too when the previous
     line ended a sentence and it starts a new one;
@@ -37,6 +40,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _LEADER = re.compile(r"(?<=\S)\s*(?:\.{4,}|…{2,}|·{3,}|_{4,})\s*(?=\S)")
 _TITLED_NOTE = re.compile(r"^\s*\(?\d{1,3}[.)]\s+([^a-z]{3,50}?)\s+[—–-]\s+(\S.*)$")
 _STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
+# a line that cannot end a phrase: the next one continues it
+_JOINS_NEXT = re.compile(r"(?:[,(&/+–—-]|\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|your|our))\s*$", re.I)
 
 
 def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
@@ -103,6 +108,17 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             heads[j] = None
         heading = tuple(h for h in heads if h)
         emit(" ".join(text.split()), line)
+
+    # the widest line of each paragraph (run of non-blank lines): hard-wrapped prose stays under
+    # a hundred characters and runs to its margin
+    widths = [0] * len(lines)
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not lines[i].strip():
+            w = max((len(x.strip()) for x in lines[start:i]), default=0)
+            for j in range(start, i):
+                widths[j] = w
+            start = i + 1
 
     for idx, raw in enumerate(lines):
         ln = idx + 1
@@ -173,6 +189,11 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             para.append(raw[marker.end():] if marker else s)
             para_line = ln
         elif para and line_mode and _ENDS_SENTENCE.search(para[-1].rstrip()) and _STARTS_NEW.match(s):
+            flush()
+            para.append(s)
+            para_line = ln
+        elif para and not line_mode and _STARTS_NEW.match(s) and not _JOINS_NEXT.search(para[-1]) and (
+                widths[idx] > 100 or len(para[-1].strip()) < 0.7 * widths[idx]):
             flush()
             para.append(s)
             para_line = ln

@@ -225,7 +225,7 @@ _WORD_CUR = {"dollars": DOLLAR, "dollar": DOLLAR, "bucks": DOLLAR, "euros": "EUR
 _SYMBOL_LIST = ("US$", "USD$", "CA$", "CAD$", "C$", "AU$", "A$", "NZ$", "HK$", "NT$", "MOP$", "S$", "R$", "$", "£", "€", "¥", "￥", "₹")
 AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?"
 MONEY_RE = re.compile(
-    rf"(?P<sym>{alternation(_SYMBOL_LIST)})\s?(?P<a1>{AMOUNT})(?:\s?(?P<code1>{_CODES})\b)?"
+    rf"(?P<sym>{alternation(_SYMBOL_LIST)})\s?(?P<a1>{AMOUNT})(?:\+?\s?(?P<code1>{_CODES})\b)?"
     rf"|(?<![\w])(?P<code2>{_CODES})\s?\$?\s?(?P<a2>{AMOUNT})"
     rf"|(?<![\w.,$£€])(?P<a3>{AMOUNT})\s?(?:(?P<code3>{_CODES})\b|(?P<word>dollars?|bucks|euros?|pounds?|quid|yuan|rupees))",
     re.I,
@@ -287,7 +287,7 @@ def find_money(text: str) -> list[Value]:
         if not explicit:
             q = "exactly"
         after = _AT_LEAST_AFTER.match(tail)
-        if after:
+        if after or "+" in m.group(0):   # "$350+ CAD"
             q, explicit = "at_least", True
         out.append(Value("money", qstart, m.end(), n, n, cur, q, explicit_qualifier=explicit))
     return out
