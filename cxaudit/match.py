@@ -154,6 +154,7 @@ _TIER_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Inside
 _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
                             r"polic(?:y|ies)|conditions)\b)\W*(?:\d+(?:\.\d+)*\.?\s+)?.{0,40}\w\W*$")
 _THEIR_OWN = re.compile(r"(?<![\w'’])(?!(?:Our|Your|Their|My|His|Her|Its|One|Each|Every|The)\b)[A-Z][\w&.-]*['’]s\s+own\b")
+_PLAN_SUBJECT = re.compile(r"(?i)\d|\bplans?\b|\bsubscriptions?\b|\bmemberships?\b")
 _EVERY = re.compile(r"(?i)\W*(?:[\w-]+\s+)?(?:every|all|any|each)\b")
 # A statutory right restated beside the shop's own window ("UK and EU consumers also have a
 # statutory 14-day right to cancel", "if shipped into the EU you have the right to cancel or return
@@ -234,7 +235,7 @@ def _label_product(before: str) -> str | None:
 _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|the|a|an|all|unwanted|unused)\s+"
                              r"(?P<subj>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:back\s+)?(?:to\s+us\s+)?$"
                              # "Northpass tents may be returned within 100 days"
-                             r"|(?:^|[.;:]\s*|\d\s+)(?P<subj2>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:may|can)\s+(?:also\s+)?be\s+"
+                             r"|(?:^|[.;:]\s*|\d\s+)[\"“'‘]?(?P<subj2>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:may|can)\s+(?:also\s+)?be\s+"
                              r"(?:returned|sent\s+back|exchanged)\s+$", re.I)
 _NOT_RETURN_ITEMS = frozenset("unused unworn unwanted full complete original parcel package packaging box back "
                               "stuff things gear it them one ones merchandise most anything".split())
@@ -1270,7 +1271,7 @@ class Extractor:
             # "Opened prescription food is covered by a 30-day satisfaction guarantee": its own items;
             # "every new recipe is covered by our 60-day guarantee" is everything
             subject = _COVERED.search(text[lo:v.start])
-            covered = None if subject and _EVERY.match(subject.group("subj")) else (
+            covered = None if subject and (_EVERY.match(subject.group("subj")) or _PLAN_SUBJECT.search(subject.group("subj"))) else (
                 _covered_product(text[lo:v.start]) or _label_product(text[:v.start]))
             if covered:
                 scope["product"] = covered
