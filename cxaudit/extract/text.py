@@ -39,7 +39,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # "Hearthline blenders ........ 7 yrs": a dot leader joins a label to its value on one line
 _LEADER = re.compile(r"(?<=\S)\s*(?:\.{4,}|…{2,}|·{3,}|_{4,})\s*(?=\S)")
 _TITLED_NOTE = re.compile(r"^\s*\(?\d{1,3}[.)]\s+([^a-z]{3,50}?)\s+[—–-]\s+(\S.*)$")
-_STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
+_STARTS_NEW = re.compile(r"^[\"'“‘(\[「]*[A-Z0-9$£€¥\u4e00-\u9fff]")
 # a line that cannot end a phrase: the next one continues it
 _JOINS_NEXT = re.compile(r"(?:[,(&/+–—-]|\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|your|our))\s*$", re.I)
 
