@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
 from cxaudit.model import Finding, Promise, digest
@@ -374,7 +375,21 @@ def compare(promises: Iterable[Promise]) -> list[Finding]:
     findings: list[Finding] = []
     for kind in sorted(by_kind):
         findings.extend(_compare_kind(kind, by_kind[kind], markets))
-    return sort_findings(findings)
+    return sort_findings(_unique_ids(findings))
+
+
+def _unique_ids(findings: list[Finding]) -> list[Finding]:
+    """Two findings built from the same sentences ("the 1-hour or 2-hour period" against two
+    other values) would share a fingerprint; those few take their messages' ids too, so every
+    id names one finding. Findings with no twin keep the fingerprint they always had."""
+    count: dict[str, int] = defaultdict(int)
+    for f in findings:
+        count[f.fingerprint] += 1
+    if all(n == 1 for n in count.values()):
+        return findings
+    return [f if count[f.fingerprint] == 1 else
+            replace(f, fingerprint=digest(f.fingerprint, sorted(p.id for p in f.promises), size=40))
+            for f in findings]
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

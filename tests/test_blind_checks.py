@@ -408,3 +408,11 @@ def test_hong_kong_chinese_words():
 def test_a_guarantee_for_every_item_is_no_product_scope():
     reads = extract_text("Every new recipe is covered by our 60-day Fussy Eater Guarantee.")
     assert [(r.kind, dict(r.scope).get("product")) for r in reads] == [("money_back_guarantee", None)]
+
+
+def test_findings_from_the_same_sentences_have_their_own_ids():
+    # one sentence with two values against one other: two findings, two ids
+    _, findings = _audit(("a.md", "Standard delivery takes 1 day or 2 days."),
+                         ("b.md", "Standard delivery takes 5 days."))
+    assert len(findings) >= 2
+    assert len({f.id for f in findings}) == len(findings)

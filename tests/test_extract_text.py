@@ -143,3 +143,14 @@ def test_lines_copied_from_a_web_page_stay_apart(tmp_path):
     assert "Our returns policy is simple and it runs to the margin of this wrapped paragraph, so its lines " \
            "are joined again into one block. Short line here" in texts
     assert "Another thing starts here and runs a while." in texts
+
+
+def test_chinese_script_sections_speakers_and_a_note_with_an_acronym(tmp_path):
+    # a bracketed staff note with one Latin acronym is no ALL-CAPS heading (it hid the rest of
+    # the script under a "staff note" heading); 【…】 is a section title; 客服： is a speaker
+    text = ("【二、退貨】\n客服：香港訂單收貨後7日內可申請退貨。\n[內部備註：VIP客戶如超出退貨期，可轉介主管。]\n\n"
+            "【三、退款】\n客服：我們會於14個工作天內退款。\n客服：熱線星期一至五上午9時至下午6時。\n")
+    got = [(b.line, b.heading, b.text) for b in read(tmp_path, text)]
+    assert (6, ("【三、退款】",), "客服：我們會於14個工作天內退款。") in got
+    assert (7, ("【三、退款】",), "客服：熱線星期一至五上午9時至下午6時。") in got
+    assert (3, ("【二、退貨】",), "[內部備註：VIP客戶如超出退貨期，可轉介主管。]") in got

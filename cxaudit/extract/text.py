@@ -30,12 +30,14 @@ if TYPE_CHECKING:
     from cxaudit.model import Document
 
 _BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪●○■□➤►✓✔–—>]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
-_SPEAKER = re.compile(r"^\s*(?:[A-Z][\w .'&/()-]{0,24}|\[[^\]]{1,24}\])\s*:\s+\S")
+_SPEAKER = re.compile(r"^\s*(?:[A-Z][\w .'&/()-]{0,24}|\[[^\]]{1,24}\])\s*:\s+\S"
+                      r"|^\s*[\u4e00-\u9fff]{1,6}\s*[：:]\s*\S")   # 客服：… (a Chinese speaker label)
+_CJK_TITLE = re.compile(r"^\s*【[^】]{1,30}】\s*$")
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _DECORATION = re.compile(r"^[=#*~+\-_\s]{2,}(?=\w)|(?<=\w)[\s=#*~+\-_:]*[=#*~+\-_]{2,}\s*$")
 _BOXED = re.compile(r"^([=#*~+_-])\1+\s*\S.{0,58}?\s*\1{2,}$")
 _RULE = re.compile(r"^([-=*_~#+])\1{2,}$")
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;。！？；：][\"'”’)\]」]*$")
 # "Hearthline blenders ........ 7 yrs": a dot leader joins a label to its value on one line
 _LEADER = re.compile(r"(?<=\S)\s*(?:\.{4,}|…{2,}|·{3,}|_{4,})\s*(?=\S)")
 _TITLED_NOTE = re.compile(r"^\s*\(?\d{1,3}[.)]\s+([^a-z]{3,50}?)\s+[—–-]\s+(\S.*)$")
@@ -50,7 +52,10 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
 
 def _is_caps_heading(s: str) -> bool:
     cased = [c for c in s if c.isupper() or c.islower()]
-    return (len(cased) >= 2 and len(s) <= 60 and len(s.split()) <= 8
+    if _CJK_TITLE.match(s):
+        return True   # 【二、退貨】: a Chinese section title in brackets
+    # (mostly Latin letters: "[內部備註：VIP客戶…]" is a Chinese line with one acronym in it)
+    return (len(cased) >= 2 and len(s) <= 60 and len(s.split()) <= 8 and len(cased) * 2 >= len(s.replace(" ", ""))
             and all(c.isupper() for c in cased) and not s.endswith((".", ",", ";")))
 
 
