@@ -140,11 +140,14 @@ _STAFF_ZH = "内部备注|内部提示|内部说明|仅供内部"
 # "Targets", or one that says so anywhere ("AGENT NOTES / KPIs (internal targets, never quote)").
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
                        r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
-                       r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
+                       r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?|service\s+levels?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
+                       r"\bnot\s+for\s+quoting\b|"
                        rf"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
                        rf"{_STAFF_ZH}|内部参考|请勿外传|不对外")
 # A line that is itself a staff note ("内部备注：仓库实际出库多为24小时…", "Internal note: …")
-_INTERNAL_LINE = re.compile(rf"(?i)^\W*(?:{_STAFF_ZH}|(?:internal|staff|agent)\s+notes?\s*[:：-])")
+_INTERNAL_LINE = re.compile(rf"(?i)^\W*(?:{_STAFF_ZH}|(?:internal|staff)(?:\s+notes?)?\s*[:：-]|agent\s+notes?\s*[:：-]"
+                            # what a customer says in a script is no promise ("CUSTOMER: \"You said 1 day!\"")
+                            r"|(?:customer|caller|client|顾客|客户|客人|来电者)\s*(?:\([^)]{0,20}\)\s*)?(?:may\s+say\s*)?[:：])")
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
@@ -163,6 +166,8 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
                         r"|\bright\s+to\s+(?:cancel|withdraw|return)\b[^.;]{0,80}\b(?:14|fourteen)\s+(?:calendar\s+)?days\b"
                         r"[^.;]{0,60}\bwithout\s+(?:a\s+|any\s+)?(?:justification|giving\s+(?:any\s+|a\s+)?reasons?|"
                         r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
+_ZH_BANK = re.compile(r"银行|发卡行|信用卡公司|月结单|账单")
+_SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 _NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
 _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
@@ -648,7 +653,9 @@ class Extractor:
             self._cache.move_to_end(key)
             return hit
         out: tuple[Read, ...] = ()
-        if any(_REVIEWS.match(h) or _INTERNAL.search(h) for h in block.heading[-2:]) \
+        # (a document's own title is not looked at once sections follow: a call script titled
+        # "… (internal use only)" still has lines for customers)
+        if any(_REVIEWS.match(h) or _INTERNAL.search(h) for h in (block.heading[1:] or block.heading)[-2:]) \
                 or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text) or _INTERNAL_LINE.match(block.text):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
@@ -684,6 +691,9 @@ class Extractor:
         matches = self.matcher(doc)
         if not matches:
             return cues
+        # a script's speaker label ("客服：", "Customer Care:") says who speaks, not what about
+        label = _SPEAKER_LABEL.match(text)
+        label_end = label.end() if label else 0
         idx = doc.to_array("IDX").tolist()
         strings = self.nlp.vocab.strings
         for match_id, start, end in matches:
@@ -693,6 +703,8 @@ class Extractor:
             e_char = last.idx + len(last)
             if _EVENT_WORD.match(text, s_char) and _START_EVENT.search(text, max(0, s_char - 30), s_char):
                 continue  # "within 30 days of delivery": the start of a window, not a delivery promise
+            if e_char <= label_end:
+                continue
             cues.append(_Cue(kind, strength == "strong", s_char, e_char))
         return cues
 
@@ -1289,6 +1301,8 @@ class Extractor:
             # "Returns are processed within 3 to 5 business days of receipt of your item(s)": a
             # refund's clock starts when the goods come back, whoever's receipt the words name
             scope["start"] = "return_received"
+        if pack.kind == "refund_time" and self.lang == "zh" and _ZH_BANK.search(text, lo, v.start):
+            scope["stage"] = "bank"  # 之后银行可能还要5至10个工作天
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
                                            or (heading and _BANK_HEADING.search(heading[-1]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time

@@ -73,9 +73,13 @@ _EVENT_WORDS = re.compile(r"(?i)blog|news|recap|press|(?<!of[-_])(?<!of)sale(?![
                           r"memorial|thanksgiving|christmas|holiday|double[-_]?1[12]|singles|618")
 
 
+# evergreen articles keep their year in the address too ("blog/2025-buying-guide")
+_EVERGREEN = re.compile(r"(?i)guide|how-to|how_to|tips|faq|explained|glossary")
+
+
 def _past_event(uri: str) -> bool:
     path = uri.split("://", 1)[-1]
-    return bool(_PAST_EVENT_PAGE.search(path) and _EVENT_WORDS.search(path))
+    return bool(_PAST_EVENT_PAGE.search(path) and _EVENT_WORDS.search(path) and not _EVERGREEN.search(path))
 
 
 def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:

@@ -15,7 +15,7 @@ from cxaudit.extract import read_blocks
 def _audit(*files: tuple[str, str]):
     promises = []
     for name, text in files:
-        doc = Document(uri=name, channel="help_centre", fmt="md", content=text.encode())
+        doc = Document(uri=name, channel="help_centre", fmt=name.rsplit(".", 1)[-1], content=text.encode())
         promises += promises_in_blocks(read_blocks(doc), doc)
     return promises, compare(promises)
 
@@ -323,6 +323,17 @@ APART = {
     "a product's own satisfaction guarantee": (
         ("a.md", "Our 365-day satisfaction guarantee covers most items."),
         ("b.md", "Opened prescription food is covered by a 30-day satisfaction guarantee.")),
+    "installed appliances, a bracketed internal note, an ombudsman, set-up visits": (
+        ("a.md", "You can return most items within 30 days of delivery.\n\nNext-day delivery is £6.99."),
+        ("b.txt", "Once it has been installed, you have 7 days to change your mind.\n\n"
+                  "[Internal: goodwill up to £20. Goodwill refunds outside the returns window up to 60 days need approval.]\n\n"
+                  "You can refer a complaint to the Financial Ombudsman within six months.\n\n"
+                  "Our Home Setup visits can be booked from the next day.")),
+    "local payment methods, Malaysian zones, named tiers, a customer's line": (
+        ("a.md", "Card refunds take 7–10 business days.\n\nDelivery to West Malaysia takes 3–5 working days.\n\n"
+                 "Gold members get free delivery over S$40."),
+        ("b.txt", "PayNow refunds take 3 business days.\n\nDelivery to East Malaysia takes 5–10 working days.\n\n"
+                  "Platinum members get free delivery on all orders.\n\nCUSTOMER: \"You said refunds take 1 day!\"")),
     "chinese members, promotions, stores, staff notes": (
         ("a.md", "自签收之日起7天内可无理由退货。\n\n订单满99元包邮。\n\n客服热线服务时间为每天9:00-21:00。\n\n"
                  "现货商品付款后48小时内发货。"),
@@ -402,7 +413,7 @@ def test_hong_kong_chinese_words():
     assert extract_text("保養維修一般需時10至14個工作天。") == []
     # a Chinese phrase right after a Latin word ("Gold會員") still names the tier
     reads = extract_text("Gold會員的香港訂單可享14日退貨。")
-    assert dict(reads[0].scope).get("tier") == "members"
+    assert dict(reads[0].scope).get("tier") == "gold"
 
 
 def test_a_guarantee_for_every_item_is_no_product_scope():
@@ -416,3 +427,25 @@ def test_findings_from_the_same_sentences_have_their_own_ids():
                          ("b.md", "Standard delivery takes 5 days."))
     assert len(findings) >= 2
     assert len({f.id for f in findings}) == len(findings)
+
+
+def test_ringgit_and_singapore_dollars():
+    reads = extract_text("Free delivery on orders over RM150.")
+    assert [(r.min, r.unit, dict(r.scope).get("region")) for r in reads] == [(150, "MYR", "MY")]
+    assert extract_text("Fill in the form 30 days before.") == []
+    reads = extract_text("新加坡订单满S$50即可免运费。")
+    assert [(r.kind, r.min, r.unit) for r in reads] == [("free_shipping_threshold", 50, "SGD")]
+
+
+def test_a_script_speaker_label_is_no_cue_but_a_line_label_is():
+    assert extract_text("客服：台灣訂單就有10日。") == []
+    assert [r.kind for r in extract_text("客服热线：9:00-21:00")] == ["support_hours"]
+    assert [r.kind for r in extract_text("Customer care: Mon–Fri 9–5")] == ["support_hours"]
+
+
+def test_a_call_script_titled_internal_still_speaks_to_customers(tmp_path):
+    text = ("ACME — CUSTOMER CARE CALL SCRIPT (v7, internal use only)\n\n=== RETURNS ===\n"
+            "\"You can return unworn items within 21 days of delivery for a full refund.\"\n")
+    doc = Document(uri="s.txt", channel="call_centre", fmt="txt", content=text.encode())
+    found = promises_in_blocks(read_blocks(doc), doc)
+    assert [(p.kind, p.min) for p in found] == [("return_window", 21)]

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪●○■□➤►✓✔–—>]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _SPEAKER = re.compile(r"^\s*(?:[A-Z][\w .'&/()-]{0,24}|\[[^\]]{1,24}\])\s*:\s+\S"
                       r"|^\s*[\u4e00-\u9fff]{1,6}\s*[：:]\s*\S")   # 客服：… (a Chinese speaker label)
+_NOTE_AFTER = re.compile(r"\s+\([a-z][^()]{0,30}\)\s*$")
 _CJK_TITLE = re.compile(r"^\s*【[^】]{1,30}】\s*$")
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _DECORATION = re.compile(r"^[=#*~+\-_\s]{2,}(?=\w)|(?<=\w)[\s=#*~+\-_:]*[=#*~+\-_]{2,}\s*$")
@@ -51,6 +52,7 @@ def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
 
 
 def _is_caps_heading(s: str) -> bool:
+    s = _NOTE_AFTER.sub("", s) or s   # "OBJECTIONS (examples)"
     cased = [c for c in s if c.isupper() or c.islower()]
     if _CJK_TITLE.match(s):
         return True   # 【二、退貨】: a Chinese section title in brackets

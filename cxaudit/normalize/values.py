@@ -205,7 +205,8 @@ def _elliptic_ranges(text: str, found: list[Value]) -> list[Value]:
 DOLLAR = "$"
 _DOLLAR_BY_REGION = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "MX": "MXN"}
 # Currencies that belong to one market: a price in one names where the line applies.
-CURRENCY_MARKET = {currency: region for region, currency in _DOLLAR_BY_REGION.items()} | {"GBP": "UK", "TWD": "TW", "MOP": "MO"}
+CURRENCY_MARKET = {currency: region for region, currency in _DOLLAR_BY_REGION.items()} | {"GBP": "UK", "TWD": "TW", "MOP": "MO",
+                                                                                         "MYR": "MY"}
 
 
 def dollar_currency(region: str | None) -> str:
@@ -215,17 +216,18 @@ def dollar_currency(region: str | None) -> str:
 
 
 _SYMBOLS = {"us$": "USD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
-            "nz$": "NZD", "hk$": "HKD", "nt$": "TWD", "mop$": "MOP", "s$": "SGD", "$": DOLLAR, "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
+            "nz$": "NZD", "hk$": "HKD", "nt$": "TWD", "mop$": "MOP", "s$": "SGD", "rm": "MYR", "$": DOLLAR, "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
             "₹": "INR", "r$": "BRL", "kr": "SEK"}
 _CODE_LIST = ("USD", "CAD", "AUD", "NZD", "EUR", "GBP", "CNY", "RMB", "JPY", "INR", "CHF", "SEK", "NOK", "DKK", "HKD",
-              "SGD", "MXN", "BRL", "PLN", "ZAR", "TWD", "MOP")
+              "SGD", "MXN", "BRL", "PLN", "ZAR", "TWD", "MOP", "MYR")
 _CODES = alternation(_CODE_LIST)
 _WORD_CUR = {"dollars": DOLLAR, "dollar": DOLLAR, "bucks": DOLLAR, "euros": "EUR", "euro": "EUR", "pounds": "GBP",
              "pound": "GBP", "quid": "GBP", "yuan": "CNY", "rupees": "INR"}
 _SYMBOL_LIST = ("US$", "USD$", "CA$", "CAD$", "C$", "AU$", "A$", "NZ$", "HK$", "NT$", "MOP$", "S$", "R$", "$", "£", "€", "¥", "￥", "₹")
 AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?"
 MONEY_RE = re.compile(
-    rf"(?P<sym>{alternation(_SYMBOL_LIST)})\s?(?P<a1>{AMOUNT})(?:\+?\s?(?P<code1>{_CODES})\b)?"
+    # ringgit's "RM" only in capitals and not inside a word ("RM150", never "form 30")
+    rf"(?P<sym>{alternation(_SYMBOL_LIST)}|(?<![A-Za-z])(?-i:RM))\s?(?P<a1>{AMOUNT})(?:\+?\s?(?P<code1>{_CODES})\b)?"
     rf"|(?<![\w])(?P<code2>{_CODES})\s?\$?\s?(?P<a2>{AMOUNT})"
     rf"|(?<![\w.,$£€])(?P<a3>{AMOUNT})\s?(?:(?P<code3>{_CODES})\b|(?P<word>dollars?|bucks|euros?|pounds?|quid|yuan|rupees))",
     re.I,
@@ -470,7 +472,7 @@ def find_schedules(text: str) -> list[Value]:
 _GATE_DURATION = ("day", "hour", "hr", "week", "wk", "month", "mo.", "year", "yr", "minute", "min", "second", "sec",
                   "night", "fortnight", "same", "next", "following", "overnight", "life")
 _GATE_DIGIT_H = re.compile(r"\dh")
-_GATE_MONEY = ("$", "£", "€", "¥", "￥", "₹", "dollar", "buck", "euro", "pound", "quid", "yuan", "rupee") + tuple(
+_GATE_MONEY = ("$", "£", "€", "¥", "￥", "₹", "rm", "dollar", "buck", "euro", "pound", "quid", "yuan", "rupee") + tuple(
     c.lower() for c in _CODE_LIST)
 _GATE_SCHEDULE = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "week", "daily", "every", "24", "clock", "night",
                   "any time", "anytime")

@@ -287,11 +287,12 @@ _CUR_AFTER = r"(?:元|块钱|块(?=\s{0,2}(?:包邮|免运费|免邮|起|以上)
 _SHIP_FREE_AFTER = r"(?=\s{0,2}(?:即可|就|可|即|免费|全国|顺丰)?\s{0,2}(?:包邮|免运费|免运|免邮|免费配送|免费送货|包快递))"
 # Hong Kong, Taiwan and Macau money written in Chinese (港币500元, HK$650, NT$699, 500港元)
 _FX = {"港币": "HKD", "港元": "HKD", "hk$": "HKD", "hkd": "HKD", "新台币": "TWD", "台币": "TWD", "nt$": "TWD",
-       "twd": "TWD", "澳门币": "MOP", "澳门元": "MOP", "mop$": "MOP", "mop": "MOP"}
-_FX_RE = r"港币|港元|HK\$|HKD|新台币|台币|NT\$|TWD|澳门币|澳门元|MOP\$?"
+       "twd": "TWD", "澳门币": "MOP", "澳门元": "MOP", "mop$": "MOP", "mop": "MOP", "s$": "SGD", "sgd": "SGD",
+       "新币": "SGD", "新加坡元": "SGD", "rm": "MYR", "myr": "MYR", "马币": "MYR", "令吉": "MYR"}
+_FX_RE = r"港币|港元|HK\$|HKD|新台币|台币|NT\$|TWD|澳门币|澳门元|MOP\$?|S\$|SGD|新币|新加坡元|RM|MYR|马币"
 MONEY_RE = re.compile(
     rf"(?P<fx>{_FX_RE})\s{{0,2}}(?P<a4>{_AMOUNT})(?:\s{{0,2}}元)?"
-    rf"|(?<![0-9.,:\-])(?P<a5>{_AMOUNT})\s{{0,2}}(?P<fx2>港元|港币|HKD|新台币|台币|TWD|澳门元|MOP)|"
+    rf"|(?<![0-9.,:\-])(?P<a5>{_AMOUNT})\s{{0,2}}(?P<fx2>港元|港币|HKD|新台币|台币|TWD|澳门元|MOP|新币|新加坡元|SGD|令吉|马币|MYR)|"
     # ¥99, 人民币200元, RMB 800
     rf"(?:¥|￥|人民币|RMB|CNY|rmb)\s{{0,2}}(?P<a1>{_AMOUNT})(?:\s{{0,2}}元)?"
     # 99元, 10-15元, 九十九元
