@@ -166,6 +166,8 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
                         r"|\bright\s+to\s+(?:cancel|withdraw|return)\b[^.;]{0,80}\b(?:14|fourteen)\s+(?:calendar\s+)?days\b"
                         r"[^.;]{0,60}\bwithout\s+(?:a\s+|any\s+)?(?:justification|giving\s+(?:any\s+|a\s+)?reasons?|"
                         r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
+_OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s+us|notify\s+us|register|book|"
+                         r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b")
 _ZH_BANK = re.compile(r"银行|发卡行|信用卡公司|月结单|账单")
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
@@ -985,6 +987,11 @@ class Extractor:
                 continue
             if best is None or d < best[1] or (d == best[1] and c.end - c.start > best[2][1] - best[2][0]):
                 best = (pack, d, (c.start, c.end))  # at equal distance the longer cue is the more specific
+        if best is None and ctx_cues and self.lang == "en" and _OWN_ACTION.search(text):
+            # "# Price Promise" over "An engineer will visit within 5 working days", "# Delivery"
+            # over "Bring your old item to a store within 28 days": the sentence names an action of
+            # its own, which the heading's topic is not
+            return None
         if best is None:
             for c, d in ctx_cues:
                 pack = self.packs.get(c.kind)

@@ -334,6 +334,11 @@ APART = {
                  "Gold members get free delivery over S$40."),
         ("b.txt", "PayNow refunds take 3 business days.\n\nDelivery to East Malaysia takes 5–10 working days.\n\n"
                   "Platinum members get free delivery on all orders.\n\nCUSTOMER: \"You said refunds take 1 day!\"")),
+    "a heading's topic does not reach a sentence naming its own action": (
+        ("a.md", "If you find it cheaper within 7 days of buying it, we'll refund the difference.\n\n"
+                 "Standard delivery takes 3–5 working days.\n\nAverage phone wait: under 3 minutes."),
+        ("b.md", "# Price Promise\n\nAn engineer will visit within 5 working days.\n\n# Delivery\n\n"
+                 "Bring your old item to a store within 28 days.\n\n# Your questions answered\n\nLet us know within 48 hours.")),
     "chinese members, promotions, stores, staff notes": (
         ("a.md", "自签收之日起7天内可无理由退货。\n\n订单满99元包邮。\n\n客服热线服务时间为每天9:00-21:00。\n\n"
                  "现货商品付款后48小时内发货。"),
