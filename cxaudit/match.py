@@ -168,6 +168,7 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
                         r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
 _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s+us|notify\s+us|register|book|"
                          r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b")
+_SLOT_AFTER = re.compile(r"(?i)\s*(?:(?:or|and|/|,)\s+[\w-]+\s+)?(?:delivery\s+|time\s+|booking\s+)?(?:windows?|slots?|time\s*slots?)\b")
 _ZH_BANK = re.compile(r"银行|发卡行|信用卡公司|月结单|账单")
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
@@ -824,6 +825,8 @@ class Extractor:
             choice = None
             if row and table:
                 choice = self._column_choice(s_text, v, table)
+                if choice is not None and self._pack_vetoes(choice[0], s_text, v):
+                    continue  # "$15 (2-hour)" in a fee column: the slot, not a delivery time
                 if choice is None and self._claimed_elsewhere(s_text, v, table):
                     # "Cost" over "$9.95" beside "Free on orders over" over "$99": the
                     # threshold has its own column, and this amount is not in it.
@@ -918,6 +921,8 @@ class Extractor:
     def _vetoed(self, text: str, v: Value) -> bool:
         if v.type == "free" and self.lang == "en" and _NOT_FREE.search(text, max(0, v.start - 40), v.start):
             return True  # "will not be eligible for free returns"
+        if v.unit in ("hours", "minutes") and _SLOT_AFTER.match(text, v.end):
+            return True  # "1-hour windows included": a slot's length, for every kind
         if self.common is None or v.type not in ("duration", "money"):
             return False
         before = text[max(0, v.start - 40):v.start]
@@ -939,6 +944,12 @@ class Extractor:
             lead = text[max(0, v.start - 160):m.end() if m else v.start]
             return any(rx.search(lead) for rx in self.common.veto_lead)
         return False
+
+    @staticmethod
+    def _pack_vetoes(pack: Pack, text: str, v: Value) -> bool:
+        before = text[max(0, v.start - 40):v.start]
+        after = text[v.end:v.end + 40]
+        return bool(any(rx.search(before) for rx in pack.veto_before) or any(rx.search(after) for rx in pack.veto_after))
 
     def _choose(self, text, v: Value, values, cues, ctx_cues, c_lo, c_hi):
         best = None

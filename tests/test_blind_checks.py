@@ -454,3 +454,14 @@ def test_a_call_script_titled_internal_still_speaks_to_customers(tmp_path):
     doc = Document(uri="s.txt", channel="call_centre", fmt="txt", content=text.encode())
     found = promises_in_blocks(read_blocks(doc), doc)
     assert [(p.kind, p.min) for p in found] == [("return_window", 21)]
+
+
+def test_slots_and_windows():
+    # an hour-long slot is no promise of any kind; a window of days to return or cancel is
+    assert extract_text("Members get 1-hour windows included, and priority Customer Care.") == []
+    assert [(r.kind, r.min) for r in extract_text("You have a 30-day window to return items.")] == [("return_window", 30)]
+    assert [(r.kind, r.min) for r in extract_text("You get a 14-day window to cancel.")] == [("cancellation_window", 14)]
+    # a fee column's "(2-hour)" is the slot that fee buys
+    promises, _ = _audit(("a.md", "| Area | Delivery fee | Free delivery |\n|---|---|---|\n"
+                                  "| Regional Area | $15 (2-hour) | Orders over $250 |"))
+    assert [(p.kind, p.min) for p in promises] == [("free_shipping_threshold", 250)]
