@@ -169,6 +169,7 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
 _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s+us|notify\s+us|register|book|"
                          r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b")
 _SLOT_AFTER = re.compile(r"(?i)\s*(?:(?:or|and|/|,)\s+[\w-]+\s+)?(?:delivery\s+|time\s+|booking\s+)?(?:windows?|slots?|time\s*slots?)\b")
+_TIER_COLUMN = re.compile(r"(?i)^\W*(gold|platinum|silver|bronze|premium|basic|plus|vip|members?|business)\W*$")
 _ZH_BANK = re.compile(r"银行|发卡行|信用卡公司|月结单|账单")
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
@@ -1217,6 +1218,10 @@ class Extractor:
                 # a tier's own column ("普通用户 | PLUS会员 | 黑金会员") outranks the page's "会员权益"
                 if key in keys and (key not in scope or (in_row and key == "tier")):
                     scope[key] = value
+            tier_column = _TIER_COLUMN.match(header) if in_row and "tier" in keys else None
+            if tier_column:
+                # "Benefit | Member | Gold | Platinum": a tier's name alone heads its column
+                scope["tier"] = "members" if tier_column.group(1).lower().startswith("member") else tier_column.group(1).lower()
             if in_row:
                 label = text.split(" | ", 1)[0].strip()
                 if "service" in scope and "region" in keys and "region" not in scope and label \

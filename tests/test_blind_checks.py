@@ -465,3 +465,11 @@ def test_slots_and_windows():
     promises, _ = _audit(("a.md", "| Area | Delivery fee | Free delivery |\n|---|---|---|\n"
                                   "| Regional Area | $15 (2-hour) | Orders over $250 |"))
     assert [(p.kind, p.min) for p in promises] == [("free_shipping_threshold", 250)]
+
+
+def test_asian_clocks_tier_columns_and_press_in_chinese():
+    reads = extract_text("Taiwan service line: Monday to Friday, 10am – 7pm (Taiwan time).")
+    assert [dict(r.scope).get("region") for r in reads] == ["TW"]
+    assert [dict(r.scope).get("topic") for r in extract_text("傳媒查詢：media@example.hk（2個工作天內回覆）")] == ["media"]
+    promises, _ = _audit(("a.md", "| Benefit | Member | Gold |\n|---|---|---|\n| Free Singapore delivery | Over S$60 | Over S$40 |"))
+    assert sorted((p.min, dict(p.scope).get("tier")) for p in promises) == [(40, "gold"), (60, "members")]

@@ -318,7 +318,7 @@ DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+da
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
 HOURS = rf"(?P<open>{TIME})(?:\s{{0,2}}(?:[ECMP][SD]?T|GMT|UTC|AEST|AWST|ACST|NZST)(?![\w]))?\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
 TZ = (r"(?:\s{0,2}\(?(?P<tz>(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?[03]0)?|[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
-      r"NZ\s+time|New\s+Zealand\s+time|(?:Sydney|Melbourne|Canberra|Brisbane)\s+time|Perth\s+time|Adelaide\s+time|"
+      r"HKT|SGT|MYT|(?:Hong\s+Kong|Taiwan|Singapore|Malaysia)\s+time|NZ\s+time|New\s+Zealand\s+time|(?:Sydney|Melbourne|Canberra|Brisbane)\s+time|Perth\s+time|Adelaide\s+time|"
       r"local\s+time|(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard\s+)?Time)?)\)?(?![\w]))?")
 SCHEDULE_RE = re.compile(
     rf"(?<![\w]){DAYS}(?![\w])[\s,:]{{0,4}}(?:(?:from|between)\s+)?(?:(?P<closed>closed)|{HOURS}{TZ})",
@@ -392,9 +392,11 @@ _TZ_MAP = {**{f"{zone} {kind}time": code for zone, code in (("eastern", "ET"), (
            # Australia and New Zealand: standard and daylight names, and "Sydney time", are one clock
            "aest/aedt": "AEST", "aedt": "AEST", "sydney time": "AEST", "melbourne time": "AEST",
            "canberra time": "AEST", "brisbane time": "AEST", "perth time": "AWST", "adelaide time": "ACST",
-           "nzst/nzdt": "NZST", "nzdt": "NZST", "nz time": "NZST", "new zealand time": "NZST"}
+           "nzst/nzdt": "NZST", "nzdt": "NZST", "nz time": "NZST", "new zealand time": "NZST",
+           "hkt": "HKT", "hong kong time": "HKT", "taiwan time": "TWT", "sgt": "SGT", "singapore time": "SGT",
+           "myt": "MYT", "malaysia time": "MYT"}
 # The country a clock belongs to, when only one does: hours given in it are that country's.
-TZ_REGION = {"AEST": "AU", "AWST": "AU", "ACST": "AU", "NZST": "NZ"}
+TZ_REGION = {"AEST": "AU", "AWST": "AU", "ACST": "AU", "NZST": "NZ", "HKT": "HK", "TWT": "TW", "SGT": "SG", "MYT": "MY"}
 
 
 def _best_reading(cands: list[tuple[int, int, tuple, int]]) -> list[tuple[int, int, tuple]]:
