@@ -93,8 +93,8 @@ def _with_tables(page) -> str:
     each row marked and its cells joined with " | ", so a row keeps its label and header.
     pypdf's plain mode gives a table a cell a line, which loses which row a value is in."""
     text = page.extract_text() or ""
-    if "   " not in text and "\n" not in text:
-        return text
+    if text.count("\n") < 2:
+        return text   # a table needs rows
     try:
         layout = page.extract_text(extraction_mode="layout") or ""
     except Exception:   # an odd font or content stream: plain text is still good
