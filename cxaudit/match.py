@@ -1262,7 +1262,11 @@ class Extractor:
                     r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
         clause = text[lo:hi]
         if pack.kind == "warranty" and "product" not in scope and self.lang == "en":
-            covered = _covered_product(text[lo:v.start]) or _label_product(text[:v.start])
+            label = _LABEL.match(text[:v.start])
+            covered = _covered_product(text[lo:v.start]) or (
+                # "United States: 12-month warranty" names a place, not items
+                _label_product(text[:v.start])
+                if not (label and any(k == "region" for k, _ in self._heading_scope(label.group("label")))) else None)
             if not covered and table is not None and " | " in text:
                 # "Blenders | 7 years" in a warranty table: the row label names the items
                 cell = text.split(" | ", 1)[0]
@@ -1318,7 +1322,8 @@ class Extractor:
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
                 label = _clock_label(m.group(2))
                 scope["cutoff"] = f"after {label}" if m.group(1).lower() == "after" else label
-        if "seller" in keys and "seller" not in scope and _THEIR_OWN.search(text):
+        # (only for contact lines: "Halcyon's own six-month warranty" is the brand speaking of itself)
+        if pack.kind in ("support_hours", "response_time", "wait_time") and "seller" not in scope and _THEIR_OWN.search(text):
             scope["seller"] = "partner"  # "ColdLink's own customer service line is open 8am–5pm": a partner's terms
         if pack.kind == "refund_time" and scope.get("start") == "delivery" and not _YOU_RECEIVE.search(text, lo, hi):
             # "Returns are processed within 3 to 5 business days of receipt of your item(s)": a
