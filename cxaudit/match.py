@@ -169,6 +169,7 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
 _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s+us|notify\s+us|register|book|"
                          r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b")
 _SLOT_AFTER = re.compile(r"(?i)\s*(?:(?:or|and|/|,)\s+[\w-]+\s+)?(?:delivery\s+|time\s+|booking\s+)?(?:windows?|slots?|time\s*slots?)\b")
+_SCHEDULE_WORD = re.compile(r"(?i)\b(?:weekdays?|weekends?|saturdays?|sundays?|holidays?|mornings?|evenings?|days?|times?|hours?)\b")
 _TIER_COLUMN = re.compile(r"(?i)^\W*(gold|platinum|silver|bronze|premium|basic|plus|vip|members?|business)\W*$")
 _ZH_BANK = re.compile(r"银行|发卡行|信用卡公司|月结单|账单")
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
@@ -946,6 +947,17 @@ class Extractor:
             return any(rx.search(lead) for rx in self.common.veto_lead)
         return False
 
+    def _plan_column(self, text: str, v: Value, header: str, kind: str) -> bool:
+        cells = text.split(" | ")
+        if len(cells) < 3 or len(header) > 40 or _DAY_OR_DIGIT.search(header) or _SCHEDULE_WORD.search(header):
+            return False
+        if self._heading_scope(header) or self._cues_of_heading(header):
+            return False   # a service, region or kind heads the column, or "Delivery time"
+        label = cells[0]
+        # two or more cells holding one value each, of the value's own type: alternatives side by side
+        alike = sum(1 for c in cells[1:] if [x.type for x in self.find_values(c)] == [v.type])
+        return alike >= 2 and v.start > len(label) and any(c.kind == kind for c in self._cues_of_heading(label))
+
     @staticmethod
     def _pack_vetoes(pack: Pack, text: str, v: Value) -> bool:
         before = text[max(0, v.start - 40):v.start]
@@ -1222,6 +1234,10 @@ class Extractor:
             if tier_column:
                 # "Benefit | Member | Gold | Platinum": a tier's name alone heads its column
                 scope["tier"] = "members" if tier_column.group(1).lower().startswith("member") else tier_column.group(1).lower()
+            elif in_row and "tier" in keys and "tier" not in scope and self._plan_column(text, v, header, pack.kind):
+                # "Feature | Unlimited Go | Unlimited Max" over "Device returns | 14 days | 30 days": the
+                # columns are plans side by side, each cell its own plan's term
+                scope["tier"] = _service_name(header)
             if in_row:
                 label = text.split(" | ", 1)[0].strip()
                 if "service" in scope and "region" in keys and "region" not in scope and label \

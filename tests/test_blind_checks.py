@@ -339,6 +339,13 @@ APART = {
                  "Standard delivery takes 3–5 working days.\n\nAverage phone wait: under 3 minutes."),
         ("b.md", "# Price Promise\n\nAn engineer will visit within 5 working days.\n\n# Delivery\n\n"
                  "Bring your old item to a store within 28 days.\n\n# Your questions answered\n\nLet us know within 48 hours.")),
+    "plans side by side in a table; number porting, bills, notice of changes, a fee for small orders": (
+        ("a.md", "Returns: 14 days.\n\nStandard delivery takes 2–4 business days.\n\nFree shipping on orders over $35."),
+        ("b.md", "| Feature | Unlimited Go | Unlimited Max |\n|---|---|---|\n| Device returns | 14 days | 30 days |\n\n"
+                 "# Shipping\n\nNumber transfers usually complete within an hour.\n\nLandline numbers take 2–4 business days.\n\n"
+                 "Bills are due 21 days after the statement date.\n\n"
+                 "Material changes will be posted at least 30 days before they take effect.\n\n"
+                 "Smaller orders ship for $5.99.")),
     "chinese members, promotions, stores, staff notes": (
         ("a.md", "自签收之日起7天内可无理由退货。\n\n订单满99元包邮。\n\n客服热线服务时间为每天9:00-21:00。\n\n"
                  "现货商品付款后48小时内发货。"),
