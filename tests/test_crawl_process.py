@@ -69,7 +69,10 @@ def test_stop_hands_over_what_was_fetched_and_marks_the_crawl_incomplete(tmp_pat
         assert 3 <= len(got) < 61
         assert c.stats.incomplete and c.stats.stop_reason == "interrupted"
         served = {e.path for e in srv.log if e.status == 200 and e.path.startswith("/p")}
-        assert served <= {i.uri.replace(srv.base, "") for i in got}
+        handed = {i.uri.replace(srv.base, "") for i in got}
+        # every page read in full is handed over; a request still in flight when the stop came may
+        # be cancelled after the server sent it (at most one per connection)
+        assert handed - {"/"} <= served and len(served - handed) <= FAST.concurrency
         assert not _children()
 
 
