@@ -170,6 +170,8 @@ _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s
                          r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b")
 _SLOT_AFTER = re.compile(r"(?i)\s*(?:(?:or|and|/|,)\s+[\w-]+\s+)?(?:delivery\s+|time\s+|booking\s+)?(?:windows?|slots?|time\s*slots?)\b")
 _SCHEDULE_WORD = re.compile(r"(?i)\b(?:weekdays?|weekends?|saturdays?|sundays?|holidays?|mornings?|evenings?|days?|times?|hours?)\b")
+_ZONE_LABEL = re.compile(r"^\W{0,3}((?:[A-Z][a-z]+|[A-Z]{2,4})(?:[ /&-]+(?:[A-Z][a-z]+|[A-Z]{2,4})){0,3})\s*(?::|[–—-])?\s*"
+                         r"(?:(?:up\s+to|within|about|around|approx\.?)\s+)?$")
 _TIER_COLUMN = re.compile(r"(?i)^\W*(gold|platinum|silver|bronze|premium|basic|plus|vip|members?|business)\W*$")
 _ZH_BANK = re.compile(r"银行|发卡行|信用卡公司|月结单|账单")
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
@@ -1330,6 +1332,14 @@ class Extractor:
                 _covered_product(text[lo:v.start]) or _label_product(text[:v.start]))
             if covered:
                 scope["product"] = covered
+        if pack.kind == "delivery_time" and "region" not in scope and self.lang == "en" and not in_row:
+            # "Melbourne Metro: 2-4 business days", "NSW 2–3 business days": a destination's own
+            # line, named by a place the vocabulary does not know
+            zone = _ZONE_LABEL.match(text[:v.start])
+            if zone and not self._heading_scope(zone.group(1)) and not self._cues_of_heading(zone.group(1)) \
+                    and not any(w.lower() in _GENERIC or w.lower() in _CLAUSE_WORDS or w.lower() in _NOT_PRODUCT
+                                for w in re.findall(r"[A-Za-z]+", zone.group(1))):
+                scope["region"] = _service_name(zone.group(1))
         if pack.kind == "delivery_time" and "service" not in scope and v.min == v.max == 1 \
                 and v.unit in ("days", "business_days") and _NEXT_DAY.search(text, v.start, v.end):
             scope["service"] = "next_day"  # "we'll deliver the next working day" is the next-day service

@@ -480,3 +480,12 @@ def test_asian_clocks_tier_columns_and_press_in_chinese():
     assert [dict(r.scope).get("topic") for r in extract_text("傳媒查詢：media@example.hk（2個工作天內回覆）")] == ["media"]
     promises, _ = _audit(("a.md", "| Benefit | Member | Gold |\n|---|---|---|\n| Free Singapore delivery | Over S$60 | Over S$40 |"))
     assert sorted((p.min, dict(p.scope).get("tier")) for p in promises) == [(40, "gold"), (60, "members")]
+
+
+def test_a_destinations_own_line_and_same_day_express():
+    # a place the vocabulary does not know, labelling its own delivery line, is that line's zone
+    promises, findings = _audit(("a.md", "# Delivery times\n\nNSW 2–3 business days\n\nNT 5–6 business days\n\n"
+                                         "Tasman Coast: 4-7 business days"))
+    assert sorted(dict(p.scope).get("region") for p in promises) == ["nsw", "nt", "tasman_coast"]
+    assert findings == []
+    assert [dict(r.scope).get("service") for r in extract_text("Same Day Express delivery – Victoria Metro Only")] == ["same_day"]
