@@ -168,12 +168,9 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
                         r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
 _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s+us|notify\s+us|register|book|"
                          r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b")
-_SLOT_AFTER = re.compile(r"(?i)\s*(?:(?:or|and|/|,)\s+[\w-]+\s+)?(?:delivery\s+|time\s+|booking\s+)?(?:windows?|slots?|time\s*slots?)\b")
 _SCHEDULE_WORD = re.compile(r"(?i)\b(?:weekdays?|weekends?|saturdays?|sundays?|holidays?|mornings?|evenings?|days?|times?|hours?)\b")
 _ZONE_LABEL = re.compile(r"^\W{0,3}((?:[A-Z][a-z]+|[A-Z]{2,4})(?:[ /&-]+(?:[A-Z][a-z]+|[A-Z]{2,4})){0,3})\s*(?::|[–—-])?\s*"
                          r"(?:(?:up\s+to|within|about|around|approx\.?)\s+)?$")
-_TIER_COLUMN = re.compile(r"(?i)^\W*(gold|platinum|silver|bronze|premium|basic|plus|vip|members?|business)\W*$")
-_ZH_BANK = re.compile(r"银行|发卡行|信用卡公司|月结单|账单")
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 _NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
@@ -601,6 +598,9 @@ class Extractor:
                     parts.append(rf"{wl}(?:{'|'.join(cs)}){wr}")
                 self.scope_rx.append((key, value, re.compile("|".join(parts))))
         self._order = {(key, value): i for i, (key, value, _) in enumerate(self.scope_rx)}
+        # a tier's own name standing alone ("Gold", "Member" over a table column)
+        self._tier_names = {name: value for key, value, _ in self.scope_rx if key == "tier" and not value.startswith("_")
+                            for name in (value, value[:-1] if value.endswith("s") and not value.endswith("ss") else value)}
         # Which scope patterns can match a sentence at all: one automaton pass over its lower-cased
         # text names them, so only those few regular expressions run.
         import ahocorasick
@@ -925,8 +925,6 @@ class Extractor:
     def _vetoed(self, text: str, v: Value) -> bool:
         if v.type == "free" and self.lang == "en" and _NOT_FREE.search(text, max(0, v.start - 40), v.start):
             return True  # "will not be eligible for free returns"
-        if v.unit in ("hours", "minutes") and _SLOT_AFTER.match(text, v.end):
-            return True  # "1-hour windows included": a slot's length, for every kind
         if self.common is None or v.type not in ("duration", "money"):
             return False
         before = text[max(0, v.start - 40):v.start]
@@ -1232,10 +1230,10 @@ class Extractor:
                 # a tier's own column ("普通用户 | PLUS会员 | 黑金会员") outranks the page's "会员权益"
                 if key in keys and (key not in scope or (in_row and key == "tier")):
                     scope[key] = value
-            tier_column = _TIER_COLUMN.match(header) if in_row and "tier" in keys else None
+            tier_column = self._tier_names.get(_service_name(header)) if in_row and "tier" in keys else None
             if tier_column:
                 # "Benefit | Member | Gold | Platinum": a tier's name alone heads its column
-                scope["tier"] = "members" if tier_column.group(1).lower().startswith("member") else tier_column.group(1).lower()
+                scope["tier"] = tier_column
             elif in_row and "tier" in keys and "tier" not in scope and self._plan_column(text, v, header, pack.kind):
                 # "Feature | Unlimited Go | Unlimited Max" over "Device returns | 14 days | 30 days": the
                 # columns are plans side by side, each cell its own plan's term
@@ -1355,8 +1353,6 @@ class Extractor:
             # "Returns are processed within 3 to 5 business days of receipt of your item(s)": a
             # refund's clock starts when the goods come back, whoever's receipt the words name
             scope["start"] = "return_received"
-        if pack.kind == "refund_time" and self.lang == "zh" and _ZH_BANK.search(text, lo, v.start):
-            scope["stage"] = "bank"  # 之后银行可能还要5至10个工作天
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
                                            or (heading and _BANK_HEADING.search(heading[-1]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time

@@ -17,6 +17,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from cxaudit.errors import ReadError
+from cxaudit.extract.text import _ENDS_SENTENCE, _STARTS_NEW
 from cxaudit.model import Block
 
 if TYPE_CHECKING:
@@ -29,8 +30,6 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 _BULLET = re.compile(r"^(?:[•·‣◦▪●○■□➤►✓✔\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$")
 _PAGE_NO = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.IGNORECASE)
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
-_STARTS_NEW = re.compile(r"^[\"'“‘(\[]*[A-Z0-9$£€¥]")
 _DIGITS = re.compile(r"\d+")
 _STARTS_UPPER = re.compile(r"^[\"'“‘(\[]*[A-Z]")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to via vs with per your our".split())

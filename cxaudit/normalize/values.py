@@ -396,6 +396,7 @@ _TZ_MAP = {**{f"{zone} {kind}time": code for zone, code in (("eastern", "ET"), (
            "hkt": "HKT", "hong kong time": "HKT", "taiwan time": "TWT", "sgt": "SGT", "singapore time": "SGT",
            "myt": "MYT", "malaysia time": "MYT"}
 # The country a clock belongs to, when only one does: hours given in it are that country's.
+_UTC_OFFSET = re.compile(r"(?:gmt|utc)\s?([+−-])\s?(\d{1,2})(?::?([03]0))?")
 TZ_REGION = {"AEST": "AU", "AWST": "AU", "ACST": "AU", "NZST": "NZ", "HKT": "HK", "TWT": "TW", "SGT": "SG", "MYT": "MY"}
 
 
@@ -441,7 +442,7 @@ def find_schedules(text: str) -> list[Value]:
             tz = m.group("tz")
             if tz:
                 key = " ".join(tz.lower().split())
-                offset = re.fullmatch(r"(?:gmt|utc)\s?([+−-])\s?(\d{1,2})(?::?([03]0))?", key)
+                offset = _UTC_OFFSET.fullmatch(key)
                 if offset:  # "GMT+8" is a clock of its own, not London's
                     sign = "-" if offset.group(1) in "−-" else "+"
                     key = f"UTC{sign}{int(offset.group(2))}" + (f":{offset.group(3)}" if offset.group(3) else "")
