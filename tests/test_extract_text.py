@@ -154,3 +154,18 @@ def test_chinese_script_sections_speakers_and_a_note_with_an_acronym(tmp_path):
     assert (6, ("【三、退款】",), "客服：我們會於14個工作天內退款。") in got
     assert (7, ("【三、退款】",), "客服：熱線星期一至五上午9時至下午6時。") in got
     assert (3, ("【二、退貨】",), "[內部備註：VIP客戶如超出退貨期，可轉介主管。]") in got
+
+
+def test_one_statement_a_line_stays_apart_with_its_own_line_number(tmp_path):
+    # three or more lines that each end a sentence: typed one statement a line, not wrapped prose
+    text = ("Please allow 5-7 working days for your refund.\n"
+            "Need help with your order? Our team is available 24/7.\n"
+            "Orders over $50 ship free within the contiguous US.\n"
+            "\n"
+            "This paragraph is wrapped prose. It runs over\n"
+            "two lines and ends here.\n")
+    got = [(b.text, b.line) for b in read(tmp_path, text, name="faq.txt")]
+    assert got[:3] == [("Please allow 5-7 working days for your refund.", 1),
+                       ("Need help with your order? Our team is available 24/7.", 2),
+                       ("Orders over $50 ship free within the contiguous US.", 3)]
+    assert got[3] == ("This paragraph is wrapped prose. It runs over two lines and ends here.", 5)

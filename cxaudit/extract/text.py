@@ -43,6 +43,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;。！？；：][\"'”’)\]」]*$")
 _LEADER = re.compile(r"(?<=\S)\s*(?:\.{4,}|…{2,}|·{3,}|_{4,})\s*(?=\S)")
 _TITLED_NOTE = re.compile(r"^\s*\(?\d{1,3}[.)]\s+([^a-z]{3,50}?)\s+[—–-]\s+(\S.*)$")
 _STARTS_NEW = re.compile(r"^[\"'“‘(\[「]*[A-Z0-9$£€¥\u4e00-\u9fff]")
+_STATEMENT_END = re.compile(r"[.!?。！？][\"'”’)\]」]*$")
 # a line that cannot end a phrase: the next one continues it
 _JOINS_NEXT = re.compile(r"(?:[,(&/+–—-]|\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|your|our))\s*$", re.I)
 
@@ -118,13 +119,18 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
 
     # the widest line of each paragraph (run of non-blank lines): hard-wrapped prose stays under
     # a hundred characters and runs to its margin
+    # and a paragraph of three or more lines that each end a sentence is one statement a line
+    # (an FAQ or a script typed line by line; hard-wrapped prose breaks mid-sentence)
     widths = [0] * len(lines)
+    stated = [False] * len(lines)
     start = 0
     for i in range(len(lines) + 1):
         if i == len(lines) or not lines[i].strip():
             w = max((len(x.strip()) for x in lines[start:i]), default=0)
+            each = i - start >= 3 and all(_STATEMENT_END.search(x.rstrip()) for x in lines[start:i])
             for j in range(start, i):
                 widths[j] = w
+                stated[j] = each
             start = i + 1
 
     for idx, raw in enumerate(lines):
@@ -200,7 +206,7 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             para.append(s)
             para_line = ln
         elif para and not line_mode and _STARTS_NEW.match(s) and not _JOINS_NEXT.search(para[-1]) and (
-                widths[idx] > 100 or len(para[-1].strip()) < 0.7 * widths[idx]):
+                widths[idx] > 100 or len(para[-1].strip()) < 0.7 * widths[idx] or stated[idx]):
             flush()
             para.append(s)
             para_line = ln
