@@ -109,8 +109,6 @@ def _parse_sources(sources: list[str], cfg) -> list[tuple[str, str | None]]:
     for target, _ in out:
         if not target.startswith(("http://", "https://")) and "://" in target:
             raise fail(f"{target}: only http and https URLs can be crawled")
-        if not target.startswith(("http://", "https://")) and not os.path.lexists(target):
-            raise fail(f"{target}: no such file or folder")
     return out
 
 
@@ -274,7 +272,11 @@ def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, f
     if result.documents == 0:
         what = "no document could be read" if result.not_read else "no readable documents found"
         why = ""
-        if result.skipped_files:
+        if result.not_read:
+            first = result.not_read[0]
+            more = f" and {len(result.not_read) - 1} more" if len(result.not_read) > 1 else ""
+            why = f" ({first.uri}: {first.reason}{more})"
+        elif result.skipped_files:
             first = result.skipped_files[0]
             more = f" and {len(result.skipped_files) - 1} more" if len(result.skipped_files) > 1 else ""
             why = f" (skipped {first.uri}: {first.reason}{more})"

@@ -64,6 +64,17 @@ def test_nothing_readable_exits_2_but_lists_not_read(tmp_path):
     assert all(n["reason"] for n in report["not_read"])
 
 
+def test_a_missing_source_beside_a_good_one_is_listed_not_fatal(brand, tmp_path):
+    r = run("audit", str(brand), str(tmp_path / "typo"), "--format", "json", "--fail-on", "never")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert report["not_read"] == [{"uri": str(tmp_path / "typo"), "reason": "no such file or folder"}]
+    assert report["summary"]["findings"]["error"] >= 5
+    alone = run("audit", str(tmp_path / "typo"), "--format", "json")
+    assert alone.returncode == 2
+    assert alone.stderr.strip() == f"cxaudit: no document could be read in {tmp_path / 'typo'} ({tmp_path / 'typo'}: no such file or folder)"
+
+
 def test_one_bad_file_does_not_sink_the_audit(brand):
     (brand / "site" / "broken.pdf").write_bytes(b"%PDF-1.7\n\x00\x01 truncated")
     r = run("audit", str(brand), "--format", "json", "--fail-on", "never")

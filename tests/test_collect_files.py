@@ -6,7 +6,6 @@ import pytest
 
 from cxaudit.collect import files
 from cxaudit.collect.files import Skipped, infer_channel, walk
-from cxaudit.errors import ReadError
 from cxaudit.model import Document, NotRead
 
 
@@ -55,10 +54,8 @@ def test_single_file_and_channel_precedence(tmp_path, monkeypatch):
     assert list(walk("image.png", None)) == [Skipped("image.png", "unsupported file type")]
 
 
-def test_missing_target():
-    with pytest.raises(ReadError) as err:
-        list(walk("no/such/place", None))
-    assert err.value.uri == "no/such/place"
+def test_missing_target_is_not_read():
+    assert list(walk("no/such/place", None)) == [NotRead("no/such/place", "no such file or folder")]
 
 
 def test_empty_folder(tmp_path):

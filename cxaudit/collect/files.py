@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 from urllib.parse import urlsplit
 
-from cxaudit.errors import ReadError
 from cxaudit.extract import format_for
 from cxaudit.model import Document, NotRead
 
@@ -144,11 +143,13 @@ def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, st
     """Documents under `target` (a file or folder), depth first in name order.
 
     Unsupported files are Skipped; unreadable folders and broken links are NotRead; a target
-    that does not exist raises ReadError. Symlinked folders are followed only with
+    that does not exist is NotRead too (one mistyped source never sinks an audit; the CLI fails
+    only when nothing at all was read). Symlinked folders are followed only with
     follow_symlinks, and a folder reached twice (a link loop) is walked once.
     """
     if not os.path.lexists(target):
-        raise ReadError(target, "no such file or directory")
+        yield NotRead(target, "no such file or folder")
+        return
     base = target.replace("\\", "/")
 
     def file_entry(uri: str, path: str, broken: bool) -> Document | NotRead | Skipped:
