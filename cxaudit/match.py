@@ -40,7 +40,9 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
 }
 DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
 # Scope keys read anywhere before the value when its own clause names none.
-_LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium",), "wait_time": ("medium",),
+# ("Over the holidays, our lines are open 10–4": a period said first covers the sentence)
+_LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium", "period"), "wait_time": ("medium", "period"),
+                 "support_hours": ("period",), "delivery_time": ("period",), "dispatch_time": ("period",),
                  "money_back_guarantee": ("product",)}
 
 LABELS = {
@@ -182,6 +184,10 @@ _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?
                          r"|\s*to\s+(?:reach|show\s+(?:up\s+)?(?:on|in)|appear\s+(?:on|in)|clear\s+(?:on|in|to))\s+(?:your|the)\s+(?:account|statement|card|bank)\b"
                          r"|\s*(?:after|once|from\s+when)\s+(?:we(?:['’]ve|\s+have)?\s+(?:process|issu|refund|sen[dt])\w*\s+(?:it|them|the\s+refund|your\s+refund)"
                          r"|it(?:['’]s|\s+is|\s+has\s+been)\s+(?:processed|issued|sent|refunded))\b")
+
+
+_ZH_CUTOFF = re.compile(r"(?:(上午|中午|下午|晚上)\s*)?(\d{1,2})(?:[:：](\d{2})|\s*[点點时時](?:(\d{1,2})分|(半))?)\s*"
+                        r"(?:前|之前|以前|(后|後|之后|之後|以后|以後))\s*(?:完成\s*)?(?:付款|下单|下單|支付|拍下|订购|訂購|结账|結帳)")
 
 
 def _clock_label(t: str) -> str:
@@ -372,7 +378,7 @@ def _stem(w: str) -> str:
 
 
 def _service_name(label: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+    return re.sub(r"[^a-z0-9\u3400-\u9fff]+", "_", label.lower()).strip("_")
 
 
 def _sentence_cuts(doc, punct: frozenset[int]) -> list[int]:
@@ -947,6 +953,11 @@ class Extractor:
             return any(rx.search(lead) for rx in self.common.veto_lead)
         return False
 
+    def _names_kind(self, label: str, kind: str) -> bool:
+        """Is a label only the kind's own name ("包邮", "Free shipping", "Delivery time")?"""
+        bare = label.strip(" :：")
+        return any(c.kind == kind and c.start <= 0 and c.end >= len(bare) for c in self._cues_of_heading(bare))
+
     def _plan_column(self, text: str, v: Value, header: str, kind: str) -> bool:
         cells = text.split(" | ")
         if len(cells) < 3 or len(header) > 40 or _DAY_OR_DIGIT.search(header) or _SCHEDULE_WORD.search(header):
@@ -995,6 +1006,8 @@ class Extractor:
                 if c.start >= v.end and (" | " not in text or _CELL_ITEM_SEP.search(gap)) and self.lang != "zh":
                     continue  # a later clause's cue is that clause's ("Canada: 5-10 business days; bedding ships free")
                 d += 80  # a cue does not reach across a clause break ("48小时内发货，3-5天送达")
+            if self.lang == "zh" and c.end <= v.start and "、" in gap:
+                d += 40  # 「7天无理由退货、15天换货」: a cue before an enumeration comma is the item before's
             if any(o is not v and (c.end <= o.start < v.start or v.end <= o.start < c.start) for o in values):
                 d += 40
             elif _nearer_other(c, v, values):
@@ -1250,7 +1263,8 @@ class Extractor:
             # ("2-Day", "UPS Next Day Air"), unless the label is a region.
             label = text.split(" | ", 1)[0].strip()
             if label and not self._scope(pack.kind, label, 0, len(label), Value("duration", 0, 0), ()).get("region") \
-                    and v.start > len(label) and len(label) <= 40:
+                    and v.start > len(label) and len(label) <= 40 and _service_name(label) \
+                    and not self._names_kind(label, pack.kind):
                 scope["service"] = _service_name(label)
         # "Dublin, Grafton Street: Monday to Saturday 9am–7pm": a place named before a colon
         named = _PLACE_LABEL.match(text) if pack.kind == "support_hours" and " | " not in text else None
@@ -1341,7 +1355,23 @@ class Extractor:
         if pack.kind == "delivery_time" and "service" not in scope and v.min == v.max == 1 \
                 and v.unit in ("days", "business_days") and _NEXT_DAY.search(text, v.start, v.end):
             scope["service"] = "next_day"  # "we'll deliver the next working day" is the next-day service
-        if pack.kind in ("dispatch_time", "delivery_time"):
+        if pack.kind in ("dispatch_time", "delivery_time") and self.lang == "zh":
+            # 「工作日16点前付款的当天就能出库」: the cut-off said in the value's own clause
+            # (or the clause before it: 「16:00前完成支付的订单，当天出库」), with no other value between
+            seps = [m.end() for m in _ZH_CLAUSE_SEP.finditer(text, 0, v.start)]
+            c_lo = seps[-2] if len(seps) >= 2 else 0
+            c_hi = next((m.start() for m in _ZH_CLAUSE_SEP.finditer(text, v.end)), len(text))
+            m = _ZH_CUTOFF.search(text, c_lo, c_hi)
+            if m and any(o is not v and o.type == "duration" and m.end() <= o.start < v.start for o in found):
+                m = None
+            if m:
+                hour = int(m.group(2)) % 24
+                pm = m.group(1) in ("下午", "晚上") or (not m.group(1) and ("下午" in text[:m.start()] or hour < 8))
+                if pm and hour < 12:
+                    hour += 12  # 「下午4点前…4点后」, and no shop's cut-off is 4 in the morning
+                label = f"{hour:02d}:{int(m.group(3) or m.group(4) or (30 if m.group(5) else 0)):02d}"
+                scope["cutoff"] = f"after {label}" if m.group(6) else label
+        elif pack.kind in ("dispatch_time", "delivery_time"):
             m = _CUTOFF.search(text)
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
                 label = _clock_label(m.group(2))

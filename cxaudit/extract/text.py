@@ -43,6 +43,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;。！？；：][\"'”’)\]」]*$")
 _LEADER = re.compile(r"(?<=\S)\s*(?:\.{4,}|…{2,}|·{3,}|_{4,})\s*(?=\S)")
 _TITLED_NOTE = re.compile(r"^\s*\(?\d{1,3}[.)]\s+([^a-z]{3,50}?)\s+[—–-]\s+(\S.*)$")
 _STARTS_NEW = re.compile(r"^[\"'“‘(\[「]*[A-Z0-9$£€¥\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_LINE_END = re.compile(r"[\u3400-\u9fff。！？；～~）)」』】…!?]$")
 _STATEMENT_END = re.compile(r"[.!?。！？][\"'”’)\]」]*$")
 # a line that cannot end a phrase: the next one continues it
 _JOINS_NEXT = re.compile(r"(?:[,(&/+–—-]|\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|your|our))\s*$", re.I)
@@ -202,6 +204,12 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             para.append(raw[marker.end():] if marker else s)
             para_line = ln
         elif para and line_mode and _ENDS_SENTENCE.search(para[-1].rstrip()) and _STARTS_NEW.match(s):
+            flush()
+            para.append(s)
+            para_line = ln
+        elif para and _CJK.search(s) and _CJK_LINE_END.search(para[-1].rstrip()):
+            # Chinese is not hard-wrapped: a line that ends on a character or a closing mark is
+            # a whole line, the next one a new statement (a quick-reply library, one reply a line)
             flush()
             para.append(s)
             para_line = ln
