@@ -72,6 +72,8 @@ def format_value(p: Promise) -> str:
     if p.schedule is not None:
         return format_schedule(p.schedule)
     if p.min is None and p.max is None:
+        if p.kind == "return_cost" and p.unit is None:
+            return "paid by the customer"
         return "lifetime" if p.kind in ("warranty", "money_back_guarantee") else "open-ended"
     lo, hi = _fmt_num(p.min), _fmt_num(p.max)
     num = lo if lo == hi else f"{lo}–{hi}"
@@ -223,7 +225,16 @@ def _bare_dollar(x: Promise, other: Promise) -> bool:
     return bool(_BARE_DOLLAR.search(x.text[x.span[0]:x.span[1]]))
 
 
+def is_paid(p) -> bool:
+    """The customer pays, the amount unstated ("returns are at your own cost")."""
+    return p.min is None and p.max is None and p.unit is None and p.schedule is None
+
+
 def _money_relation(a: Promise, b: Promise) -> str | None:
+    if is_paid(a) or is_paid(b):
+        # "at your own cost" against "free returns" cannot both hold; against any fee it agrees
+        other = b if is_paid(a) else a
+        return "contradiction" if not is_paid(other) and other.unit is None and (other.max or 0) == 0 else None
     ua, ub = a.unit, b.unit
     if (ua == "%") != (ub == "%"):
         return None  # a fee as a share of the price is not held against a sum (or "free" postage)

@@ -94,7 +94,7 @@ _VALUE_HINT = re.compile(
     r"next[\s-](?:business\s+|working\s+)?day|following\s+(?:business\s+|working\s+)?day|overnight|life\s?time|"
     r"for\s+life|around\s+the\s+clock|round[\s-]the[\s-]clock|free|final\s+sale|non[\s-]?returnable|no\s+returns|"
     r"cannot\s+be\s+returned|can't\s+be\s+returned|not\s+(?:eligible|returnable)|noon|midnight|weekdays|daily|"
-    r"monday|mon\b)",
+    r"monday|mon\b|expense|responsib|own\s+cost|your\s+cost|pay\s+for|refund\s+return|cover\s+return)",
     re.I,
 )
 
@@ -1402,7 +1402,7 @@ class Extractor:
                 scope["region"] = markets.pop()
         if v.type in ("schedule", "alltime"):
             unit, schedule = None, v.schedule
-        if v.type == "free":
+        if v.type in ("free", "paid"):
             unit = None
         if v.type == "open":
             qualifier = "at_least"

@@ -12,7 +12,7 @@ from typing import Any
 from cxaudit.errors import ConfigError
 
 PACK_KEYS = {"kind", "lang", "summary", "doc", "values", "units", "cues", "veto", "veto_before", "veto_after", "require", "cases", "priority"}
-VALUE_TYPES = {"duration", "money", "schedule", "alltime", "free", "zero", "open", "percent"}
+VALUE_TYPES = {"duration", "money", "schedule", "alltime", "free", "zero", "open", "percent", "paid"}
 
 
 @dataclass(frozen=True)

@@ -171,3 +171,14 @@ def test_a_cancellation_deadline_reads_the_same_with_at_least_or_up_to():
     b = P("cancellation_window", 2, 2, "days", q="up_to")
     assert relation(a, b) is None
     assert relation(a, P("cancellation_window", 24, 24, "hours", q="up_to")) == "contradiction"
+
+
+def test_return_cost_paid_by_the_customer():
+    # "returns are at your own cost": the amount unstated, the customer pays
+    paid = P(kind="return_cost", mn=None, mx=None, unit=None, q="at_least")
+    free = P(kind="return_cost", mn=0, mx=0, unit=None, q="exactly")
+    fee = P(kind="return_cost", mn=4.95, mx=4.95, unit="GBP", q="exactly")
+    assert relation(paid, free) == relation(free, paid) == "contradiction"
+    assert relation(paid, fee) is None and relation(fee, paid) is None
+    assert relation(paid, P(kind="return_cost", mn=None, mx=None, unit=None, q="at_least")) is None
+    assert format_value(paid) == "paid by the customer" and format_value(free) == "free"

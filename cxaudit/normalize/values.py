@@ -18,7 +18,7 @@ class Value(NamedTuple):
     """One value mention. A NamedTuple, not a dataclass: thousands are made per page and a
     frozen dataclass costs several times more to build."""
 
-    type: str                 # duration | money | schedule | free | zero | open | alltime
+    type: str                 # duration | money | schedule | free | paid | zero | open | alltime
     start: int
     end: int
     min: float | None = None
@@ -295,6 +295,25 @@ def find_money(text: str) -> list[Value]:
     return out
 
 
+# The customer pays, the amount unstated: "returns are at your own cost", "return shipping is the
+# buyer's responsibility", "you will need to pay for return postage". Read only by packs that
+# accept a "paid" value (return_cost); it contradicts "free" and agrees with any fee.
+PAID_RE = re.compile(
+    r"(?<![\w-])(?:at\s+(?:your|the\s+(?:customer|buyer|purchaser|shopper)['’]?s?|the\s+sender['’]?s?|their)\s+(?:own\s+)?(?:cost|expense)"
+    r"|(?:customer|buyer|purchaser|shopper|sender)['’]?s?\s+(?:own\s+)?(?:responsibility|expense|cost)"
+    r"|responsibility\s+of\s+the\s+(?:customer|buyer|purchaser|shopper|sender)"
+    r"|(?:you|customers?|buyers?|purchasers?)\s+(?:are|is|will\s+be)\s+responsible\s+for\s+(?:paying\s+(?:for\s+)?|the\s+cost\s+of\s+|any\s+)?"
+    r"(?:(?:the|your|all|any)\s+)?(?:own\s+)?(?:return|returning|shipping|postage|delivery|carriage|freight)"
+    r"|(?:you|customers?|buyers?)\s+(?:will\s+)?(?:need\s+to\s+|must\s+|have\s+to\s+)?(?:pay|cover)\s+(?:for\s+)?(?:(?:the|your|any)\s+)?(?:own\s+)?(?:return|shipping\s+costs?\s+(?:for|of)\s+return|postage\s+(?:for|of)\s+return)"
+    r"|(?:we|i)\s+(?:do\s+not|don['’]t|cannot|can['’]t|will\s+not|won['’]t)\s+(?:pay\s+for|cover|refund|reimburse)\s+(?:the\s+|any\s+)?(?:cost\s+of\s+)?return\s+(?:shipping|postage|delivery|carriage|costs?)"
+    r"|return\s+(?:shipping|postage|delivery|carriage)\s+(?:costs?\s+|fees?\s+|charges?\s+)?(?:is|are)\s+(?:not\s+(?:refundable|covered|included|free)|non-refundable|payable\s+by\s+(?:you|the\s+customer)))"
+    r"(?![\w-])", re.I)
+
+
+def find_paid(text: str) -> list[Value]:
+    return [Value("paid", m.start(), m.end(), None, None, None, "at_least") for m in PAID_RE.finditer(text)]
+
+
 def find_free(text: str) -> list[Value]:
     return [Value("free", m.start(), m.end(), 0.0, 0.0, None, "exactly") for m in FREE_RE.finditer(text)]
 
@@ -514,6 +533,9 @@ def find_values(text: str) -> list[Value]:
         cands += find_durations(text)
     if any(w in low for w in _GATE_WORDS):
         cands += find_zero_windows(text) + find_free(text)
+    if "return" in low and ("cost" in low or "expense" in low or "responsib" in low or "pay" in low
+                            or "cover" in low or "refund" in low):
+        cands += find_paid(text)
     if ("%" in low or "percent" in low) and ("fee" in low or "charge" in low):
         cands += find_fee_percents(text)
     cands.sort(key=lambda v: (v.start, -(v.end - v.start)))
