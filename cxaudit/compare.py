@@ -38,6 +38,9 @@ def _zone(region: str) -> bool:
     return any("-" in r for r in region.split(",")) if region else False
 
 
+_OWN_HOURS_MEDIA = {"store", "bot"}
+
+
 def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     if a.get("payment") == "card" or b.get("payment") == "card":
         # a refund to a card is the usual refund: held against refunds that name no method
@@ -54,6 +57,11 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
         return False
     for key in EXCEPTION_KEYS:
         if (key in a) != (key in b):
+            return False
+    # A store's or a bot's hours are a place's and a machine's, never the team's: only held
+    # against the same medium, not against lines that name none.
+    for x, y in ((a, b), (b, a)):
+        if set(x.get("medium", "").split(",")) & _OWN_HOURS_MEDIA and "medium" not in y:
             return False
     # A destination ("Ireland & EU: 5–10 working days") and a service that names no destination
     # ("Express: next working day") speak of different things: the service is the home market's.

@@ -1287,7 +1287,8 @@ class Extractor:
                 # the place before a colon, or the nearest heading that names one, past "Store
                 # hours (PT)": a store card's "Monday – Saturday | 10 am – 7 pm" under "Vancouver – Kitsilano"
                 label = place or next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)), "")
-            if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not label_row or v.start > len(label)):
+            if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not label_row or v.start > len(label)) \
+                    and not self._cues_of_heading(label):   # "Warranty" over a showroom's hours is no place
                 scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
                     r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
         clause = text[lo:hi]
@@ -1308,7 +1309,8 @@ class Extractor:
                 title = next((h for h in reversed(heading[-3:]) if not _SECTION_WORDS & set(re.findall(r"[a-z]+", h.lower()))), None)
                 if title and not title.rstrip().endswith("?") and not self._heading_scope(title):
                     covered = _items_of(title)
-            part = None if covered else _part_after(text, v.end, hi)
+            # ("Adjustable bases | 3 years on the motor; 1 year on the remote": parts of the row's items)
+            part = _part_after(text, v.end, hi)
             if part:
                 # "2 years on the display panel": a component's own term, an exception like the
                 # vocabulary's frames or batteries

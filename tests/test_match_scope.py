@@ -538,3 +538,19 @@ def test_a_cell_holding_two_items_splits_at_its_bullets():
                                    line=18, heading=("Marin",), cells=("Ships", "Non-Rx: next business day · Rx: dispatched within 5 business days"))], doc)
     five = next(p for p in ps if p.kind == "dispatch_time" and p.max == 5)
     assert dict(five.scope).get("service") != "next_day"
+
+
+def test_parts_of_one_rows_items_keep_their_own_warranty():
+    ps = _rows(("Product", "Warranty"), [("Adjustable bases", "3 years on the motor; 1 year on the remote")],
+               heading=("Warranty",))
+    got = sorted((p.max, dict(p.scope).get("product")) for p in ps if p.kind == "warranty")
+    assert got == [(1, "remote"), (3, "motor")]
+    assert compare(ps) == []
+
+
+def test_showroom_hours_are_not_held_against_the_teams_hours():
+    doc = Document(uri="contact.html", channel="website", fmt="html")
+    ps = promises_in_blocks([Block(text="Our showroom is open Monday to Saturday, 10am to 6pm.", line=3, heading=("Visit us",)),
+                             Block(text="Our team is available Monday to Friday, 9am to 9pm ET.", line=5, heading=("Contact",))], doc)
+    assert sorted(dict(p.scope).get("medium", "") for p in ps) == ["", "store"]
+    assert compare(ps) == []
