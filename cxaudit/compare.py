@@ -20,7 +20,7 @@ from cxaudit.normalize.values import CURRENCY_MARKET
 # Scope keys under which a promise carves out an exception: a general "30-day returns" is
 # not contradicted by "sale items are final sale". Only promises naming the same product
 # group (or start event, complaint topic, store location) are compared with each other.
-EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier", "payment", "seller", "basis")
+EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier", "payment", "seller", "basis", "reply")
 _DEFAULT_SERVICES = {"standard", "economy", "ground"}
 MONEY_KINDS_IGNORE_QUALIFIER = {"free_shipping_threshold", "return_cost"}
 _QUAL_CLASH = {frozenset({"up_to", "exactly"}), frozenset({"at_least", "exactly"}), frozenset({"at_least", "up_to"}),

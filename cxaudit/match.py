@@ -22,14 +22,14 @@ from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
-    "delivery_time": ("service", "region", "product", "tier", "period", "seller"),
+    "delivery_time": ("service", "region", "product", "tier", "period", "seller", "start"),
     "dispatch_time": ("service", "region", "product", "cutoff", "period", "seller"),
     "free_shipping_threshold": ("service", "region", "product", "tier", "period", "seller"),
     "return_window": ("region", "product", "start", "remedy", "tier", "period", "seller"),
     "exchange_window": ("region", "product", "start", "tier", "seller"),
     "return_cost": ("region", "product", "service", "tier", "seller"),
     "refund_time": ("region", "product", "start", "stage", "payment", "seller"),
-    "response_time": ("medium", "region", "topic", "tier", "period", "seller"),
+    "response_time": ("medium", "region", "topic", "tier", "period", "seller", "reply"),
     "wait_time": ("medium", "region", "period", "topic", "tier", "seller"),
     "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
     "warranty": ("region", "product", "tier", "seller"),
