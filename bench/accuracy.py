@@ -157,8 +157,8 @@ def _validate_promise(p: Any) -> list[str]:
     if money:
         if unit is not None and not CURRENCY_RE.match(str(unit)):
             errs.append(f"{kind} takes an ISO currency code (or null for free), not {unit!r}")
-        if unit is None and not (lo == 0 and hi == 0):
-            errs.append("a money value other than 0 needs its currency")
+        if unit is None and not (lo == 0 and hi == 0) and not (kind == "return_cost" and lo is None and hi is None):
+            errs.append("a money value other than 0 (or a return paid by the customer, min and max null) needs its currency")
     elif unit not in TIME_UNITS:
         errs.append(f"{kind} takes a time unit {TIME_UNITS}, not {unit!r}")
     scope = p.get("scope") or {}

@@ -533,7 +533,7 @@ def find_values(text: str) -> list[Value]:
         cands += find_durations(text)
     if any(w in low for w in _GATE_WORDS):
         cands += find_zero_windows(text) + find_free(text)
-    if "return" in low and ("cost" in low or "expense" in low or "responsib" in low or "pay" in low
+    if "return" in low and not any(c.type == "money" for c in cands) and ("cost" in low or "expense" in low or "responsib" in low or "pay" in low
                             or "cover" in low or "refund" in low):
         cands += find_paid(text)
     if ("%" in low or "percent" in low) and ("fee" in low or "charge" in low):

@@ -346,6 +346,13 @@ FREE_RETURN_RE = re.compile(
     rf"|赠送?运费险|送运费险|包退运费|运费险"
 )
 FREE_SHIP_RE = re.compile(_FREE_SHIP)
+# the customer pays, the amount unstated (退货运费由买家承担, 来往运费必需由顾客自行负担, 运费自理)
+_BUYER = r"(?:买家|顾客|客户|消费者|会员|您|买方)"
+PAID_RE = re.compile(
+    rf"由\s{{0,2}}{_BUYER}\s{{0,2}}(?:自行|自己)?\s{{0,2}}(?:承担|负担|支付|负责|自付)"
+    rf"|{_BUYER}\s{{0,2}}(?:需|须|需要|必须|必需|应|要)?\s{{0,2}}(?:自行|自己)?\s{{0,2}}(?:承担|负担|支付)\s{{0,2}}(?:寄回|退回|来回|往返|来往|退货|退换货)?\s{{0,2}}(?:的)?\s{{0,2}}(?:运费|邮费)"
+    rf"|运费自理|邮费自理|自付运费|运费自付|运费需自付|自行承担运费|自行负担运费"
+)
 _ZERO = (
     r"不(?:支持|享受|提供|适用|参与)\s{0,2}(?:[0-9一二三四五六七八九十]{1,3}\s{0,2}天)?\s{0,2}无理由退(?:换)?货?"
     r"|不(?:予|接受|支持|提供|能|可|可以|办理)(?:办理)?退(?:换)?货"
@@ -567,7 +574,8 @@ def find_values(text: str) -> list[Value]:
     t = normalise(text)
     money = find_money(t)
     cands = (find_schedules(t) + find_other(t) + money + find_durations(t) + find_phrases(t)
-             + find_zero_windows(t) + find_open(t) + find_free(t, money))
+             + find_zero_windows(t) + find_open(t) + find_free(t, money)
+             + ([] if money else [Value("paid", m.start(), m.end(), None, None, None, "at_least") for m in PAID_RE.finditer(t)]))
     cands.sort(key=lambda v: (v.start, -(v.end - v.start), _PRIORITY.get(v.type, 9)))
     out: list[Value] = []
     for v in cands:
