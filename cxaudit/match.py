@@ -1266,6 +1266,14 @@ class Extractor:
                     and v.start > len(label) and len(label) <= 40 and _service_name(label) \
                     and not self._names_kind(label, pack.kind):
                 scope["service"] = _service_name(label)
+        if in_row and pack.kind in ("response_time", "wait_time") and not {"topic", "medium", "reply"} & set(scope):
+            # "Urgent Issues/Privacy Breach | Up to 1 working day" against "Data Support | Up to 10
+            # working days": a reply-time table's row label names the kind of request
+            label = text.split(" | ", 1)[0].strip()
+            if label and v.start > len(label) and len(label) <= 40 and _service_name(label) \
+                    and not self._heading_scope(label) and not self._names_kind(label, pack.kind) \
+                    and not _DAY_OR_DIGIT.search(label):
+                scope["topic"] = _service_name(label)
         # "Dublin, Grafton Street: Monday to Saturday 9am–7pm": a place named before a colon
         named = _PLACE_LABEL.match(text) if pack.kind == "support_hours" and " | " not in text else None
         place = named.group(1) if named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)) else None

@@ -554,3 +554,18 @@ def test_showroom_hours_are_not_held_against_the_teams_hours():
                              Block(text="Our team is available Monday to Friday, 9am to 9pm ET.", line=5, heading=("Contact",))], doc)
     assert sorted(dict(p.scope).get("medium", "") for p in ps) == ["", "store"]
     assert compare(ps) == []
+
+
+def test_a_reply_time_tables_row_label_names_the_request():
+    ps = _rows(("Request", "Response time", "Notes"),
+               [("Urgent issues", "Up to 1 working day", "Outages"),
+                ("Data support", "Up to 10 working days", "Investigations")], heading=("Response times",))
+    assert sorted((p.max, dict(p.scope).get("topic")) for p in ps) == [(1, "urgent_issues"), (10, "data_support")]
+    assert compare(ps) == []
+
+
+def test_a_contact_page_titled_for_enquiries_and_complaints_is_no_complaints_scope():
+    doc = Document(uri="contact.md", channel="help_centre", fmt="md")
+    ps = promises_in_blocks([Block(text="Enquiries will be responded to within 7 business days.", line=8,
+                                   heading=("Enquiries and Complaints", "Enquiries"))], doc)
+    assert [dict(p.scope) for p in ps] == [{}]

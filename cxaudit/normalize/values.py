@@ -227,7 +227,8 @@ _SYMBOL_LIST = ("US$", "USD$", "CA$", "CAD$", "C$", "AU$", "A$", "NZ$", "HK$", "
 AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?"
 MONEY_RE = re.compile(
     # ringgit's "RM" only in capitals and not inside a word ("RM150", never "form 30")
-    rf"(?P<sym>{alternation(_SYMBOL_LIST)}|(?<![A-Za-z])(?-i:RM))\s?(?P<a1>{AMOUNT})(?:\+?\s?(?P<code1>{_CODES})\b)?"
+    # (Royal Mail's "RM 24 (First class)", "RM48 Tracked" are services, not ringgit)
+    rf"(?P<sym>{alternation(_SYMBOL_LIST)}|(?<![A-Za-z])(?-i:RM)(?!\s?(?:24|48)\b(?![.,]\d)[^.\n]{{0,30}}?\b(?:class|tracked|signed|royal\s+mail|working\s+days?|despatch|dispatch)))\s?(?P<a1>{AMOUNT})(?:\+?\s?(?P<code1>{_CODES})\b)?"
     rf"|(?<![\w])(?P<code2>{_CODES})\s?\$?\s?(?P<a2>{AMOUNT})"
     rf"|(?<![\w.,$£€])(?P<a3>{AMOUNT})\s?(?:(?P<code3>{_CODES})\b|(?P<word>dollars?|bucks|euros?|pounds?|quid|yuan|rupees))",
     re.I,
