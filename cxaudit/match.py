@@ -859,7 +859,8 @@ class Extractor:
                         continue
                     lo_, hi_ = (c.end, cue[0]) if c.end <= cue[0] else (cue[1], c.start)
                     if lo_ <= hi_ and _COORD.match(s_text[lo_:hi_]) and not any(
-                            rx.search(s_text[region_lo:region_hi]) for rx in other.veto):
+                            rx.search(s_text[region_lo:region_hi]) for rx in other.veto) \
+                            and not self._pack_vetoes(other, s_text, v):
                         chosen.append((other, (c.start, c.end)))
             for pack, cue in chosen:
                 read = self._make(pack, v, s_text, scope_lo, scope_hi, under, table, dist, cue, found)

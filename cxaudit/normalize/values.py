@@ -284,7 +284,9 @@ def find_money(text: str) -> list[Value]:
         except ValueError:
             continue
         tail = text[m.end():m.end() + 30]
-        if re.match(r"\s*(?:%|off\b|discount|per\s+(?:month|year|week|item|hour)|/\s?(?:mo|month|yr|year))", tail, re.I):
+        if re.match(r"\s*(?:%|off\b|discount|per\s+(?:month|year|week|item|hour)|/\s?(?:mo|month|yr|year)"
+                    # a subscription's price ("£9.99 for a year of free next-day delivery", "$49 a year")
+                    r"|for\s+(?:a|one|the|12|twelve|a\s+whole)\s+(?:year|month|months)\b|an?\s+(?:year|month)\b|annually|yearly|monthly)", tail, re.I):
             continue
         q, explicit, qstart = _qualifier(text, m.start(), m.end())
         if not explicit:
