@@ -165,9 +165,12 @@ _EVERY = re.compile(r"(?i)\W*(?:[\w-]+\s+)?(?:every|all|any|each)\b")
 # statutory 14-day right to cancel", "if shipped into the EU you have the right to cancel or return
 # within 14 days, without giving any reason"): the law's floor, compared only with the law's floor
 _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(?:cancel|withdraw|withdrawal|return|reject)"
+                        # "Under EU law you have a 14-day cooling-off period for online orders"
+                        r"|\bunder\s+(?:the\s+)?(?:eu|european|uk|irish|australian|consumer)\s+law\b[^.;]{0,20}\byou\s+(?:have|get|are\s+entitled)"
                         r"|\bright\s+to\s+(?:cancel|withdraw|return)\b[^.;]{0,80}\b(?:14|fourteen)\s+(?:calendar\s+)?days\b"
                         r"[^.;]{0,60}\bwithout\s+(?:a\s+|any\s+)?(?:justification|giving\s+(?:any\s+|a\s+)?reasons?|"
                         r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
+_THRESHOLD_HINT = re.compile(r"(?i)\b(?:free|complimentary|over|above|spend|spending|orders?\s+of|minimum|more|exceed\w*|qualif\w*|at\s+least|or\s+over|upwards)\b|\+")
 _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s+us|notify\s+us|register|book|"
                          r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b"
                          # "Pickups usually happen within 7–10 days", "may take up to 10 business days to update your account"
@@ -1038,6 +1041,9 @@ class Extractor:
                 pack = self.packs.get(c.kind)
                 if pack is None or not self._fits(pack, v) or v.type == "free":
                     continue
+                if pack.kind == "free_shipping_threshold" and v.type == "money" and self.lang == "en" \
+                        and not _THRESHOLD_HINT.search(text):
+                    continue  # "Next Day Delivery: £5.99" under "Free delivery & returns": a price, not a threshold
                 if pack.veto_before and any(rx.search(before) for rx in pack.veto_before):
                     continue
                 if pack.veto_after and any(rx.search(after) for rx in pack.veto_after):
