@@ -170,6 +170,9 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
                         r"|\bright\s+to\s+(?:cancel|withdraw|return)\b[^.;]{0,80}\b(?:14|fourteen)\s+(?:calendar\s+)?days\b"
                         r"[^.;]{0,60}\bwithout\s+(?:a\s+|any\s+)?(?:justification|giving\s+(?:any\s+|a\s+)?reasons?|"
                         r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
+_FEE_HINT = re.compile(r"(?i)\b(?:fees?|charges?|charged|costs?|deduct\w*|returns?|returning|restocking|labels?|postage|shipping|pay)\b")
+_NOT_MEMBER = re.compile(r"(?i)\b(?:not|aren['’]t|isn['’]t|never\s+been)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:members?|subscribers?)\b"
+                         r"|\b(?:no|without\s+(?:a|any)|before\s+(?:a|any))\s+(?:paid\s+)?(?:membership|subscription)\b")
 _THRESHOLD_HINT = re.compile(r"(?i)\b(?:free|complimentary|over|above|spend|spending|orders?\s+of|minimum|more|exceed\w*|qualif\w*|at\s+least|or\s+over|upwards)\b|\+")
 _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s+us|notify\s+us|register|book|"
                          r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b"
@@ -1044,6 +1047,8 @@ class Extractor:
                 if pack.kind == "free_shipping_threshold" and v.type == "money" and self.lang == "en" \
                         and not _THRESHOLD_HINT.search(text):
                     continue  # "Next Day Delivery: £5.99" under "Free delivery & returns": a price, not a threshold
+                if pack.kind == "return_cost" and v.type == "money" and self.lang == "en" and not _FEE_HINT.search(text):
+                    continue  # "Now $999.99." under "Returns": a price, not a return fee
                 if pack.veto_before and any(rx.search(before) for rx in pack.veto_before):
                     continue
                 if pack.veto_after and any(rx.search(after) for rx in pack.veto_after):
@@ -1310,6 +1315,9 @@ class Extractor:
                 scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
                     r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
         clause = text[lo:hi]
+        if "tier" in keys and self.lang == "en" and _NOT_MEMBER.search(clause):
+            # "Customers who are not Brightvolt Plus or Elite members", "Standard (no membership)"
+            scope["tier"] = "non_members"
         if pack.kind == "warranty" and "product" not in scope and self.lang == "en":
             label = _LABEL.match(text[:v.start])
             covered = _covered_product(text[lo:v.start]) or (
