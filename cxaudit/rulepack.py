@@ -77,6 +77,19 @@ def _compile(where: str, key: str, pattern: str) -> re.Pattern:
         raise ConfigError(f"{where}: {key}: bad regular expression: {err}") from None
 
 
+def _any_of(where: str, key: str, patterns) -> tuple[re.Pattern, ...]:
+    """A pack's list of patterns, used only as "does any of them match", as one alternation: one
+    search instead of one per pattern (the matcher asks this of every sentence). Each pattern
+    is compiled alone first, so a bad one is named in the error."""
+    compiled = tuple(_compile(where, key, p) for p in patterns)
+    if len(compiled) < 2:
+        return compiled
+    try:
+        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.I),)
+    except re.error:
+        return compiled   # (a pattern that cannot sit inside a group keeps its own search)
+
+
 @functools.lru_cache(maxsize=4)
 def load_rules(rules_dir: str | None = None) -> RuleSet:
     import yaml  # deferred: the CLI's --help must stay fast
@@ -101,11 +114,11 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                         scope.append((key, str(value), tuple(str(p).lower() for p in phrases)))
                 common[lang_dir.name] = Common(
                     lang=lang_dir.name,
-                    veto_before=tuple(_compile(where, "veto_before", p) for p in data.get("veto_before", [])),
-                    veto_after=tuple(_compile(where, "veto_after", p) for p in data.get("veto_after", [])),
-                    veto_clause=tuple(_compile(where, "veto_clause", p) for p in data.get("veto_clause", [])),
+                    veto_before=_any_of(where, "veto_before", data.get("veto_before", [])),
+                    veto_after=_any_of(where, "veto_after", data.get("veto_after", [])),
+                    veto_clause=_any_of(where, "veto_clause", data.get("veto_clause", [])),
                     scope=tuple(scope),
-                    veto_lead=tuple(_compile(where, "veto_lead", p) for p in data.get("veto_lead", [])),
+                    veto_lead=_any_of(where, "veto_lead", data.get("veto_lead", [])),
                 )
                 continue
             unknown = set(data) - PACK_KEYS
@@ -129,10 +142,10 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                 units=frozenset(data["units"]) if data.get("units") else None,
                 strong=tuple(str(c).lower() for c in cues.get("strong", [])),
                 weak=tuple(str(c).lower() for c in cues.get("weak", [])),
-                veto=tuple(_compile(where, "veto", p) for p in data.get("veto", [])),
+                veto=_any_of(where, "veto", data.get("veto", [])),
                 require=_compile(where, "require", data["require"]) if data.get("require") else None,
-                veto_before=tuple(_compile(where, "veto_before", p) for p in data.get("veto_before", [])),
-                veto_after=tuple(_compile(where, "veto_after", p) for p in data.get("veto_after", [])),
+                veto_before=_any_of(where, "veto_before", data.get("veto_before", [])),
+                veto_after=_any_of(where, "veto_after", data.get("veto_after", [])),
                 cases=data.get("cases") or {},
                 path=where,
             ))
