@@ -559,7 +559,7 @@ class _Cue(NamedTuple):
 class Extractor:
     """Compiled rule packs for one language; build once per process and reuse."""
 
-    def __init__(self, rules: RuleSet, lang: str = "en", cache_size: int = 20000):
+    def __init__(self, rules: RuleSet, lang: str = "en", cache_size: int = 5000):
         from cxaudit.segment import pipeline
 
         self.lang = lang
@@ -692,7 +692,7 @@ class Extractor:
         hit = self._relevance.get(heading)
         if hit is None:
             hit = bool(self._cues_of_heading(heading)) or bool(self._heading_scope(heading))
-            if len(self._relevance) > 50_000:
+            if len(self._relevance) > 10_000:
                 self._relevance.clear()
             self._relevance[heading] = hit
         return hit
@@ -744,7 +744,7 @@ class Extractor:
             # "How to make a claim" names no making time: a pack's veto holds in headings too
             cues = tuple(c for c in cues if c.kind not in self.packs
                          or not any(rx.search(heading) for rx in self.packs[c.kind].veto))
-            if len(self._heading_cues) > 50_000:
+            if len(self._heading_cues) > 10_000:
                 self._heading_cues.clear()
             self._heading_cues[heading] = cues
         return cues
@@ -1209,7 +1209,7 @@ class Extractor:
             hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
                               if i in present for m in rx.finditer(heading)])
             hit = list(dict.fromkeys((key, value) for _, _, key, value in sorted(hits, key=lambda h: self._order[h[2], h[3]])))
-            if len(self._heading_scopes) > 50_000:
+            if len(self._heading_scopes) > 10_000:
                 self._heading_scopes.clear()
             self._heading_scopes[heading] = hit
         return hit

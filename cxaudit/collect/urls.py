@@ -230,7 +230,7 @@ class LinkExtractor:
     root-relative hrefs (menus and footers repeat on every page), so urljoin/urlsplit run
     about once per distinct link instead of once per occurrence."""
 
-    def __init__(self, scope: Scope, cache_size: int = 50_000):
+    def __init__(self, scope: Scope, cache_size: int = 10_000):
         self.scope = scope
         self._cache: dict[tuple[str, str], str | tuple[str, str] | None] = {}
         self._cache_size = cache_size
