@@ -170,6 +170,10 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
                         r"|\bright\s+to\s+(?:cancel|withdraw|return)\b[^.;]{0,80}\b(?:14|fourteen)\s+(?:calendar\s+)?days\b"
                         r"[^.;]{0,60}\bwithout\s+(?:a\s+|any\s+)?(?:justification|giving\s+(?:any\s+|a\s+)?reasons?|"
                         r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
+# the law referred back to ("The Regulations also state that goods must be returned within 14
+# days"): the law's terms, compared only with the law's terms
+_LAW_SAYS = re.compile(r"(?-i:\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:Regulations|Act|Directive)\b)\s+(?:also\s+)?"
+                       r"(?:states?|says?|requires?|provides?|gives?|allows?|sets?)\b")
 _FEE_HINT = re.compile(r"(?i)\b(?:fees?|charges?|charged|costs?|deduct\w*|returns?|returning|restocking|labels?|postage|shipping|pay)\b")
 _NOT_MEMBER = re.compile(r"(?i)\b(?:not|aren['’]t|isn['’]t|never\s+been)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:members?|subscribers?)\b"
                          r"|\b(?:no|without\s+(?:a|any)|before\s+(?:a|any))\s+(?:paid\s+)?(?:membership|subscription)\b")
@@ -1170,8 +1174,13 @@ class Extractor:
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
         pay = [h for h in hits if h[2] == "payment"]
-        if "payment" in found and len({h[3] for h in pay}) > 1 and max(h[0] for h in pay) - min(h[1] for h in pay) <= 40:
-            del found["payment"]  # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
+        if "payment" in found and len({h[3] for h in pay}) > 1 and max(h[0] for h in pay) - min(h[1] for h in pay) <= 40 \
+                and "card" in {h[3] for h in pay}:
+            # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
+            # ("Bank Transfer/UPI" leaves the card out: those two methods' own clock)
+            del found["payment"]
+        elif "payment" in found and len({h[3] for h in pay}) > 1 and max(h[0] for h in pay) - min(h[1] for h in pay) <= 20:
+            found["payment"] = (found["payment"][0], {h[3] for h in pay})
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
         if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
             # "weekdays 10am to 10pm NZ time": hours kept on one country's clock are that country's
@@ -1362,7 +1371,8 @@ class Extractor:
                 named = None   # "Orders delivered in Taiwan may be returned": a place, not items
             if named:
                 scope["product"] = named
-        if pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text):
+        if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \
+                or _LAW_SAYS.search(text):
             scope["basis"] = "statutory"
         if pack.kind == "money_back_guarantee" and "product" not in scope and self.lang == "en":
             # "Opened prescription food is covered by a 30-day satisfaction guarantee": its own items;

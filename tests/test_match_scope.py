@@ -569,3 +569,17 @@ def test_a_contact_page_titled_for_enquiries_and_complaints_is_no_complaints_sco
     ps = promises_in_blocks([Block(text="Enquiries will be responded to within 7 business days.", line=8,
                                    heading=("Enquiries and Complaints", "Enquiries"))], doc)
     assert [dict(p.scope) for p in ps] == [{}]
+
+
+def test_the_law_quoted_is_the_law_s_terms():
+    p = _one("The Regulations also state that goods must be returned within 14 days.")
+    assert p.kind == "return_window" and dict(p.scope) == {"basis": "statutory"}
+    # held only against the law's own terms, not against the shop's 30-day window
+    assert compare([p, _one("You can return any item within 30 days.")]) == []
+
+
+def test_payment_methods_named_together_without_the_card_keep_their_clock():
+    p = _one("Refunds for orders paid by Bank Transfer/UPI take 5-7 business days.")
+    assert dict(p.scope)["payment"] == "bank_transfer,wallet"
+    p = _one("Refunds go back to the original payment method (card, PayPal, Apple Pay) within 5 days.")
+    assert "payment" not in dict(p.scope)

@@ -367,3 +367,22 @@ def test_a_chinese_comma_ends_a_cue_reach():
     assert got == {("dispatch_time", 48, 48, "hours"), ("delivery_time", 3, 5, "days")}
     got = {(p.kind, p.min, p.unit) for p in _promises("正品保障，两年质保，15天包换。")}
     assert got == {("warranty", 2, "years"), ("exchange_window", 15, "days")}
+
+
+def test_a_phone_number_before_the_days_keeps_the_whole_week():
+    (p,) = _promises("客服專線 0800-123-456：週一至週五 09:00-18:00")
+    assert p.schedule == ((("days", "mon-fri"), ("open", "09:00"), ("close", "18:00")),)
+    assert dict(p.scope) == {"medium": "phone"}
+
+
+def test_a_shipping_fee_beside_the_threshold_is_no_threshold():
+    got = [(p.kind, p.min) for p in _promises("運費NT$100，滿NT$1,500免運")]
+    assert got == [("free_shipping_threshold", 1500)]
+    # the same words in a return fee still read as a return cost
+    (p,) = _promises("非质量问题退货，运费15元由顾客承担。")
+    assert (p.kind, p.min, p.unit) == ("return_cost", 15, "CNY")
+
+
+def test_named_and_ordinary_member_tiers():
+    got = {(dict(p.scope).get("tier"), p.min) for p in _promises("鑽石會員退貨期30天，一般會員7天。")}
+    assert got == {("diamond", 30), ("non_members", 7)}
