@@ -583,3 +583,8 @@ def test_payment_methods_named_together_without_the_card_keep_their_clock():
     assert dict(p.scope)["payment"] == "bank_transfer,wallet"
     p = _one("Refunds go back to the original payment method (card, PayPal, Apple Pay) within 5 days.")
     assert "payment" not in dict(p.scope)
+
+
+def test_an_order_left_uncollected_is_no_cancellation_window():
+    assert extract_text("If you don't collect within 7 days, we'll cancel the order and refund you in full.") == []
+    assert _one("You can cancel within 7 days.").kind == "cancellation_window"
