@@ -174,6 +174,8 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
 # days"): the law's terms, compared only with the law's terms
 _LAW_SAYS = re.compile(r"(?-i:\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:Regulations|Act|Directive)\b)\s+(?:also\s+)?"
                        r"(?:states?|says?|requires?|provides?|gives?|allows?|sets?)\b")
+# entries a per-heading memo keeps before it starts again (bounds a worker's memory on big crawls)
+_MEMO_SIZE = 10_000
 _FEE_HINT = re.compile(r"(?i)\b(?:fees?|charges?|charged|costs?|deduct\w*|returns?|returning|restocking|labels?|postage|shipping|pay)\b")
 _NOT_MEMBER = re.compile(r"(?i)\b(?:not|aren['’]t|isn['’]t|never\s+been)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:members?|subscribers?)\b"
                          r"|\b(?:no|without\s+(?:a|any)|before\s+(?:a|any))\s+(?:paid\s+)?(?:membership|subscription)\b")
@@ -696,7 +698,7 @@ class Extractor:
         hit = self._relevance.get(heading)
         if hit is None:
             hit = bool(self._cues_of_heading(heading)) or bool(self._heading_scope(heading))
-            if len(self._relevance) > 10_000:
+            if len(self._relevance) > _MEMO_SIZE:
                 self._relevance.clear()
             self._relevance[heading] = hit
         return hit
@@ -748,7 +750,7 @@ class Extractor:
             # "How to make a claim" names no making time: a pack's veto holds in headings too
             cues = tuple(c for c in cues if c.kind not in self.packs
                          or not any(rx.search(heading) for rx in self.packs[c.kind].veto))
-            if len(self._heading_cues) > 10_000:
+            if len(self._heading_cues) > _MEMO_SIZE:
                 self._heading_cues.clear()
             self._heading_cues[heading] = cues
         return cues
@@ -1174,13 +1176,15 @@ class Extractor:
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
         pay = [h for h in hits if h[2] == "payment"]
-        if "payment" in found and len({h[3] for h in pay}) > 1 and max(h[0] for h in pay) - min(h[1] for h in pay) <= 40 \
-                and "card" in {h[3] for h in pay}:
-            # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
-            # ("Bank Transfer/UPI" leaves the card out: those two methods' own clock)
-            del found["payment"]
-        elif "payment" in found and len({h[3] for h in pay}) > 1 and max(h[0] for h in pay) - min(h[1] for h in pay) <= 20:
-            found["payment"] = (found["payment"][0], {h[3] for h in pay})
+        methods = {h[3] for h in pay}
+        if "payment" in found and len(methods) > 1:
+            span = max(h[0] for h in pay) - min(h[1] for h in pay)
+            if "card" in methods and span <= 40:
+                # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
+                del found["payment"]
+            elif span <= 20:
+                # "Bank Transfer/UPI" leaves the card out: those methods' own clock
+                found["payment"] = (found["payment"][0], methods)
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
         if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
             # "weekdays 10am to 10pm NZ time": hours kept on one country's clock are that country's
@@ -1218,7 +1222,7 @@ class Extractor:
             hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
                               if i in present for m in rx.finditer(heading)])
             hit = list(dict.fromkeys((key, value) for _, _, key, value in sorted(hits, key=lambda h: self._order[h[2], h[3]])))
-            if len(self._heading_scopes) > 10_000:
+            if len(self._heading_scopes) > _MEMO_SIZE:
                 self._heading_scopes.clear()
             self._heading_scopes[heading] = hit
         return hit
