@@ -20,7 +20,7 @@ from cxaudit.normalize.values import CURRENCY_MARKET
 # Scope keys under which a promise carves out an exception: a general "30-day returns" is
 # not contradicted by "sale items are final sale". Only promises naming the same product
 # group (or start event, complaint topic, store location) are compared with each other.
-EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier", "payment", "seller", "basis", "reply")
+EXCEPTION_KEYS = ("product", "cutoff", "stage", "topic", "location", "period", "tier", "payment", "seller", "basis", "reply", "reason")
 _DEFAULT_SERVICES = {"standard", "economy", "ground"}
 MONEY_KINDS_IGNORE_QUALIFIER = {"free_shipping_threshold", "return_cost"}
 _QUAL_CLASH = {frozenset({"up_to", "exactly"}), frozenset({"at_least", "exactly"}), frozenset({"at_least", "up_to"}),
@@ -46,6 +46,9 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
         # a refund to a card is the usual refund: held against refunds that name no method
         a, b = {k: v for k, v in a.items() if (k, v) != ("payment", "card")}, \
             {k: v for k, v in b.items() if (k, v) != ("payment", "card")}
+    # a change of mind is the usual reason for a return: held against returns that name none
+    a = {k: v for k, v in a.items() if (k, v) != ("reason", "change_of_mind")}
+    b = {k: v for k, v in b.items() if (k, v) != ("reason", "change_of_mind")}
     for key in set(a) & set(b):
         if not set(a[key].split(",")) & set(b[key].split(",")):
             return False

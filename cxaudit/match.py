@@ -25,10 +25,10 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "delivery_time": ("service", "region", "product", "tier", "period", "seller", "start"),
     "dispatch_time": ("service", "region", "product", "cutoff", "period", "seller"),
     "free_shipping_threshold": ("service", "region", "product", "tier", "period", "seller"),
-    "return_window": ("region", "product", "start", "remedy", "tier", "period", "seller"),
-    "exchange_window": ("region", "product", "start", "tier", "seller"),
-    "return_cost": ("region", "product", "service", "tier", "seller"),
-    "refund_time": ("region", "product", "start", "stage", "payment", "seller"),
+    "return_window": ("region", "product", "start", "remedy", "tier", "period", "seller", "reason"),
+    "exchange_window": ("region", "product", "start", "tier", "seller", "reason"),
+    "return_cost": ("region", "product", "service", "tier", "seller", "reason"),
+    "refund_time": ("region", "product", "start", "stage", "payment", "seller", "reason"),
     "response_time": ("medium", "region", "topic", "tier", "period", "seller", "reply"),
     "wait_time": ("medium", "region", "period", "topic", "tier", "seller"),
     "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
@@ -1504,6 +1504,8 @@ def _subject(kind: str, scope: dict[str, str]) -> str:
         parts.append(scope["product"].replace("_", " "))
     if "seller" in scope:
         parts.insert(0, scope["seller"])
+    if "reason" in scope:
+        parts.insert(0, scope["reason"].replace("_", "-"))
     s = " ".join(parts + [label]) if parts else label
     if "region" in scope:
         s += f" ({scope['region']})"

@@ -588,3 +588,18 @@ def test_payment_methods_named_together_without_the_card_keep_their_clock():
 def test_an_order_left_uncollected_is_no_cancellation_window():
     assert extract_text("If you don't collect within 7 days, we'll cancel the order and refund you in full.") == []
     assert _one("You can cancel within 7 days.").kind == "cancellation_window"
+
+
+def test_faulty_items_have_their_own_return_terms():
+    faulty = extract_text("If your item is faulty, we'll arrange a free return.")
+    mind = extract_text("For change-of-mind returns, we deduct $7.95 from your refund.")
+    assert [dict(p.scope).get("reason") for p in faulty] == ["faulty"]
+    assert [dict(p.scope).get("reason") for p in mind] == ["change_of_mind"]
+    assert compare(faulty + mind) == []
+    # a change of mind is the usual return: still held against a free-returns banner
+    banner = extract_text("Returns are always free.")
+    assert [f.rule for f in compare(banner + mind)] == ["contradiction"]
+    assert compare(banner + faulty) == []
+    # "not damaged" is a condition of the return, not its reason
+    cond = extract_text("Items must be unworn and not damaged, and returned within 30 days.")
+    assert [dict(p.scope) for p in cond if p.kind == "return_window"] == [{}]

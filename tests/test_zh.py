@@ -386,3 +386,14 @@ def test_a_shipping_fee_beside_the_threshold_is_no_threshold():
 def test_named_and_ordinary_member_tiers():
     got = {(dict(p.scope).get("tier"), p.min) for p in _promises("鑽石會員退貨期30天，一般會員7天。")}
     assert got == {("diamond", 30), ("non_members", 7)}
+
+
+def test_a_fault_is_the_reason_for_a_return_not_a_product():
+    from cxaudit.compare import compare
+    warranty = _promises("商品出现质量问题，享受一年免费保修。")
+    assert [dict(p.scope) for p in warranty] == [{}]        # every warranty is about faults
+    faulty = _promises("如出现质量问题，7天内可退货。")
+    assert [dict(p.scope).get("reason") for p in faulty] == ["faulty"]
+    usual = _promises("非质量问题退货，运费由买家承担。")
+    assert [dict(p.scope).get("reason") for p in usual] == ["change_of_mind"]
+    assert compare(faulty + _promises("收到商品后30天内可申请退货。")) == []
