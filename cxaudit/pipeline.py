@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from cxaudit.errors import NotContent, ReadError
 from cxaudit.model import AuditResult, Block, Document, Location, NotRead, Promise
+from cxaudit.normalize.currency import settle_bare_dollars
 
 _EXTRACTORS: dict[str, object] = {}
 _RULES_DIR: str | None = None
@@ -319,7 +320,7 @@ def run(opts: Options, progress: Progress | None = None, stop: threading.Event |
     if deadline and time.monotonic() > deadline:
         incomplete = True
     return AuditResult(
-        promises=tuple(merged.promises()),
+        promises=tuple(settle_bare_dollars(merged.promises())),
         not_read=tuple(sorted(set(not_read), key=lambda n: n.uri)),
         documents=documents, skipped=skipped, incomplete=incomplete,
         skipped_files=tuple(sorted(set(skipped_files), key=lambda n: n.uri)),

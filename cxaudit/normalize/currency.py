@@ -1,0 +1,46 @@
+"""Which dollar a site's bare "$" means.
+
+A line read alone cannot tell: "Free shipping on orders over $59" is US dollars on a US
+shop and Australian dollars on an Australian one. Each line was read as USD unless its own
+region settled it (`values.dollar_currency`). Once every source is read, the site itself
+settles it: its hosts' country domains (.com.au, .co.nz) and the dollars it names outright
+elsewhere ("A$59", "75 NZD"). When those name one dollar and never the US one, the site's
+bare "$" amounts are that dollar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from cxaudit.model import Promise
+
+# country-code domains of the markets that write their own dollar as "$"
+_TLD_DOLLAR = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
+_DOLLARS = {"USD", "AUD", "NZD", "CAD", "SGD", "HKD"}
+# a dollar named outright, not inferred from a region
+_NAMED = re.compile(r"\b(?:US|USD|AU|AUD|NZ|NZD|CA|CAD|C|A|S|SGD|HK|HKD)\$|\b(?:USD|AUD|NZD|CAD|SGD|HKD)\b"
+                    r"|\b(?:US|Australian|New\s+Zealand|Canadian|Singapore|Hong\s+Kong)\s+dollars?\b", re.I)
+
+
+def site_dollar(promises: Iterable[Promise]) -> str | None:
+    """The one dollar the sources name, or None when they name none, several, or the US one."""
+    named: set[str] = set()
+    for p in promises:
+        host = urlsplit(p.source.uri).hostname or "" if "://" in p.source.uri else ""
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        if tld in _TLD_DOLLAR:
+            named.add(_TLD_DOLLAR[tld])
+        if p.unit in _DOLLARS and not p.bare_dollar and _NAMED.search(p.text):
+            named.add(p.unit)
+    return named.pop() if len(named) == 1 and "USD" not in named else None
+
+
+def settle_bare_dollars(promises: list[Promise]) -> list[Promise]:
+    """The promises with each bare "$" amount that no region settled put in the site's dollar."""
+    dollar = site_dollar(promises)
+    if dollar is None:
+        return promises
+    return [replace(p, unit=dollar) if p.bare_dollar and p.unit == "USD" else p for p in promises]

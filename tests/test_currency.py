@@ -1,0 +1,43 @@
+"""Which dollar a bare "$" means is settled by the site, not by the line."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from cxaudit.api import extract_text
+from cxaudit.model import Location
+from cxaudit.normalize.currency import settle_bare_dollars, site_dollar
+
+
+def _at(text: str, uri: str):
+    return [replace(p, source=Location(uri, "website")) for p in extract_text(text)]
+
+
+def test_a_country_domain_names_the_dollar():
+    ps = _at("Free standard shipping on orders over $59.", "https://shop.example.com.au/shipping")
+    assert [p.unit for p in ps] == ["USD"]           # alone, the line cannot tell
+    assert [p.unit for p in settle_bare_dollars(ps)] == ["AUD"]
+    assert site_dollar(_at("Free shipping over $59.", "https://shop.example.com/shipping")) is None
+
+
+def test_a_dollar_named_elsewhere_settles_the_bare_ones():
+    ps = _at("Free shipping on all orders over $75.", "faq.html") + \
+        _at("Orders of NZD 75 or more ship free.", "shipping.html")
+    assert sorted(p.unit for p in settle_bare_dollars(ps)) == ["NZD", "NZD"]
+
+
+def test_two_dollars_or_the_us_dollar_settle_nothing():
+    us = _at("Free shipping over $75.", "a.html") + _at("Orders over US$75 ship free.", "b.html")
+    assert site_dollar(us) is None
+    two = _at("Free shipping over $75.", "a.html") + _at("Orders over A$75 ship free.", "b.html") + \
+        _at("Orders over NZ$90 ship free.", "c.html")
+    assert [p.unit for p in settle_bare_dollars(two)][0] == "USD"
+
+
+def test_the_audit_reports_the_site_dollar(cli, tmp_path):
+    (tmp_path / "banner.md").write_text("# Offers\n\nFree standard shipping on orders over $59.\n")
+    (tmp_path / "terms.md").write_text("# Delivery\n\nStandard delivery is free on orders over A$49.\n")
+    out = json.loads(cli("audit", str(tmp_path), "--format", "json", "-q").stdout)
+    assert sorted(p["unit"] for p in out["promises"]) == ["AUD", "AUD"]
+    assert [f["kind"] for f in out["findings"]] == ["free_shipping_threshold"]
