@@ -317,6 +317,10 @@ def _cell_spans(row_text: str) -> list[tuple[int, int]]:
 
 
 _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b")
+# A scope word tied to the value before it names that value's own scope ("3–7 business days
+# to regional areas"); one past ", and" starts the next clause.
+_OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
+_NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
 _CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
 
 
@@ -996,8 +1000,9 @@ class Extractor:
         clause = text[c_lo:c_hi]
         before = text[max(0, v.start - 40):v.start]
         after = text[v.end:v.end + 40]
-        money_in_clause = any(o.type == "money" and not _HARD_SEP.search(text[min(v.end, o.end):max(v.start, o.start)])
-                              for o in values)
+        # ("over $39, and Gold members get free shipping on every order": the amount is the clause before's)
+        money_in_clause = any(o.type == "money" and not _HARD_SEP.search(between := text[min(v.end, o.end):max(v.start, o.start)])
+                              and not _NEXT_CLAUSE.search(between) for o in values)
         for c in cues:
             pack = self.packs.get(c.kind)
             if pack is None or not self._fits(pack, v):
@@ -1151,6 +1156,12 @@ class Extractor:
             d = v.start - end if end <= v.start else (start - v.end) * 3 if start >= v.end else 0
             if lo > 0 and end <= v.start and "," in text[end:v.start]:
                 d += 60  # "3 to 7 days in the West, 2 to 5 in Ontario": the West is the value before's
+            if start >= v.end:
+                label = _OWN_LABEL_AFTER.match(text, v.end)
+                if label and label.end() == start:
+                    d = 0  # "2–5 business days to metro areas and 3–7 business days to regional areas"
+                elif _NEXT_CLAUSE.search(text, v.end, start):
+                    continue  # "over $39, and Gold members get it on every order": the next clause's
             prev = found.get(key)
             if prev is None or d < prev[0] - 1e-9:
                 found[key] = (d, {value})

@@ -603,3 +603,19 @@ def test_faulty_items_have_their_own_return_terms():
     # "not damaged" is a condition of the return, not its reason
     cond = extract_text("Items must be unworn and not damaged, and returned within 30 days.")
     assert [dict(p.scope) for p in cond if p.kind == "return_window"] == [{}]
+
+
+def test_a_scope_named_right_after_its_value_is_that_values():
+    ps = extract_text("Standard delivery takes 2–5 business days to metro areas and 3–7 business days to regional areas.")
+    assert sorted((p.min, dict(p.scope)["region"]) for p in ps) == [(2, "metro"), (3, "regional")]
+    ps = extract_text("Delivery takes 2-5 business days to metro areas, 3-7 business days to regional areas "
+                      "and 5-10 business days to remote areas.")
+    assert sorted((p.min, dict(p.scope)["region"]) for p in ps) == [(2, "metro"), (3, "regional"), (5, "remote")]
+    assert compare(ps) == []
+
+
+def test_a_tier_past_and_starts_the_next_clause():
+    ps = extract_text("Silver members get free standard shipping on orders over $39, "
+                      "and Gold members get free standard shipping on every order.")
+    assert sorted((p.max, dict(p.scope)["tier"]) for p in ps) == [(0, "gold"), (39, "silver")]
+    assert compare(ps) == []
