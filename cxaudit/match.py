@@ -321,6 +321,8 @@ _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b"
 # to regional areas"); one past ", and" starts the next clause.
 _OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
+# ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
+_NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s", re.I)
 _CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
 
 
@@ -1150,7 +1152,7 @@ class Extractor:
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
-        nearest_region = None
+        nearest_region = nearest_medium = None
         for start, end, key, value in hits:
             # A label usually comes before its value: a scope word after the value counts triple.
             d = v.start - end if end <= v.start else (start - v.end) * 3 if start >= v.end else 0
@@ -1160,30 +1162,34 @@ class Extractor:
                 label = _OWN_LABEL_AFTER.match(text, v.end)
                 if label and label.end() == start:
                     d = 0  # "2–5 business days to metro areas and 3–7 business days to regional areas"
-                elif _NEXT_CLAUSE.search(text, v.end, start):
+                elif _NEXT_CLAUSE_AFTER.search(text, v.end, start):
                     continue  # "over $39, and Gold members get it on every order": the next clause's
             prev = found.get(key)
             if prev is None or d < prev[0] - 1e-9:
                 found[key] = (d, {value})
                 if key == "region":
                     nearest_region = (start, end)
+                elif key == "medium":
+                    nearest_medium = (start, end)
             elif abs(d - prev[0]) < 1e-9:
                 prev[1].add(value)
-        if nearest_region is not None:
-            # Regions listed together with the nearest one ("Scottish Highlands, Islands &
-            # Northern Ireland", "Canada and Mexico") all count.
-            regions = sorted((h[0], h[1], h[3]) for h in hits if h[2] == "region")
-            i = next(k for k, h in enumerate(regions) if (h[0], h[1]) == nearest_region)
-            joined = {regions[i][2]}
+        for key, nearest in (("region", nearest_region), ("medium", nearest_medium)):
+            if nearest is None:
+                continue
+            # Regions or channels listed together with the nearest one ("Scottish Highlands,
+            # Islands & Northern Ireland", "Canada and Mexico", "by phone or email") all count.
+            listed = sorted((h[0], h[1], h[3]) for h in hits if h[2] == key)
+            i = next(k for k, h in enumerate(listed) if (h[0], h[1]) == nearest)
+            joined = {listed[i][2]}
             for step in (-1, 1):
                 j = i
-                while 0 <= j + step < len(regions):
-                    a, b = (regions[j], regions[j + step]) if step == 1 else (regions[j + step], regions[j])
+                while 0 <= j + step < len(listed):
+                    a, b = (listed[j], listed[j + step]) if step == 1 else (listed[j + step], listed[j])
                     if not _LIST_GAP.match(text, a[1], b[0]) or _LIST_GAP.match(text, a[1], b[0]).end() != b[0]:
                         break
                     j += step
-                    joined.add(regions[j][2])
-            found["region"] = (found["region"][0], found["region"][1] | joined)
+                    joined.add(listed[j][2])
+            found[key] = (found[key][0], found[key][1] | joined)
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
         pay = [h for h in hits if h[2] == "payment"]

@@ -619,3 +619,14 @@ def test_a_tier_past_and_starts_the_next_clause():
                       "and Gold members get free standard shipping on every order.")
     assert sorted((p.max, dict(p.scope)["tier"]) for p in ps) == [(0, "gold"), (39, "silver")]
     assert compare(ps) == []
+
+
+def test_the_phone_line_keeps_its_hours_when_email_is_offered_after():
+    ps = extract_text("Our customer care team can be reached on 1300 427 268 from 9am to 5pm AEST, "
+                      "Monday to Friday, or by email.")
+    assert [dict(p.scope).get("medium") for p in ps] == ["phone"]
+    both = extract_text("Our team is available by phone or email, Monday to Friday 9-5.")
+    assert [dict(p.scope).get("medium") for p in both] == ["email,phone"]
+    # held against each channel's own hours
+    phone = extract_text("Phone lines are open Monday to Friday 9am to 6pm.")
+    assert [f.kind for f in compare(both + phone)] == ["support_hours"]
