@@ -113,7 +113,10 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bcard\s
                          # "Card refunds then take 3-5 working days to reach your account"
                          r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b"
                          # "the time it takes your bank to process our refund request (5 to 10 business days)"
-                         r"|\b(?:take|takes|taking)\s+(?:your|the)\s+(?:bank|card\s+(?:issuer|provider)|financial\s+institution)\b")
+                         r"|\b(?:take|takes|taking)\s+(?:your|the)\s+(?:bank|card\s+(?:issuer|provider)|financial\s+institution)\b"
+                         # "Once processed, the refund appears on your statement within 7-10 business days"
+                         r"|\b(?:once|after)\s+(?:it(?:['’]s|\s+is|\s+has\s+been)\s+|your\s+refund\s+(?:is|has\s+been)\s+)?(?:processed|issued)\b"
+                         r"|\b(?:appears?|show\s+up|shows?\s+up)\s+(?:on|in)\s+(?:your|the)\s+(?:bank\s+|card\s+)?statement\b")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?|"
                       r"(?:\d+\s+)?(?:reader\s+)?comments?\s*(?:\(\d+\))?\W*$|leave\s+a\s+(?:comment|reply))")

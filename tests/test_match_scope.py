@@ -630,3 +630,12 @@ def test_the_phone_line_keeps_its_hours_when_email_is_offered_after():
     # held against each channel's own hours
     phone = extract_text("Phone lines are open Monday to Friday 9am to 6pm.")
     assert [f.kind for f in compare(both + phone)] == ["support_hours"]
+
+
+def test_the_refund_after_processing_is_the_banks_stage():
+    ps = extract_text("Refund processing begins within 5 business days of receiving your return. "
+                      "Once processed, the refund appears on your statement within 7-10 business days.")
+    assert sorted((p.min, dict(p.scope).get("stage")) for p in ps) == [(5, None), (7, "bank")]
+    assert compare(ps) == []
+    ps = extract_text("Once approved, your refund is issued within 5 business days.")
+    assert [dict(p.scope).get("stage") for p in ps] == [None]
