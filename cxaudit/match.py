@@ -467,11 +467,17 @@ def _unshadow(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
             and not any(s[2] == h[2] and s[0] <= h[0] and h[1] <= s[1] for s in shadows)]
 
 
+def _open_bracket(text: str, at: int) -> bool:
+    return text.count("（", 0, at) + text.count("(", 0, at) > text.count("）", 0, at) + text.count(")", 0, at)
+
+
 def _sentence_spans(cuts: list[int], text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences that start at `cuts`, trailing space trimmed."""
     spans = []
     lo = 0
     for hi in cuts + [len(text)]:
+        if hi < len(text) and text[:hi].rstrip()[-1:] in ("；", ";") and _open_bracket(text, hi):
+            continue  # "（星期一至五 09:00–19:00；星期六 10:00–18:00）": one timetable in brackets
         end = len(text[lo:hi].rstrip()) + lo
         if end > lo:
             spans.append((lo, end))

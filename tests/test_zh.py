@@ -397,3 +397,24 @@ def test_a_fault_is_the_reason_for_a_return_not_a_product():
     usual = _promises("非质量问题退货，运费由买家承担。")
     assert [dict(p.scope).get("reason") for p in usual] == ["change_of_mind"]
     assert compare(faulty + _promises("收到商品后30天内可申请退货。")) == []
+
+
+def test_hong_kong_wordings():
+    assert [(p.kind, p.min, p.max) for p in _promises("出貨後預計2–3個工作天送達。")] == [("delivery_time", 2, 3)]
+    assert _promises("商品購買後超過14日，恕不接受退貨。") == []            # past a limit: a condition
+    assert [dict(p.scope) for p in _promises("離島地區需時3-5個工作天送達。")] == [{"region": "remote"}]
+    assert sorted(dict(p.scope)["product"] for p in _promises("手機及平板電腦享有1年保養，大型家電享有2年保養。")) \
+        == ["electronics", "major_appliances"]
+    assert [(p.kind, p.min) for p in _promises("購買後14日內如發現更低價格，可退回差價。")] == [("price_match_window", 14)]
+    assert [(p.kind, p.max) for p in _promises("全單免運費。")] == [("free_shipping_threshold", 0)]
+    assert [(p.kind, p.max, p.unit) for p in _promises("訂單滿HK$300即享免費標準送貨。")] == \
+        [("free_shipping_threshold", 300, "HKD")]
+    assert [(p.kind, p.max) for p in _promises("所有產品均享 1 年 Sony 香港行貨保養。")] == [("warranty", 1)]
+    assert [(p.kind, p.max) for p in _promises("退貨期 HK$499 — 30 日") if p.kind == "return_window"] == \
+        [("return_window", 30)]
+
+
+def test_a_timetable_in_brackets_is_one_across_a_semicolon():
+    ps = _promises("客服熱線：2345 6789（星期一至五 09:00–19:00；星期六 10:00–18:00）")
+    assert len(ps) == 1 and dict(ps[0].scope) == {"medium": "phone"}
+    assert [dict(d)["days"] for d in ps[0].schedule] == ["mon-fri", "sat"]

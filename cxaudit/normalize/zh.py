@@ -76,7 +76,8 @@ CN_NUM = r"[零〇一二两俩三四五六七八九十百千]{1,6}"
 AR_NUM = r"[0-9]{1,7}(?:\.[0-9]{1,2})?"
 # A number is not read after a digit, a decimal point, a clock colon, a day-of-week word
 # (周一, 星期三), an ordinal (第三) or inside a word that only looks numeric (统一, 唯一, 万一...).
-_NUM_BEFORE = r"(?<![0-9.])(?<![0-9]:)(?<![/\-])(?<![周第初统唯万])(?<!星期)(?<!礼拜)"
+# A number after a currency sign is an amount ("HK$499 — 30 日" is a price and a term, no range).
+_NUM_BEFORE = r"(?<![0-9.])(?<![0-9]:)(?<![/\-])(?<![周第初统唯万])(?<!星期)(?<!礼拜)(?<![$¥￥])(?<![$¥￥]\s)"
 NUM = rf"{_NUM_BEFORE}(?:{AR_NUM}|{CN_NUM})"
 NUM2 = rf"(?:{AR_NUM}|{CN_NUM})"   # the second number of a range ("3-5"): after the separator
 
@@ -184,11 +185,18 @@ _QUAL_AFTER_MAP = {"以内": "within", "之内": "within", "内": "within", "及
                    "以上": "at_least", "以下": "up_to", "左右": "approx", "上下": "approx", "起": "from"}
 
 
-def _qualifier(text: str, start: int, end: int) -> tuple[str, bool, int, int]:
+# past a length of time, a condition ("购买后超过14日，恕不接受退货"), not a length promised;
+# past an amount, a threshold ("超过¥300即可享受免费配送")
+_PAST_A_LIMIT = {"超过", "高于", "达到", "满"}
+
+
+def _qualifier(text: str, start: int, end: int, money: bool = False) -> tuple[str, bool, int, int]:
     """(qualifier, stated explicitly, new start, new end): the words before and after a value
     that say how to read it; the span grows to cover them."""
     before = text[max(0, start - 12):start]
     m = _QUAL_BEFORE.search(before)
+    if m and not money and m.group("q") in _PAST_A_LIMIT and not before[:m.start()].endswith(("可能", "或会", "或", "会")):
+        m = None   # ("等待时间可能超过5分钟" is a wait foretold, kept)
     after = _QUAL_AFTER.match(text[end:end + 6])
     q, explicit, s, e = "within", False, start, end
     if after:
@@ -324,7 +332,7 @@ def find_money(text: str) -> list[Value]:
         lo = number(m.group("r1")) if m.group("r1") else n
         if lo is None:
             continue
-        q, explicit, qs, qe = _qualifier(text, m.start(), m.end())
+        q, explicit, qs, qe = _qualifier(text, m.start(), m.end(), money=True)
         if q == "within" and not explicit:
             q = "exactly"
         head = text[max(0, qs - 4):qs]
