@@ -1095,8 +1095,10 @@ class Extractor:
         found: dict[str, tuple[float, set[str]]] = {}
         all_hits = self._scope_hits(text)
         # "9am to 5pm at weekends" inside a timetable names its days, not a period it holds in
+        # ("overnight to 5 working days" is a range, not the overnight service)
         hits = [h for h in all_hits if h[2] in keys and lo <= h[0] and h[1] <= hi
-                and not (h[2] == "period" and v.start <= h[0] and h[1] <= v.end)]
+                and not ((h[2] == "period" or (h[2] == "service" and v.min != v.max))
+                         and v.start <= h[0] and h[1] <= v.end)]
         if " | " in text and lo == 0 and hi == len(text):
             # A table row: the label cell and the value's own cell scope it, not its neighbours
             # ("UK mainland | 2–4 days, free over £25 | Next working day": 2–4 days is not next-day)

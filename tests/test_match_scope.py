@@ -133,7 +133,7 @@ def test_column_headers_scope_a_zone_table():
                 ("New Zealand", "5–10 business days", "$15.00", "2–4 business days", "$25.00")])
     got = {(dict(p.scope).get("region"), dict(p.scope).get("service"), p.min, p.max) for p in ps if p.kind == "delivery_time"}
     assert got == {("metro", "standard", 2, 5), ("metro", "express", 1, 2),
-                   ("wa_nt", "standard", 5, 9), ("wa_nt", "express", 3, 5),
+                   ("AU-NT,AU-WA", "standard", 5, 9), ("AU-NT,AU-WA", "express", 3, 5),
                    ("NZ", "standard", 5, 10), ("NZ", "express", 2, 4)}
     assert compare(ps) == []
 
@@ -639,3 +639,14 @@ def test_the_refund_after_processing_is_the_banks_stage():
     assert compare(ps) == []
     ps = extract_text("Once approved, your refund is issued within 5 business days.")
     assert [dict(p.scope).get("stage") for p in ps] == [None]
+
+
+def test_a_phrase_and_a_number_of_days_make_one_range():
+    ps = extract_text("Delivery takes overnight to 5 working days depending on your location.")
+    assert [(p.min, p.max, p.unit, dict(p.scope)) for p in ps] == [(1, 5, "business_days", {})]
+
+
+def test_a_zone_named_by_two_states():
+    ps = _rows(("Service", "Metro", "Regional", "WA & NT"), [("Standard", "2-4 business days", "3-6 business days",
+                                                             "5-10 business days")])
+    assert sorted(dict(p.scope)["region"] for p in ps) == ["AU-NT,AU-WA", "metro", "regional"]

@@ -174,9 +174,31 @@ def find_durations(text: str) -> list[Value]:
     for m in LIFETIME_RE.finditer(text) if "life" in low else ():
         out.append(Value("open", m.start(), m.end(), None, None, "years", "at_least"))
     out.sort(key=lambda v: v.start)
+    if phrases:
+        out = _phrase_ranges(text, out)
     if out and out[0].unit and ("," in text or " and " in text or " or " in text):
         out += _elliptic_ranges(text, out)
         out.sort(key=lambda v: v.start)
+    return out
+
+
+_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
+
+
+def _phrase_ranges(text: str, found: list[Value]) -> list[Value]:
+    """"overnight to 5 working days", "same day to 2 days": a phrase and a number of days are
+    the two ends of one range, in the number's unit."""
+    out: list[Value] = []
+    for v in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == v.type == "duration" and prev.min == prev.max is not None \
+                and v.min == v.max is not None and prev.min < v.min and prev.unit in ("days", "business_days") \
+                and v.unit in ("days", "business_days") and not PHRASE_RE.fullmatch(text, v.start, v.end) \
+                and any(m.end() == prev.end for m in PHRASE_RE.finditer(text, prev.start, prev.end)) \
+                and (sep := _TO.match(text, prev.end)) and sep.end() == v.start:
+            out[-1] = Value("duration", prev.start, v.end, prev.min, v.max, v.unit, "within")
+            continue
+        out.append(v)
     return out
 
 
