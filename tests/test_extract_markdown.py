@@ -131,3 +131,9 @@ def test_opening_hours_listed_a_line_at_a_time_are_one_timetable(tmp_path):
     assert len(chat) == 1
     assert [dict(i)["days"] for i in chat[0].schedule] == ["mon-fri", "sat", "sun"]
     assert chat[0].text == "Monday to Friday: 8am to 10pm; Saturday: 9am to 8pm; Sunday: 10am to 6pm"
+
+
+def test_chinese_lines_without_a_full_stop_are_separate_statements(tmp_path):
+    blocks = read(tmp_path, "# 售后服务\n\n7天无理由退货\n15天内质量问题换货\n整机保修1年\n\nStandard delivery takes\n3-5 days.\n")
+    assert [(b.text, b.line) for b in blocks][1:] == [("7天无理由退货", 3), ("15天内质量问题换货", 4), ("整机保修1年", 5),
+                                                 ("Standard delivery takes 3-5 days.", 7)]

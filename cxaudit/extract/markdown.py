@@ -49,6 +49,17 @@ _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _CJK_LINE_BREAK(prev: str, line: str) -> bool:
+    """Chinese lines in one paragraph with no full stop between them are separate statements
+    ("7天无理由退货" / "整机保修1年"): a soft line break is no space between words there."""
+    prev, line = prev.rstrip(), line.lstrip()
+    return bool(prev and line and (_CJK.match(line) or (line[0].isdigit() and _CJK.search(line))) and _CJK.search(prev)
+                and (_CJK.match(prev[-1]) or prev[-1].isalnum()))
+
+
 def inline(text: str) -> str:
     """Plain text of a line of Markdown inline markup."""
     # Escaped characters are parked in the private-use area so no rule below sees them.
@@ -119,9 +130,14 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
     def flush() -> None:
         nonlocal para_kind
         if para:
-            text = inline(" ".join(para))
-            if text:
-                emit(text, para_line)
+            start = 0
+            for i in range(1, len(para) + 1):
+                if i < len(para) and not _CJK_LINE_BREAK(para[i - 1], para[i]):
+                    continue
+                text = inline(" ".join(para[start:i]))
+                if text:
+                    emit(text, para_line + start)
+                start = i
             para.clear()
         para_kind = ""
 
