@@ -325,7 +325,7 @@ _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b"
 _OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
-_NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s", re.I)
+_NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\s(?:but|although|though|however)\s", re.I)
 _CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
 
 
