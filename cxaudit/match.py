@@ -64,7 +64,7 @@ _CELL_ITEM_SEP = re.compile(r"[;•·¦]")   # items within one table cell
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
 _EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought")
-_SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；]")
+_SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；✔✓✅☑✗✘]")
 _START_EVENT = re.compile(
     r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
     r"(?:it(?:'s|\s+is|\s+was|\s+has\s+been)?\s+|they(?:'re|\s+are|\s+were)?\s+|your\s+(?:\w+\s+)?(?:is\s+|was\s+)?|"
@@ -258,6 +258,8 @@ def _label_product(before: str) -> str | None:
     words = re.findall(r"[a-z0-9]+", m.group("label").lower())
     while words and words[0] in _NOT_PRODUCT:
         words = words[1:]   # "Other small electrics: 2 yrs"
+    while words and words[-1].isdigit():
+        words = words[:-1]  # "Headline 3:", "Description 2:": a numbered label
     if not words or len(words) > 4 or any(w in _GENERIC or w in _NOT_PRODUCT or w in _CLAUSE_WORDS
                                           or w in _LABEL_NOT_ITEMS for w in words):
         return None
@@ -293,7 +295,10 @@ _SECTION_WORDS = frozenset("specification specifications specs spec details deta
                            "questions answers frequently asked".split())
 _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover coverage period length term terms note "
                              "standard extended manufacturer manufacturers returns return refunds refund exchanges "
-                             "exchange policy window windows time times how long answer".split())
+                             "exchange policy window windows time times how long answer "
+                             # an ad's or a listing's own labels, and who a product is cut for
+                             "headline headlines description descriptions title subject variant ad copy cta "
+                             "women men womens mens ladies unisex".split())
 
 
 _PART_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|all\s+|our\s+)?(?P<x>[a-z][a-z -]{1,30}?)\s*(?=[.;,)]|$)", re.I)
@@ -323,6 +328,8 @@ _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b"
 # A scope word tied to the value before it names that value's own scope ("3–7 business days
 # to regional areas"); one past ", and" starts the next clause.
 _OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
+_ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
+                         "not_installed"})
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
 _NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\s(?:but|although|though|however)\s", re.I)
@@ -373,10 +380,14 @@ def _covered_product(before: str) -> str | None:
     return ",".join(sorted(heads)) or None
 
 
+_CUT_FOR = re.compile(r"\s*(?:[–—|-]\s*|\()(?:women|men|ladies|kids|girls|boys|unisex)(?:['’]?s)?\)?\s*$", re.I)
+
+
 def _items_of(label: str) -> str | None:
     """Head nouns of a label that lists items: "Toasters, kettles & other small electrics" ->
     "electric,kettle,toaster"; "Hearthline Pro 5-Qt Stand Mixer" -> "mixer"."""
     heads = set()
+    label = _CUT_FOR.sub("", label)   # "Kluane 700 Down Parka – Women's" is a parka
     for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", label.lower()):
         words = [w for w in re.findall(r"[a-z]+", item) if w != "s"]
         while words and words[-1] in _ADVERBS:
@@ -859,8 +870,10 @@ class Extractor:
             return reads
         for i, v in enumerate(values):
             # A bare "free" ("free standard delivery over €60") does not end its neighbour's clause.
-            lo = max((o.end for o in values[:i] if o.type != "free"), default=0)
-            hi = min((o.start for o in values[i + 1:] if o.type != "free"), default=len(s_text))
+            # A vetoed value still ends a clause ("满68元包邮，不满收取6元运费": the fee is not a
+            # promise, and the threshold's clause stops before it all the same).
+            lo = max((o.end for o in found if o.end <= v.start and o.type != "free"), default=0)
+            hi = min((o.start for o in found if o.start >= v.end and o.type != "free"), default=len(s_text))
             region_lo, region_hi = self._clause(s_text, v, lo, hi)
             choice = None
             if row and table:
@@ -1145,7 +1158,12 @@ class Extractor:
             # Chinese names the topic first: a scope word after the value and past a comma starts
             # the next clause ("整机保修一年，主要部件保修两年")
             # ("整机1年保修主要部件2年": before the next value, a scope word is that value's)
-            hits = [h for h in hits if h[0] < v.end or not (_ZH_CLAUSE_SEP.search(text, v.end, h[0]) or hi < len(text))]
+            # ("10年电机质保，整机1年保修": a scope word after the value and before the comma is still this clause's)
+            hits = [h for h in hits if h[0] < v.end or not (_ZH_CLAUSE_SEP.search(text, v.end, h[0]) or (
+                hi < len(text) and not _ZH_CLAUSE_SEP.search(text, h[1], hi)))]
+            # ... and so not the next value's, past that comma
+            hits = [h for h in hits if not (0 < lo <= h[0] and h[1] <= v.start and _ZH_CLAUSE_SEP.search(text, h[1], v.start)
+                                            and not _ZH_CLAUSE_SEP.search(text, lo, h[0]))]
         hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
                                         # "except batteries, which are covered for 6 months"
                                         and not (h[1] <= v.start and _RELATIVE.search(text, h[1], v.start)))
@@ -1163,6 +1181,10 @@ class Extractor:
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
+        # "Made-to-order sofas", "refurbished laptops": the kind of item is the carve-out, the noun
+        # it qualifies only says which goods ("In-stock sofas" are the usual furniture)
+        hits = [h for h in hits if not (h[2] == "product" and h[3] not in _ITEM_KINDS and any(
+            o[2] == "product" and o[3] in _ITEM_KINDS and o[1] <= h[0] and not text[o[1]:h[0]].strip(" -") for o in hits))]
         nearest_region = nearest_medium = None
         for start, end, key, value in hits:
             # A label usually comes before its value: a scope word after the value counts triple.
@@ -1459,7 +1481,7 @@ class Extractor:
         if v.type == "zero" and "product" not in scope:
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.
-            scope["product"] = "sale_items" if re.search(r"\bsale\b|clearance", text, re.I) else "excluded_items"
+            scope["product"] = "sale_items" if re.search(r"(?<!final )(?<!final-)\bsale\b|clearance", text, re.I) else "excluded_items"
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         bare = unit == DOLLAR
         if unit == DOLLAR:

@@ -29,7 +29,7 @@ def pipeline(lang: str = "en"):
     import spacy
 
     nlp = spacy.blank(lang)
-    punct = [".", "!", "?", "\n", "\n ", "•", "·", "。", "！", "？", "；", "|", "¦"]
+    punct = [".", "!", "?", "\n", "\n ", "•", "·", "。", "！", "？", "；", "|", "¦", "✔", "✓", "✅", "☑", "✗", "✘"]
     if lang == "zh":
         # One token per character: the "." of "9.9元" or "1.8天" would end a sentence. Chinese
         # sentences end with "。", which stays.

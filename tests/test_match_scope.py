@@ -650,3 +650,31 @@ def test_a_zone_named_by_two_states():
     ps = _rows(("Service", "Metro", "Regional", "WA & NT"), [("Standard", "2-4 business days", "3-6 business days",
                                                              "5-10 business days")])
     assert sorted(dict(p.scope)["region"] for p in ps) == ["AU-NT,AU-WA", "metro", "regional"]
+
+
+def test_blind_check_false_promises_are_not_read():
+    for text in ("We use cookies to make our site work, to remember your cart for 30 days.",
+                 "We'll call or e-mail within 2 working days of your order to book a date.",
+                 "Example: if you order a lamp and a cushion (total £72), delivery is free.",
+                 "If you're not sleeping better (after at least 30 nights), we'll refund you in full."):
+        assert extract_text(text) == [], text
+
+
+def test_final_sale_and_made_to_order_are_kinds_of_items():
+    ps = extract_text("Final sale items, gift cards and personalised items cannot be returned.")
+    assert "final_sale" in {dict(p.scope)["product"] for p in ps}
+    assert [dict(p.scope) for p in extract_text("Sale items can be returned within 14 days.")] == [{"product": "sale_items"}]
+    ps = extract_text("In-stock sofas are delivered in 2–3 weeks. Made-to-order sofas are delivered in 8–10 weeks.")
+    assert sorted(dict(p.scope)["product"] for p in ps) == ["custom_items", "furniture"]
+    assert compare(ps) == []
+
+
+def test_counted_back_from_delivery_is_its_own_start():
+    late = extract_text("You can cancel or change your delivery date up to 3 working days before delivery.")
+    early = extract_text("Orders can be cancelled within 48 hours of ordering.")
+    assert [dict(p.scope)["start"] for p in late] == ["before_delivery"]
+    assert compare(late + early) == []
+
+
+def test_a_numbered_label_or_a_fit_is_no_product():
+    assert [dict(p.scope) for p in extract_text("Headline 3: 60-Day Returns on Unused Gear")] == [{}]

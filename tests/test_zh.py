@@ -418,3 +418,16 @@ def test_a_timetable_in_brackets_is_one_across_a_semicolon():
     ps = _promises("客服熱線：2345 6789（星期一至五 09:00–19:00；星期六 10:00–18:00）")
     assert len(ps) == 1 and dict(ps[0].scope) == {"medium": "phone"}
     assert [dict(d)["days"] for d in ps[0].schedule] == ["mon-fri", "sat"]
+
+
+def test_mainland_blind_check_wordings():
+    ps = _promises("10年电机质保，整机1年保修。")
+    assert sorted((p.max, dict(p.scope).get("product")) for p in ps) == [(1, None), (10, "motor")]
+    assert [(p.kind, p.max) for p in _promises("满99元包邮，不满收取10元。")] == [("free_shipping_threshold", 99)]
+    assert [(p.kind, p.max) for p in _promises("满68元包邮，不满收取6元运费。")] == [("free_shipping_threshold", 68)]
+    for text in ("如下单时购买了运费险，可按保险规则获得理赔。", "仓库收到退货后2个工作日内质检，质检通过后原路退款。",
+                 "上门维修需提前1天预约。", "售后工单需在通话结束后10分钟内提交系统。"):
+        assert _promises(text) == [], text
+    assert [p.max for p in _promises("我们支持付款后15天内价保，您是8天前付款的，在价保期内。")] == [15]
+    assert "return_window" in [p.kind for p in _promises("✔ 正品保证✔ 极速退款✔ 7天无理由退货✔ 赠运费险")]
+    assert "money_back_guarantee" not in [p.kind for p in _promises("✔ 正品保证✔ 极速退款✔ 7天无理由退货✔ 赠运费险")]
