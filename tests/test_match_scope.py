@@ -678,3 +678,16 @@ def test_counted_back_from_delivery_is_its_own_start():
 
 def test_a_numbered_label_or_a_fit_is_no_product():
     assert [dict(p.scope) for p in extract_text("Headline 3: 60-Day Returns on Unused Gear")] == [{}]
+
+
+def test_meal_kit_blind_check_wordings():
+    for text in ("Our insulated boxes keep ingredients cold for up to 48 hours, so your box can wait on the porch.",
+                 "Pause for up to 10 weeks, swap recipes or cancel anytime.",
+                 "Before filing a claim, you agree to try to resolve the dispute informally for at least sixty (60) days."):
+        assert extract_text(text) == [], text
+    ps = extract_text("Refunds to the original payment method are processed within 5-10 business days.")
+    assert [p.kind for p in ps] == ["refund_time"]
+    assert [dict(p.scope) for p in extract_text("If a part fails, we ship a replacement within 3 business days.")] \
+        == [{"product": "replacements"}]
+    assert [dict(p.scope) for p in extract_text("Credit is applied within 24 hours after approval.")] \
+        == [{"payment": "credit"}]
