@@ -114,6 +114,8 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bcard\s
                          r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b"
                          # "the time it takes your bank to process our refund request (5 to 10 business days)"
                          r"|\b(?:take|takes|taking)\s+(?:your|the)\s+(?:bank|card\s+(?:issuer|provider)|financial\s+institution)\b"
+                         # "Your bank posts the credit | 3–5 business days"
+                         r"|\b(?:your|the)\s+(?:bank|card\s+issuer)\s+(?:posts?|credits?|processes|releases?|applies)\b"
                          # "Once processed, the refund appears on your statement within 7-10 business days"
                          r"|\b(?:once|after)\s+(?:it(?:['’]s|\s+is|\s+has\s+been)\s+|your\s+refund\s+(?:is|has\s+been)\s+)?(?:processed|issued)\b"
                          r"|\b(?:appears?|show\s+up|shows?\s+up)\s+(?:on|in)\s+(?:your|the)\s+(?:bank\s+|card\s+)?statement\b")
@@ -258,8 +260,8 @@ def _label_product(before: str) -> str | None:
     words = re.findall(r"[a-z0-9]+", m.group("label").lower())
     while words and words[0] in _NOT_PRODUCT:
         words = words[1:]   # "Other small electrics: 2 yrs"
-    while words and words[-1].isdigit():
-        words = words[:-1]  # "Headline 3:", "Description 2:": a numbered label
+    while words and re.fullmatch(r"[a-z]?\d+", words[-1]):
+        words = words[:-1]  # "Headline 3:", "Description 2:", "H4:": a numbered label
     if not words or len(words) > 4 or any(w in _GENERIC or w in _NOT_PRODUCT or w in _CLAUSE_WORDS
                                           or w in _LABEL_NOT_ITEMS for w in words):
         return None
@@ -327,7 +329,8 @@ def _cell_spans(row_text: str) -> list[tuple[int, int]]:
 _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b")
 # A scope word tied to the value before it names that value's own scope ("3–7 business days
 # to regional areas"); one past ", and" starts the next clause.
-_OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
+_OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout|with|via)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
+_BRACKETED = re.compile(r"\s*\(\s*")
 _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
                          "not_installed"})
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
@@ -1166,7 +1169,13 @@ class Extractor:
                                             and not _ZH_CLAUSE_SEP.search(text, lo, h[0]))]
         hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
                                         # "except batteries, which are covered for 6 months"
-                                        and not (h[1] <= v.start and _RELATIVE.search(text, h[1], v.start)))
+                                        and not (h[1] <= v.start and (_RELATIVE.search(text, h[1], v.start)
+                                                 # "except garden furniture (1 year)": its own term in brackets
+                                                 or _BRACKETED.fullmatch(text, h[1], v.start))))
+                # "3–5 working days with standard delivery, or the next working day": a label tied to
+                # the value before is that value's
+                and not (0 < lo <= h[0] and h[1] <= v.start and _OWN_LABEL_AFTER.fullmatch(text, lo, h[0])
+                         and _NEXT_CLAUSE_AFTER.search(text, h[1], v.start))
                 # "14 days for a refund, 30 days for store credit": a remedy follows its window
                 and (h[2] != "remedy" or h[0] >= v.end)
                 # "returned within 14 days, complete with manuals and accessories": things that
@@ -1192,8 +1201,7 @@ class Extractor:
             if lo > 0 and end <= v.start and "," in text[end:v.start]:
                 d += 60  # "3 to 7 days in the West, 2 to 5 in Ontario": the West is the value before's
             if start >= v.end:
-                label = _OWN_LABEL_AFTER.match(text, v.end)
-                if label and label.end() == start:
+                if _OWN_LABEL_AFTER.fullmatch(text, v.end, start):
                     d = 0  # "2–5 business days to metro areas and 3–7 business days to regional areas"
                 elif _NEXT_CLAUSE_AFTER.search(text, v.end, start):
                     continue  # "over $39, and Gold members get it on every order": the next clause's

@@ -691,3 +691,17 @@ def test_meal_kit_blind_check_wordings():
         == [{"product": "replacements"}]
     assert [dict(p.scope) for p in extract_text("Credit is applied within 24 hours after approval.")] \
         == [{"payment": "credit"}]
+
+
+def test_outdoor_and_furniture_blind_check_wordings():
+    ps = extract_text("All other products are guaranteed for 2 years, except garden furniture (1 year).")
+    assert sorted((p.max, dict(p.scope).get("product")) for p in ps) == [(1, "outdoor"), (2, None)]
+    ps = extract_text("Standard delivery takes 4–7 business days to Atlantic Canada and 7–14 business days "
+                      "to the territories and remote communities.")
+    assert sorted((p.min, dict(p.scope)["region"]) for p in ps) == [(4, "CA-ATL"), (7, "remote")]
+    ps = extract_text("Orders arrive in 3–5 working days with standard delivery, or the next working day if you order by 2pm.")
+    assert sorted((p.min, dict(p.scope)["service"]) for p in ps) == [(1, "next_day"), (3, "standard")]
+    for text in ("Deliveries to the Highlands may take an extra week.",
+                 "Repairs usually take 3–4 weeks plus shipping, and up to 6 weeks in spring.",
+                 "Canada Post delivers your return to us in 3–8 business days."):
+        assert extract_text(text) == [], text
