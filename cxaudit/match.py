@@ -23,7 +23,7 @@ from cxaudit.rulepack import Pack, RuleSet
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "delivery_time": ("service", "region", "product", "tier", "period", "seller", "start"),
-    "dispatch_time": ("service", "region", "product", "cutoff", "period", "seller"),
+    "dispatch_time": ("service", "region", "product", "cutoff", "period", "seller", "start"),
     "free_shipping_threshold": ("service", "region", "product", "tier", "period", "seller"),
     "return_window": ("region", "product", "start", "remedy", "tier", "period", "seller", "reason"),
     "exchange_window": ("region", "product", "start", "tier", "seller", "reason"),
@@ -331,6 +331,8 @@ _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b"
 # to regional areas"); one past ", and" starts the next clause.
 _OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout|with|via)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
+_ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
+_ZH_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:后|之后|以后)")
 _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
                          "not_installed"})
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
@@ -760,6 +762,8 @@ class Extractor:
             e_char = last.idx + len(last)
             if _EVENT_WORD.match(text, s_char) and _START_EVENT.search(text, max(0, s_char - 30), s_char):
                 continue  # "within 30 days of delivery": the start of a window, not a delivery promise
+            if _ZH_RECEIVED.search(text, max(0, s_char - 4), s_char) and _ZH_AFTER.match(text, e_char):
+                continue  # 「收到寄回商品后3个工作日内寄出」: the start of the clock, not a return promise
             if e_char <= label_end:
                 continue
             cues.append(_Cue(kind, strength == "strong", s_char, e_char))
@@ -809,7 +813,9 @@ class Extractor:
                 prev_cues = [_Cue(c.kind, c.strong, -1, -1) for c in cues]
             if len(s_text.split()) > 6 and _WORD.search(s_text):
                 near_ctx = ctx_cues  # a full sentence says what it is about itself ("Mon–Fri 7 am – 7 pm PT" is no sentence)
-            if len(spans) > 1 and (len(s_text.split()) <= 6 or s_text.rstrip().endswith(":")) \
+            # (Chinese has no spaces: a label there is a few characters, "预售商品：")
+            short = len(s_text) <= 8 if self.lang == "zh" else len(s_text.split()) <= 6
+            if len(spans) > 1 and (short or s_text.rstrip().endswith((":", "："))) \
                     and self._heading_scope(s_text) and not self.find_values(s_text):
                 label = (s_text,)
                 continue
@@ -1244,6 +1250,8 @@ class Extractor:
                 # "Bank Transfer/UPI" leaves the card out: those methods' own clock
                 found["payment"] = (found["payment"][0], methods)
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
+        if kind == "dispatch_time" and scope.get("start") in ("before_dispatch", "shipment"):
+            del scope["start"]  # "processed before it ships": the dispatch itself, not its clock's start
         if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
             # "weekdays 10am to 10pm NZ time": hours kept on one country's clock are that country's
             zones = {dict(item).get("tz") for item in v.schedule}

@@ -431,3 +431,13 @@ def test_mainland_blind_check_wordings():
     assert [p.max for p in _promises("我们支持付款后15天内价保，您是8天前付款的，在价保期内。")] == [15]
     assert "return_window" in [p.kind for p in _promises("✔ 正品保证✔ 极速退款✔ 7天无理由退货✔ 赠运费险")]
     assert "money_back_guarantee" not in [p.kind for p in _promises("✔ 正品保证✔ 极速退款✔ 7天无理由退货✔ 赠运费险")]
+
+
+def test_a_replacement_sent_after_the_return_is_a_dispatch():
+    for text in ("仓库收到寄回商品后3个工作日内寄出新品。", "换货商品将在收到退回商品后3个工作日内寄出。"):
+        ps = _promises(text)
+        assert [(p.kind, dict(p.scope).get("product")) for p in ps] == [("dispatch_time", "replacements")], text
+    assert [p.max for p in _promises("升级条件（近12个月成长值）满1000分。")] == []
+    # a label of a few characters heads the next sentence; a whole sentence does not
+    ps = _promises("预售商品按商品页约定的时间发货。大型促销活动期间，发货时间可能延长至付款后72小时。")
+    assert [dict(p.scope).get("product") for p in ps] == [None]
