@@ -705,3 +705,14 @@ def test_outdoor_and_furniture_blind_check_wordings():
                  "Repairs usually take 3–4 weeks plus shipping, and up to 6 weeks in spring.",
                  "Canada Post delivers your return to us in 3–8 business days."):
         assert extract_text(text) == [], text
+
+
+def test_two_channels_in_one_sentence_keep_their_own_hours():
+    ps = extract_text("Live chat is open 8am-10pm daily, and phone lines 9am-5pm weekdays.")
+    got = {dict(p.scope)["medium"]: [dict(d)["days"] for d in p.schedule] for p in ps}
+    assert got == {"chat": ["mon-sun"], "phone": ["mon-fri"]}
+    ps = extract_text("在线客服每天9:00-24:00，热线每天9:00-21:00。", lang="zh")
+    assert sorted((dict(p.scope)["medium"], dict(p.schedule[0])["close"]) for p in ps) == [("chat", "24:00"), ("phone", "21:00")]
+    # a lunch break is one timetable
+    ps = extract_text("客服时间：周一至周五 9:00-12:00，13:30-18:00。", lang="zh")
+    assert len(ps) == 1 and len(ps[0].schedule) == 2

@@ -463,6 +463,9 @@ def _best_reading(cands: list[tuple[int, int, tuple, int]]) -> list[tuple[int, i
     return sorted((cands[i][0], cands[i][1], cands[i][2]) for i in best[-1][3])
 
 
+_CHANNEL_WORD = re.compile(r"\b(?:live\s+chat|chat|phones?|phone\s+lines|lines|calls?|e-?mail|whatsapp|stores?|showrooms?|shops?)\b", re.I)
+
+
 def find_schedules(text: str) -> list[Value]:
     cands: list[tuple[int, int, tuple, int]] = []
     for order, rx in enumerate((SCHEDULE_RE, HOURS_FIRST_RE)):
@@ -506,7 +509,16 @@ def find_schedules(text: str) -> list[Value]:
             # is every line's
             zone = next(iter(zones))
             items = [(s, e, i if dict(i).get("tz") else i + (("tz", zone),)) for s, e, i in items]
-        out.append(Value("schedule", start, end, schedule=tuple(i for _, _, i in items), qualifier="exactly"))
+        # ... one per channel: "Live chat is open 8am–10pm daily, and phone lines 9am–5pm weekdays"
+        groups = [[items[0]]]
+        for item in items[1:]:
+            if _CHANNEL_WORD.search(text, groups[-1][-1][1], item[0]):
+                groups.append([item])
+            else:
+                groups[-1].append(item)
+        for group in groups:
+            out.append(Value("schedule", group[0][0], group[-1][1], schedule=tuple(i for _, _, i in group),
+                             qualifier="exactly"))
     for m in ALLTIME_RE.finditer(text):
         if any(v.start <= m.start() < v.end for v in out):
             continue

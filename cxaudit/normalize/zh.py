@@ -487,6 +487,14 @@ def _days(spec: str | None) -> str | None:
 _DAYS_ONLY_RE = re.compile(rf"{DAYS}")
 
 
+_CHANNEL_WORD = re.compile(r"热线|电话|在线客服|人工客服|微信|邮件|邮箱|门店|专柜|直播|chat|email|phone", re.I)
+
+
+def _same_days_overlap(a: dict, b: dict) -> bool:
+    """The same days again with hours that overlap: another channel's timetable, not a lunch break."""
+    return a["days"] == b["days"] and a["open"] < b["close"] and b["open"] < a["close"]
+
+
 def find_schedules(text: str) -> list[Value]:
     items: list[tuple[int, int, tuple | None]] = []
     last_days = None
@@ -525,9 +533,17 @@ def find_schedules(text: str) -> list[Value]:
         items.append((m.start(), m.end(), (("days", days), ("open", o), ("close", c))))
     out: list[Value] = []
     kept = [(s, e, i) for s, e, i in items if i is not None]
-    if kept:
-        start, end = kept[0][0], kept[-1][1]
-        out.append(Value("schedule", start, end, schedule=tuple(i for _, _, i in kept), qualifier="exactly"))
+    # One timetable per channel: 「在线客服每天9:00-24:00，热线每天9:00-21:00」 is two, split where
+    # another channel is named between two parts or the same days come back.
+    groups: list[list[tuple]] = []
+    for item in kept:
+        if groups and not (_CHANNEL_WORD.search(text, groups[-1][-1][1], item[0])
+                           or any(_same_days_overlap(dict(g[2]), dict(item[2])) for g in groups[-1])):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for group in groups:
+        out.append(Value("schedule", group[0][0], group[-1][1], schedule=tuple(i for _, _, i in group), qualifier="exactly"))
     for s, e, i in items:
         if i is None:
             out.append(Value("other", s, e))
