@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from cxaudit.errors import NotContent, ReadError
 from cxaudit.model import AuditResult, Block, Document, Location, NotRead, Promise
-from cxaudit.normalize.currency import settle_bare_dollars
+from cxaudit.normalize.currency import settle_bare_dollars, settle_stated_dollar
 
 _EXTRACTORS: dict[str, object] = {}
 _RULES_DIR: str | None = None
@@ -101,7 +101,9 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     out: list[Promise] = []
     prev: tuple[Block, Promise] | None = None   # the last block's lone opening-hours line
     last: Block | None = None
+    texts: list[str] = []
     for block in blocks:
+        texts.append(block.text)
         block_lang = detect_lang(block.text) if lang == "auto" else lang
         ex = extractor(block_lang)
         reads = ex.read_block(block)
@@ -122,6 +124,8 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
             continue
         out.extend(found)
         prev = (block, line) if line is not None else None
+    if any(p.bare_dollar and p.unit == "USD" for p in out):
+        out = settle_stated_dollar(out, texts)
     return out
 
 

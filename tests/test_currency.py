@@ -41,3 +41,11 @@ def test_the_audit_reports_the_site_dollar(cli, tmp_path):
     out = json.loads(cli("audit", str(tmp_path), "--format", "json", "-q").stdout)
     assert sorted(p["unit"] for p in out["promises"]) == ["AUD", "AUD"]
     assert [f["kind"] for f in out["findings"]] == ["free_shipping_threshold"]
+
+
+def test_a_page_that_states_its_dollar_settles_the_site(cli, tmp_path):
+    (tmp_path / "shipping.md").write_text("# Shipping\n\nFree standard shipping on orders over $99.\n\n"
+                                          "All prices are in Canadian dollars.\n")
+    (tmp_path / "banner.md").write_text("# Offers\n\nFree shipping on orders over $75.\n")
+    out = json.loads(cli("audit", str(tmp_path), "--format", "json", "-q").stdout)
+    assert sorted(p["unit"] for p in out["promises"]) == ["CAD", "CAD"]

@@ -25,6 +25,34 @@ _NAMED = re.compile(r"\b(?:US|USD|AU|AUD|NZ|NZD|CA|CAD|C|A|S|SGD|HK|HKD)\$|\b(?:
                     r"|\b(?:US|Australian|New\s+Zealand|Canadian|Singapore|Hong\s+Kong)\s+dollars?\b", re.I)
 
 
+# A page that says which dollar its prices are in ("All prices are in Canadian dollars",
+# "Prices shown in AUD and include GST")
+_STATED = re.compile(r"\b(?:prices?|amounts?|figures?|costs?|charges?)\b[^.\n]{0,40}?\b(?:in|are)\s+"
+                     r"(?P<name>Canadian|Australian|New\s+Zealand|NZ|Singapore|Hong\s+Kong|US|U\.S\.|American)\s+dollars?\b"
+                     r"|\b(?:prices?|amounts?)\b[^.\n]{0,40}?\bin\s+(?P<code>CAD|AUD|NZD|SGD|HKD|USD)\b", re.I)
+_STATED_NAME = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "nz": "NZD", "singapore": "SGD",
+                "hong kong": "HKD", "us": "USD", "u.s.": "USD", "american": "USD"}
+
+
+def stated_dollar(texts: Iterable[str]) -> str | None:
+    """The one dollar a document says its prices are in, or None."""
+    found = set()
+    for text in texts:
+        if "dollar" not in text.lower() and not re.search(r"CAD|AUD|NZD|SGD|HKD|USD", text):
+            continue
+        for m in _STATED.finditer(text):
+            found.add(m.group("code").upper() if m.group("code") else _STATED_NAME[" ".join(m.group("name").lower().split())])
+    return found.pop() if len(found) == 1 else None
+
+
+def settle_stated_dollar(promises: list[Promise], texts: Iterable[str]) -> list[Promise]:
+    """A document's bare "$" amounts in the dollar it says its prices are in."""
+    dollar = stated_dollar(texts)
+    if dollar is None or dollar == "USD":
+        return promises
+    return [replace(p, unit=dollar) if p.bare_dollar and p.unit == "USD" else p for p in promises]
+
+
 def site_dollar(promises: Iterable[Promise]) -> str | None:
     """The one dollar the sources name, or None when they name none, several, or the US one."""
     named: set[str] = set()
@@ -35,6 +63,8 @@ def site_dollar(promises: Iterable[Promise]) -> str | None:
             named.add(_TLD_DOLLAR[tld])
         if p.unit in _DOLLARS and not p.bare_dollar and _NAMED.search(p.text):
             named.add(p.unit)
+        elif p.bare_dollar and p.unit in _DOLLARS and p.unit != "USD" and "region" not in dict(p.scope):
+            named.add(p.unit)   # settled by its own page's statement ("All prices in Canadian dollars")
     return named.pop() if len(named) == 1 and "USD" not in named else None
 
 
