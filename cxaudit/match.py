@@ -275,7 +275,7 @@ _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|t
                              r"|(?:^|[.;:]\s*|\d\s+)[\"“'‘]?(?P<subj2>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:may|can)\s+(?:also\s+)?be\s+"
                              r"(?:returned|sent\s+back|exchanged)\s+$", re.I)
 _NOT_RETURN_ITEMS = frozenset("unused unworn unwanted full complete original parcel package packaging box back "
-                              "stuff things gear it them one ones merchandise most anything".split())
+                              "stuff things gear it them one ones merchandise most anything time anytime".split())
 
 
 def _returned_product(before: str) -> str | None:

@@ -716,3 +716,11 @@ def test_two_channels_in_one_sentence_keep_their_own_hours():
     # a lunch break is one timetable
     ps = extract_text("客服时间：周一至周五 9:00-12:00，13:30-18:00。", lang="zh")
     assert len(ps) == 1 and len(ps[0].schedule) == 2
+
+
+def test_any_time_within_and_a_free_return_collection():
+    ps = extract_text("You can start a return any time within 90 nights of delivery, and we'll refund the full purchase price.")
+    assert [(p.kind, p.max, dict(p.scope)) for p in ps] == [("return_window", 90, {"start": "delivery"})]
+    ps = extract_text("We'll collect it for free and give you a full refund.")
+    assert [(p.kind, p.max) for p in ps] == [("return_cost", 0)]
+    assert extract_text("Free in-store pickup is available on all orders.") == []
