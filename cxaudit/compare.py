@@ -454,6 +454,8 @@ def _compare_kind(kind: str, promises: list[Promise], markets: set[str] | None =
             sa, sb = dict(ka[0]), dict(kb[0])
             if not scopes_compatible(sa, sb):
                 continue
+            if _rows_apart(clusters[ka], clusters[kb]):
+                continue
             if _other_money(reps[ka], sa, sb, markets) or _other_money(reps[kb], sb, sa, markets):
                 continue
             if not _bound_ok(ka, sb, bound) or not _bound_ok(kb, sa, bound):
@@ -502,6 +504,19 @@ def _other_money(p: Promise, own: dict[str, str], other: dict[str, str], bare_ma
     if not market or "region" in own or p.unit not in CURRENCY or p.unit == market:
         return False
     return not (p.bare_dollar and region in bare_markets)
+
+
+def _row_label(p: Promise) -> str | None:
+    return p.text.split(" | ", 1)[0].strip().lower() if " | " in p.text else None
+
+
+def _rows_apart(a: list[Promise], b: list[Promise]) -> bool:
+    """Every message on one side and every one on the other are rows of one page's table with
+    different labels ("Guardwell 3-Year | $59 | 3 years" and "Guardwell 5-Year | $89 | 5 years",
+    "WA/NT | 5–9 days" and "Metro | 2–5 days"): the table itself sets them apart, whatever the
+    labels mean."""
+    return all(p.source.uri == q.source.uri and _row_label(p) is not None and _row_label(q) is not None
+               and _row_label(p) != _row_label(q) for p in a for q in b)
 
 
 def _bound_ok(k: tuple, other_scope: dict[str, str], bound: dict) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cxaudit.compare import compare, format_value, relation
 from cxaudit.model import Location, Promise
 
@@ -182,3 +184,21 @@ def test_return_cost_paid_by_the_customer():
     assert relation(paid, fee) is None and relation(fee, paid) is None
     assert relation(paid, P(kind="return_cost", mn=None, mx=None, unit=None, q="at_least")) is None
     assert format_value(paid) == "paid by the customer" and format_value(free) == "free"
+
+
+def test_rows_of_one_table_with_different_labels_are_not_rivals():
+    from cxaudit.model import Block, Document
+    from cxaudit.pipeline import promises_in_blocks
+    doc = Document(uri="plans.html", channel="website", fmt="html")
+    header = ("Plan", "Price", "Coverage")
+    rows = [("Guardwell 3-Year", "$59", "3 years of warranty cover"), ("Guardwell 5-Year", "$89", "5 years of warranty cover")]
+    blocks = [Block(text=" | ".join(r), line=i + 10, heading=("Protection plans",), table=header, cells=r)
+              for i, r in enumerate(rows)]
+    ps = [p for p in promises_in_blocks(blocks, doc) if p.kind == "warranty"]
+    assert sorted(p.max for p in ps) == [3, 5]
+    assert compare(ps) == []
+    # rows of another page are still held against them
+    three, five = sorted(ps, key=lambda p: p.max)
+    elsewhere = replace(five, source=Location("faq.md", "help_centre", 3, None),
+                        text="Guardwell 3-Year | $89 | 5 years of warranty cover")
+    assert [f.kind for f in compare([three, elsewhere])] == ["warranty"]
