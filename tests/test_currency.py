@@ -49,3 +49,9 @@ def test_a_page_that_states_its_dollar_settles_the_site(cli, tmp_path):
     (tmp_path / "banner.md").write_text("# Offers\n\nFree shipping on orders over $75.\n")
     out = json.loads(cli("audit", str(tmp_path), "--format", "json", "-q").stdout)
     assert sorted(p["unit"] for p in out["promises"]) == ["CAD", "CAD"]
+
+
+def test_a_region_that_settled_the_dollar_keeps_it():
+    ps = _at("Free shipping over $75.", "https://shop.example.ca/a") + \
+        _at("Orders to the US over $200 ship free.", "https://shop.example.ca/b")
+    assert sorted((dict(p.scope).get("region", ""), p.unit) for p in settle_bare_dollars(ps)) == [("", "CAD"), ("US", "USD")]

@@ -50,7 +50,12 @@ def settle_stated_dollar(promises: list[Promise], texts: Iterable[str]) -> list[
     dollar = stated_dollar(texts)
     if dollar is None or dollar == "USD":
         return promises
-    return [replace(p, unit=dollar) if p.bare_dollar and p.unit == "USD" else p for p in promises]
+    return [replace(p, unit=dollar) if _unsettled(p) else p for p in promises]
+
+
+def _unsettled(p: Promise) -> bool:
+    """A bare "$" amount read as USD only for want of a country (no region settled it)."""
+    return p.bare_dollar and p.unit == "USD" and "region" not in dict(p.scope)
 
 
 def site_dollar(promises: Iterable[Promise]) -> str | None:
@@ -73,4 +78,4 @@ def settle_bare_dollars(promises: list[Promise]) -> list[Promise]:
     dollar = site_dollar(promises)
     if dollar is None:
         return promises
-    return [replace(p, unit=dollar) if p.bare_dollar and p.unit == "USD" else p for p in promises]
+    return [replace(p, unit=dollar) if _unsettled(p) else p for p in promises]
