@@ -43,7 +43,9 @@ DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
 # ("Over the holidays, our lines are open 10–4": a period said first covers the sentence)
 _LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium", "period"), "wait_time": ("medium", "period"),
                  "support_hours": ("period",), "delivery_time": ("period",), "dispatch_time": ("period",),
-                 "money_back_guarantee": ("product",)}
+                 "money_back_guarantee": ("product",),
+                 # "If you join the Club today – it's free – every order ships free"
+                 "free_shipping_threshold": ("tier",)}
 
 LABELS = {
     "delivery_time": "delivery", "dispatch_time": "dispatch", "return_window": "returns",

@@ -724,3 +724,10 @@ def test_any_time_within_and_a_free_return_collection():
     ps = extract_text("We'll collect it for free and give you a full refund.")
     assert [(p.kind, p.max) for p in ps] == [("return_cost", 0)]
     assert extract_text("Free in-store pickup is available on all orders.") == []
+
+
+def test_a_definition_and_a_club_joined_in_passing():
+    assert extract_text('"Lifetime" means the functional life of the product, not your lifetime.') == []
+    assert [p.kind for p in extract_text("Lifetime warranty means we repair it for free for as long as you own it.")] == ["warranty"]
+    ps = extract_text("If you join the Trailhead Club today – it's free – every order ships free.")
+    assert [dict(p.scope) for p in ps] == [{"tier": "members"}]
