@@ -39,6 +39,7 @@ def _zone(region: str) -> bool:
 
 
 _OWN_HOURS_MEDIA = {"store", "bot"}
+_USUAL = {("reason", "change_of_mind"), ("product", "in_stock")}
 
 
 def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
@@ -46,9 +47,10 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
         # a refund to a card is the usual refund: held against refunds that name no method
         a, b = {k: v for k, v in a.items() if (k, v) != ("payment", "card")}, \
             {k: v for k, v in b.items() if (k, v) != ("payment", "card")}
-    # a change of mind is the usual reason for a return: held against returns that name none
-    a = {k: v for k, v in a.items() if (k, v) != ("reason", "change_of_mind")}
-    b = {k: v for k, v in b.items() if (k, v) != ("reason", "change_of_mind")}
+    # a change of mind is the usual reason for a return, goods in stock the usual goods: held
+    # against messages that name none
+    a = {k: v for k, v in a.items() if (k, v) not in _USUAL}
+    b = {k: v for k, v in b.items() if (k, v) not in _USUAL}
     for key in set(a) & set(b):
         if not set(a[key].split(",")) & set(b[key].split(",")):
             return False

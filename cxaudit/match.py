@@ -1137,6 +1137,12 @@ class Extractor:
                 lo_c, hi_c = (seps[-1] if seps else own[0]), (after.start() if after else own[1])
                 others.extend(c for c in ((own[0], lo_c), (hi_c, own[1])) if c[1] > c[0])
             hits = [h for h in hits if not any(c[0] <= h[0] and h[1] <= c[1] for c in others)]
+            # the label cell names the row: a note in a later cell ("使用零钱通/银行卡支付的按对应渠道退回")
+            # does not add to what the label says
+            head = cells[0]
+            named = {h[2] for h in hits if head[0] <= h[0] and h[1] <= head[1]}
+            hits = [h for h in hits if h[2] not in named or (head[0] <= h[0] and h[1] <= head[1])
+                    or (own is not None and own[0] <= h[0] and h[1] <= own[1])]
         else:
             m = _CONDITION_LEAD.match(text)
             if m and m.end() <= v.start:
@@ -1559,6 +1565,11 @@ def _merge_schedules(reads: list[Read], block_text: str) -> list[Read]:
 
 
 _PRICED_KINDS = {"delivery_time", "dispatch_time", "free_shipping_threshold", "return_cost"}
+
+
+def subject(kind: str, scope: dict[str, str]) -> str:
+    """A short human label of a kind and scope ("express delivery (US)")."""
+    return _subject(kind, scope)
 
 
 def _subject(kind: str, scope: dict[str, str]) -> str:

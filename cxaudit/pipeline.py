@@ -83,11 +83,21 @@ def _past_event(uri: str) -> bool:
     return bool(_PAST_EVENT_PAGE.search(path) and _EVENT_WORDS.search(path) and not _EVERGREEN.search(path))
 
 
+_LINE_KINDS = {"support_hours", "wait_time"}
+
+
 def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
     loc = Location(doc.uri, doc.channel, block.line, block.heading[-1] if block.heading else None)
     if reads and block.role == "main" and doc.channel != "policy" and _past_event(doc.uri):
         # (the site's own banner and footer on that page are today's, as on every other page)
         reads = [replace(r, scope=tuple(sorted({**dict(r.scope), "period": "past_event"}.items()))) for r in reads]
+    if doc.channel == "call_centre" and any(r.kind in _LINE_KINDS and "medium" not in dict(r.scope) for r in reads):
+        # an agent giving "our hours" or "the wait" on a call speaks of the phone line
+        from cxaudit.match import subject
+
+        reads = [replace(r, scope=tuple(sorted(scope.items())), subject=subject(r.kind, scope))
+                 if r.kind in _LINE_KINDS and "medium" not in dict(r.scope) else r
+                 for r in reads for scope in [{**dict(r.scope), "medium": "phone"}]]
     return [Promise(kind=r.kind, subject=r.subject, scope=r.scope, min=r.min, max=r.max, unit=r.unit,
                     qualifier=r.qualifier, schedule=r.schedule, text=r.text, source=loc, lang=r.lang,
                     confidence=r.confidence, rule=r.rule, span=r.span, cue=r.cue, suppress=block.suppress,

@@ -441,3 +441,25 @@ def test_a_replacement_sent_after_the_return_is_a_dispatch():
     # a label of a few characters heads the next sentence; a whole sentence does not
     ps = _promises("预售商品按商品页约定的时间发货。大型促销活动期间，发货时间可能延长至付款后72小时。")
     assert [dict(p.scope).get("product") for p in ps] == [None]
+
+
+def test_mainland_blind_check_scopes():
+    from cxaudit.model import Block, Document
+    from cxaudit.pipeline import promises_in_blocks
+    doc = Document(uri="refund-time.md", channel="help_centre", fmt="md")
+    header = ("支付方式", "退款到账时间", "说明")
+    rows = [("微信支付（零钱）", "1-3个工作日", "使用零钱通/银行卡支付的按对应渠道退回"), ("银行卡 / 信用卡", "3-7个工作日", "以银行处理时间为准")]
+    blocks = [Block(text=" | ".join(r), line=i + 3, heading=("退款时效",), table=header, cells=r) for i, r in enumerate(rows)]
+    assert [dict(p.scope)["payment"] for p in promises_in_blocks(blocks, doc)] == ["wechat_pay", "card"]
+    ps = _promises("3. 店铺客服在线时间：每天9:00-24:00，非工作时间留言将在次日上班后2小时内回复。")
+    assert sorted((p.kind, dict(p.scope).get("medium"), dict(p.scope).get("period")) for p in ps) == \
+        [("response_time", "email", "after_hours"), ("support_hours", "chat", None)]
+    # said to be in stock, a line keeps a pre-sale heading off
+    b = [Block(text="其他颜色（曜石黑、薄荷绿）为现货，付款后48小时内发货。", line=3, heading=("空气炸锅", "【预售】新色"))]
+    assert [dict(p.scope)["product"] for p in promises_in_blocks(b, doc)] == ["in_stock"]
+
+
+def test_an_agent_on_the_phone_speaks_of_the_phone_line(tmp_path):
+    from cxaudit.api import extract_text as ext
+    ps = ext("坐席：我们的服务时间是每天上午9点到晚上9点。", lang="zh", channel="call_centre")
+    assert [dict(p.scope).get("medium") for p in ps] == ["phone"]
