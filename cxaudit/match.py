@@ -335,6 +335,8 @@ _OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout|with|via)\s+(?
 _BRACKETED = re.compile(r"\s*\(\s*")
 _ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
 _ZH_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:后|之后|以后)")
+# ("delivered in 2–3 weeks and made-to-order pieces in 8–10 weeks": the word after "and" leads the next value)
+_CONJ_BEFORE = re.compile(r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:the\s+|all\s+|our\s+|any\s+)?", re.I)
 _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
                          "not_installed"})
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
@@ -1217,7 +1219,7 @@ class Extractor:
             if start >= v.end:
                 if _OWN_LABEL_AFTER.fullmatch(text, v.end, start):
                     d = 0  # "2–5 business days to metro areas and 3–7 business days to regional areas"
-                elif _NEXT_CLAUSE_AFTER.search(text, v.end, start):
+                elif _NEXT_CLAUSE_AFTER.search(text, v.end, start) or _CONJ_BEFORE.fullmatch(text, v.end, start):
                     continue  # "over $39, and Gold members get it on every order": the next clause's
             prev = found.get(key)
             if prev is None or d < prev[0] - 1e-9:

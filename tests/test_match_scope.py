@@ -731,3 +731,11 @@ def test_a_definition_and_a_club_joined_in_passing():
     assert [p.kind for p in extract_text("Lifetime warranty means we repair it for free for as long as you own it.")] == ["warranty"]
     ps = extract_text("If you join the Trailhead Club today – it's free – every order ships free.")
     assert [dict(p.scope) for p in ps] == [{"tier": "members"}]
+
+
+def test_furniture_blind_check_second_pass():
+    ps = extract_text("In-stock sofas and beds are delivered in 2–3 weeks and made-to-order pieces in 8–10 weeks.")
+    assert sorted((p.min, dict(p.scope)["product"]) for p in ps) == [(2, "furniture"), (8, "custom_items")]
+    ps = extract_text("Agent: Sofa frames and springs are guaranteed for 15 years and mattresses for 10 years.")
+    assert sorted((p.max, dict(p.scope)["product"]) for p in ps) == [(10, "mattresses"), (15, "frames")]
+    assert extract_text("Two-person delivery carries a £25 surcharge and can take up to a week longer than the times above.") == []
