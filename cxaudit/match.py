@@ -47,6 +47,9 @@ _LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium", "perio
                  # "If you join the Club today – it's free – every order ships free"
                  "free_shipping_threshold": ("tier",)}
 
+# Chinese says what a refund is for before the clauses that give its time ("申请退差价100元，1到3个工作日退回")
+_ZH_LEADING_KEYS = {"refund_time": ("product",)}
+
 LABELS = {
     "delivery_time": "delivery", "dispatch_time": "dispatch", "return_window": "returns",
     "exchange_window": "exchanges", "refund_time": "refunds", "return_cost": "return cost",
@@ -1156,7 +1159,8 @@ class Extractor:
             # a reply time's topic is the sentence's subject ("Media enquiries go to press@…;
             # we aim to respond within 5 days")
             hits += [h for h in all_hits if h[2] == "topic" and not (lo <= h[0] and h[1] <= hi)]
-        for key in _LEADING_KEYS.get(kind, ()) + (("seller",) if "seller" in keys else ()):
+        leading = _LEADING_KEYS.get(kind, ()) + (_ZH_LEADING_KEYS.get(kind, ()) if self.lang == "zh" else ())
+        for key in leading + (("seller",) if "seller" in keys else ()):
             if not any(h[2] == key for h in hits):
                 # The payment method or channel leads the sentence, past the dash that bounds the
                 # value's clause: "PayPal – usually within 24 hours", "DM us on Instagram — we
