@@ -84,6 +84,8 @@ def _past_event(uri: str) -> bool:
 
 
 _LINE_KINDS = {"support_hours", "wait_time"}
+# a paragraph led by a label in capitals or a few words and a colon ("UK CUSTOMERS: …", "Ireland: …")
+_LEAD_LABEL = re.compile(r"^\W{0,3}([A-Z][A-Za-z&/,.'’ -]{1,40}?)\s*:\s+\S")
 
 
 def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
@@ -112,15 +114,26 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     prev: tuple[Block, Promise] | None = None   # the last block's lone opening-hours line
     last: Block | None = None
     texts: list[str] = []
+    section: tuple[tuple[str, ...], str] | None = None   # a leading label ("UK CUSTOMERS: …") and its heading
     for block in blocks:
         texts.append(block.text)
         block_lang = detect_lang(block.text) if lang == "auto" else lang
         ex = extractor(block_lang)
         reads = ex.read_block(block)
+        lead = _LEAD_LABEL.match(block.text) if block.cells is None else None
+        if lead:
+            # (a labelled line with a promise of its own, "Ireland: 3–5 days.", heads nothing)
+            section = (block.heading, lead.group(1)) if not reads else None
+        elif section is not None and section[0] != block.heading:
+            section = None
         if reads and last is not None and last.heading == block.heading and block.cells is None:
             # a script's next line pointing back ("Standard Delivery to these postcodes takes 5-7
             # working days" under "Highlands & Islands: next day is NOT available")
             reads = ex.inherit_region(reads, block.text, last.text, label=last.text.rstrip().endswith(":"))
+        if reads and section is not None and not lead:
+            # "AUSTRALIAN CUSTOMERS: We offer express courier shipping." then the paragraphs that
+            # follow, up to the next such label or heading
+            reads = ex.inherit_region(reads, block.text, section[1] + ":", label=True)
         last = block
         found = reads_to_promises(reads, block, doc)
         line = found[0] if len(found) == 1 and _hours_line(found[0]) else None

@@ -137,3 +137,14 @@ def test_chinese_lines_without_a_full_stop_are_separate_statements(tmp_path):
     blocks = read(tmp_path, "# 售后服务\n\n7天无理由退货\n15天内质量问题换货\n整机保修1年\n\nStandard delivery takes\n3-5 days.\n")
     assert [(b.text, b.line) for b in blocks][1:] == [("7天无理由退货", 3), ("15天内质量问题换货", 4), ("整机保修1年", 5),
                                                  ("Standard delivery takes 3-5 days.", 7)]
+
+
+def test_a_leading_region_label_heads_the_paragraphs_after_it(tmp_path):
+    from cxaudit.pipeline import extract_document
+    f = tmp_path / "shipping.md"
+    f.write_text("AUSTRALIAN CUSTOMERS: We offer express courier shipping.\n\n"
+                 "The express courier services deliver in 1-5 working days.\n\n"
+                 "UK CUSTOMERS: We also offer express courier options.\n\n"
+                 "Express services should arrive in 2-6 working days.\n", encoding="utf-8")
+    ps, _ = extract_document(Document(uri="shipping.md", channel="website", fmt="md", path=str(f)))
+    assert sorted((p.min, dict(p.scope).get("region")) for p in ps) == [(1, "AU"), (2, "UK")]
