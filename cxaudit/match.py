@@ -76,7 +76,7 @@ _START_EVENT = re.compile(
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
-_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|"
+_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|unless|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
@@ -194,7 +194,12 @@ _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s
                          r"take|drop\s+off)\b|\b(?:engineer|technician|installer|fitter)s?\s+(?:will|can|may)\s+(?:visit|call|come)\b"
                          # "Pickups usually happen within 7–10 days", "may take up to 10 business days to update your account"
                          r"|\b(?:pick-?ups?|collections?|visits?|appointments?|inspections?)\s+(?:\w+\s+)?(?:happen|take\s+place|are\s+(?:booked|scheduled|made))\b"
-                         r"|\bto\s+(?:update|adjust|close|settle)\s+(?:your|the)\s+(?:account|balance|loan|statement)\b")
+                         r"|\bto\s+(?:update|adjust|close|settle)\s+(?:your|the)\s+(?:account|balance|loan|statement)\b"
+                         # "We will send your final bill within 30 days of your account closing", "You must do
+                         # this within 12 months of our final response", "switch it within 1 working day"
+                         r"|\b(?:send|issue)\s+(?:you\s+)?(?:your|a|the)\s+(?:final\s+)?(?:bill|invoice|statement)\b"
+                         r"|\b(?:account|contract)\s+(?:closing|closes|ending|ends)\b|\bfinal\s+response\b"
+                         r"|\b(?:switch|port|activate|connect)\s+(?:it|them|you|your\s+\w+)\b")
 _SCHEDULE_WORD = re.compile(r"(?i)\b(?:weekdays?|weekends?|saturdays?|sundays?|holidays?|mornings?|evenings?|days?|times?|hours?)\b")
 _ZONE_LABEL = re.compile(r"^\W{0,3}((?:[A-Z][a-z]+|[A-Z]{2,4})(?:[ /&-]+(?:[A-Z][a-z]+|[A-Z]{2,4})){0,3})\s*(?::|[–—-])?\s*"
                          r"(?:(?:up\s+to|within|about|around|approx\.?)\s+)?$")
@@ -1266,6 +1271,8 @@ class Extractor:
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
         if kind == "dispatch_time" and scope.get("start") in ("before_dispatch", "shipment"):
             del scope["start"]  # "processed before it ships": the dispatch itself, not its clock's start
+        elif kind == "dispatch_time" and scope.get("start") == "delivery":
+            scope["start"] = "purchase"   # "within 1 business day of receiving them": the shop receives the order
         if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
             # "weekdays 10am to 10pm NZ time": hours kept on one country's clock are that country's
             zones = {dict(item).get("tz") for item in v.schedule}

@@ -739,3 +739,22 @@ def test_furniture_blind_check_second_pass():
     ps = extract_text("Agent: Sofa frames and springs are guaranteed for 15 years and mattresses for 10 years.")
     assert sorted((p.max, dict(p.scope)["product"]) for p in ps) == [(10, "mattresses"), (15, "frames")]
     assert extract_text("Two-person delivery carries a £25 surcharge and can take up to a week longer than the times above.") == []
+
+
+def test_real_text_regressions_of_the_day():
+    ps = extract_text("We ship all orders within 1 business day of receiving them.")
+    assert [dict(p.scope).get("start") for p in ps] == ["purchase"]
+    ps = extract_text("Customers are responsible for return shipping costs, unless the product was damaged or defective.")
+    assert [dict(p.scope) for p in ps] == [{}]
+
+
+def test_vetoes_that_hold_whatever_the_heading(tmp_path):
+    from cxaudit.model import Document
+    from cxaudit.pipeline import extract_document
+    f = tmp_path / "policy.md"
+    f.write_text("# Delivery policy\n\nOrder cancellations within 24 hours of the scheduled delivery date are not allowed.\n\n"
+                 "# Returns\n\nWe recommend that you first try your mattress for 30 days.\n\n"
+                 "# Returning your router\n\nWe will send your final bill within 30 days of your account closing.\n",
+                 encoding="utf-8")
+    ps, _ = extract_document(Document(uri="policy.md", channel="policy", fmt="md", path=str(f)))
+    assert ps == []
