@@ -76,7 +76,7 @@ _START_EVENT = re.compile(
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
-_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|unless|"
+_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|unless|waived\s+for|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
@@ -1281,7 +1281,8 @@ class Extractor:
                 scope["region"] = region
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
-        if "tier" in keys and "tier" not in scope and _TIER_NAMED.search(text, lo, hi):
+        named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None
+        if named and not _EXCLUDING.search(text, max(0, named.start() - 40), named.start()):
             # "Fernhill Plus is $9.99 a month and there's no minimum": a paid programme named in the line
             scope["tier"] = "members"
         if heading and "tier" in keys and "tier" not in scope and " | " not in text and _TIER_HEADING.match(heading[-1]):

@@ -580,7 +580,7 @@ def test_the_law_quoted_is_the_law_s_terms():
 
 def test_payment_methods_named_together_without_the_card_keep_their_clock():
     p = _one("Refunds for orders paid by Bank Transfer/UPI take 5-7 business days.")
-    assert dict(p.scope)["payment"] == "bank_transfer,wallet"
+    assert dict(p.scope)["payment"] == "bank_transfer,upi"
     p = _one("Refunds go back to the original payment method (card, PayPal, Apple Pay) within 5 days.")
     assert "payment" not in dict(p.scope)
 
@@ -758,3 +758,25 @@ def test_vetoes_that_hold_whatever_the_heading(tmp_path):
                  encoding="utf-8")
     ps, _ = extract_document(Document(uri="policy.md", channel="policy", fmt="md", path=str(f)))
     assert ps == []
+
+
+def test_indian_shop_wordings():
+    ps = extract_text("Our customer care team is available from 9 AM to 9 PM IST, all 7 days including Sundays.")
+    assert [(p.kind, dict(p.schedule[0])["days"]) for p in ps] == [("support_hours", "mon-sun")]
+    assert [p.max for p in extract_text("Eligible products may be returned within 14 (fourteen) days of delivery.")] == [14]
+    ps = extract_text("Standard delivery takes 2 to 4 business days to metro cities, 4 to 7 business days to tier-2 cities "
+                      "and 7 to 12 business days to the North-East.")
+    assert sorted((p.min, dict(p.scope)["region"]) for p in ps) == [(2, "metro"), (4, "IN-T2"), (7, "IN-NE")]
+    ps = extract_text("Large appliances are delivered in 3–5 business days in metro cities and 5–9 business days elsewhere.")
+    assert sorted((p.min, dict(p.scope)["region"]) for p in ps) == [(3, "metro"), (5, "rest")]
+    ps = extract_text("Refunds to UPI take 5–7 business days. Refunds to your wallet take 24 hours.")
+    assert sorted(dict(p.scope)["payment"] for p in ps) == ["credit", "upi"]
+    for text in ("Get it by tomorrow (order within 3 hrs 12 mins)",
+                 "If it's not credited after 7 business days, please share the ARN with your bank.",
+                 "You can cancel any order free of charge until it is dispatched."):
+        assert extract_text(text) == [], text
+    ps = extract_text("Warranty: 1 year. You can also add AssureShield extended warranty for 1 or 2 extra years "
+                      "within 30 days of delivery.")
+    assert [p.max for p in ps] == [1]
+    ps = extract_text("A ₹99 reverse pickup fee is deducted (waived for Vidyut Plus members).")
+    assert "tier" not in dict(ps[0].scope)

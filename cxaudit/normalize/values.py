@@ -51,7 +51,8 @@ _RANGE_SEP = r"\s{0,3}(?:-|–|—|‑|to|or|through|thru|and)\s{0,3}"
 DURATION_RE = re.compile(
     # "thirty (30) days", "one (1) year": legal texts repeat the number in digits; "seven to ten
     # (7-10) working days", "7-10 (seven to ten) days": the whole range, in words or digits.
-    rf"(?P<between>between\s+)?(?P<a>{NUM})(?:\s{{0,2}}\(\d{{1,4}}\))?(?:{_RANGE_SEP}(?P<b>{NUM})(?:\s{{0,2}}\(\d{{1,4}}\))?)?"
+    # "14 (fourteen) days": the number in words after the digits
+    rf"(?P<between>between\s+)?(?P<a>{NUM})(?:\s{{0,2}}\((?:\d{{1,4}}|[a-z]+(?:-[a-z]+)?)\))?(?:{_RANGE_SEP}(?P<b>{NUM})(?:\s{{0,2}}\((?:\d{{1,4}}|[a-z]+(?:-[a-z]+)?)\))?)?"
     rf"(?:\s{{0,2}}\((?:\d{{1,4}}|[a-z]+(?:-[a-z]+)?){_RANGE_SEP}(?:\d{{1,4}}|[a-z]+(?:-[a-z]+)?)\))?"
     rf"(?:[\s-]{{0,3}}|\s*\(\s*)(?:full\s+|extra\s+|more\s+|additional\s+|further\s+)?(?P<unit>{UNIT_RE})(?![\w])",
     re.I,
@@ -132,7 +133,7 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str, bool, int]:
 
 
 # A clock time, then at most a zone, just before "7 days"
-_OPEN_DAYS = re.compile(r"(?i)(?:\d\s*(?:a\.?m\.?|p\.?m\.?)|\d[:.]\d\d|noon|midnight)\s*(?:\(?[A-Za-z]{1,12}(?:\s+time)?\)?\s*)?[,–—-]?\s*$")
+_OPEN_DAYS = re.compile(r"(?i)(?:\d\s*(?:a\.?m\.?|p\.?m\.?)|\d[:.]\d\d|noon|midnight)\s*(?:\(?[A-Za-z]{1,12}(?:\s+time)?\)?\s*)?[,–—-]?\s*(?:all\s+)?$")
 
 
 def find_durations(text: str) -> list[Value]:
@@ -357,7 +358,7 @@ _DAY_NAMES = {
 }
 _DAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAY = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday|s)?s?|thu(?:r(?:s(?:day)?)?)?s?|fri(?:day)?s?|sat(?:urday)?s?|sun(?:day)?s?)\.?"
-DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|7\s+days\s+a\s+week|seven\s+days\s+a\s+week|weekdays|weekends?|"
+DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|all\s+(?:7|seven)\s+days(?:\s+a\s+week)?|7\s+days\s+a\s+week|seven\s+days\s+a\s+week|weekdays|weekends?|"
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
 HOURS = rf"(?P<open>{TIME})(?:\s{{0,2}}(?:[ECMP][SD]?T|GMT|UTC|AEST|AWST|ACST|NZST)(?![\w]))?\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
@@ -401,7 +402,7 @@ def _clock(t: str, *, is_close: bool, other_pm: bool | None = None) -> str | Non
 
 def _days(spec: str) -> str | None:
     s = " ".join(spec.lower().replace(".", "").split())
-    if s in ("every day", "everyday", "daily", "7 days a week", "seven days a week"):
+    if s in ("every day", "everyday", "daily", "7 days a week", "seven days a week") or re.fullmatch(r"all (?:7|seven) days(?: a week)?", s):
         return "mon-sun"
     if s == "weekdays":
         return "mon-fri"
@@ -534,7 +535,7 @@ _GATE_DIGIT_H = re.compile(r"\dh")
 _GATE_MONEY = ("$", "£", "€", "¥", "￥", "₹", "rm", "dollar", "buck", "euro", "pound", "quid", "yuan", "rupee") + tuple(
     c.lower() for c in _CODE_LIST)
 _GATE_SCHEDULE = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "week", "daily", "every", "24", "clock", "night",
-                  "any time", "anytime")
+                  "any time", "anytime", "all 7", "all seven")
 _GATE_WORDS = ("free", "sale", "return", "cost", "charge", "complimentary", "on us")
 
 
