@@ -85,6 +85,9 @@ _EXCLUDED_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,3}?(?:除外|不参与|不�
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
+# a team or a line named before the colon is no place ("Customer Services (bills, account, moving home): …")
+_TEAM_WORD = re.compile(r"(?i)\b(?:customer\s+(?:services?|care|support)|support|sales|billing|team|helpline|help\s*desk|"
+                        r"lines?|advis[eo]rs?|agents?|enquiries|department)\b")
 _PLACE_LABEL = re.compile(r"^\W*([^:|]{2,60}?)\s*:\s")
 _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|every|hours?|open|closed)", re.I)
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
@@ -310,7 +313,9 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "exchange policy window windows time times how long answer "
                              # an ad's or a listing's own labels, and who a product is cut for
                              "headline headlines description descriptions title subject variant ad copy cta "
-                             "women men womens mens ladies unisex".split())
+                             "women men womens mens ladies unisex "
+                             # a company's legal name on a title line ("KESTREL CONNECT LTD")
+                             "ltd limited plc inc llc gmbh corp pty".split())
 
 
 _PART_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|all\s+|our\s+)?(?P<x>[a-z][a-z -]{1,30}?)\s*(?=[.;,)]|$)", re.I)
@@ -370,7 +375,9 @@ def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | Non
     return table[col] if col is not None and 0 < col < len(table) else None
 
 
-_ADVERBS = frozenset("usually typically normally generally also always now still often all both each".split())
+_ADVERBS = frozenset("usually typically normally generally also always now still often all both each "
+                     # how the item was bought, not what it is ("Every Hub 6 bought outright")
+                     "outright online directly direct separately new bought purchased sold".split())
 
 
 def _covered_product(before: str) -> str | None:
@@ -390,8 +397,8 @@ def _covered_product(before: str) -> str | None:
     heads = set()
     for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", m.group("subj").lower()):
         item_words = re.findall(r"[a-z0-9]+", item)
-        while item_words and item_words[-1] in _ADVERBS:
-            item_words.pop()  # "Kitchen appliances usually carry 1 year"
+        while item_words and (item_words[-1] in _ADVERBS or re.fullmatch(r"[a-z]?\d+", item_words[-1])):
+            item_words.pop()  # "Kitchen appliances usually carry 1 year", "Every Hub 6 bought outright"
         if item_words and item_words[-1] not in _GENERIC and item_words[-1] not in _NOT_PRODUCT:
             heads.add(_stem(item_words[-1]))
     return ",".join(sorted(heads)) or None
@@ -1397,7 +1404,8 @@ class Extractor:
             first_cell = text.split(" | ", 1)[0].strip()
             if _CITY_STATE.match(first_cell) and v.start > len(first_cell):
                 place = first_cell   # "| Austin, TX | 4410 Burnet Rd | Mon–Sat 8am–6pm |": one clinic's or store's row
-        if place and "medium" not in scope and not _GENERIC_PLACE.search(place) and not self._heading_scope(place) \
+        if place and "medium" not in scope and not _GENERIC_PLACE.search(place) and not _TEAM_WORD.search(place) \
+                and not self._heading_scope(place) \
                 and ("," in place or any(_STORE_WORD.search(h) for h in heading)):
             scope["medium"] = "store"   # on a stores page, or an address: one shop's hours
         if pack.kind == "support_hours" and scope.get("medium") == "store":
@@ -1553,12 +1561,37 @@ class Extractor:
         )
 
 
+def _days_apart(group: list[Read]) -> bool:
+    seen: set[str] = set()
+    for r in group:
+        days = {d for item in r.schedule for d in _day_set(dict(item).get("days", ""))}
+        if days & seen:
+            return False
+        seen |= days
+    return True
+
+
+def _day_set(spec: str) -> set[str]:
+    order = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    out: set[str] = set()
+    for part in spec.split(","):
+        first, _, last = part.partition("-")
+        if first in order and (not last or last in order):
+            i, j = order.index(first), order.index(last or first)
+            out |= set(order[i:j + 1]) if i <= j else set(order[i:]) | set(order[:j + 1])
+        elif part:
+            out.add(part)
+    return out
+
+
 def _merge_schedules(reads: list[Read], block_text: str) -> list[Read]:
     """Opening hours given piecewise in one block ("Mon–Fri 8–8 · Sat 10–4") are one schedule."""
     parts: dict[tuple, list[Read]] = {}
     for r in reads:
         if r.kind == "support_hours" and isinstance(r.schedule, tuple):
             parts.setdefault(r.scope, []).append(r)
+    # pieces that give the same days twice are two timetables (two teams' lines), not one
+    parts = {k: v for k, v in parts.items() if _days_apart(v)}
     if all(len(v) < 2 for v in parts.values()):
         return reads
     out: list[Read] = []

@@ -780,3 +780,28 @@ def test_indian_shop_wordings():
     assert [p.max for p in ps] == [1]
     ps = extract_text("A ₹99 reverse pickup fee is deducted (waived for Vidyut Plus members).")
     assert "tier" not in dict(ps[0].scope)
+
+
+def test_uk_telecom_wordings():
+    ps = extract_text("Call Customer Services on 0330 088 4400, Monday to Friday 8am to 8pm and Saturday 9am to 5pm. "
+                      "Call Sales on 0800 917 3300, Monday to Saturday 8am to 9pm, Sunday 10am to 6pm.")
+    assert len(ps) == 2 and sorted(str(dict(p.scope).get("topic")) for p in ps) == ["None", "sales"]
+    ps = extract_text("Customer Services (bills, account, moving home): Monday to Friday 8am–8pm, Saturday 9am–5pm.")
+    assert [dict(p.scope).get("medium") for p in ps] == [None]
+    ps = extract_text("You'll get an acknowledgement with your reference number within 2 working days, "
+                      "and we'll aim to resolve it as quickly as possible.")
+    assert [(p.kind, p.max) for p in ps] == [("response_time", 2)]
+    ps = extract_text("We'll send you our final response within 8 weeks of your complaint.")
+    assert [(p.kind, p.max, p.unit) for p in ps] == [("response_time", 8, "weeks")]
+    ps = extract_text("Returns by Royal Mail are free. If you ask us to collect it by courier, "
+                      "a collection charge of £6.95 will be deducted from your refund.")
+    assert sorted(dict(p.scope)["service"] for p in ps) == ["mail_in", "pickup"] and compare(ps) == []
+    for text in ("If we don't receive it, we'll charge a £60 non-return fee on your final bill.",
+                 "Our last order date for Christmas delivery is 3pm on 20 December for next working day "
+                 "and 18 December for standard."):
+        assert extract_text(text) == [], text
+    ps = extract_text("Order by 3pm Monday to Friday for next working day delivery (£4.99), "
+                      "or choose free standard delivery in 2 to 4 working days.")
+    assert "free_shipping_threshold" not in {p.kind for p in ps}
+    assert [dict(p.scope).get("items") for p in extract_text(
+        "Every Kestrel Hub 6 bought outright comes with a 24-month Kestrel warranty.")] == ["hub"]
