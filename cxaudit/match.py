@@ -187,6 +187,9 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
 # days"): the law's terms, compared only with the law's terms
 _LAW_SAYS = re.compile(r"(?-i:\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:Regulations|Act|Directive)\b)\s+(?:also\s+)?"
                        r"(?:states?|says?|requires?|provides?|gives?|allows?|sets?)\b")
+# the regulations' own formula for a refund after withdrawal ("We will reimburse you no later than 14
+# days after we receive the goods back"): the legal maximum, not the shop's own refund time
+_LEGAL_REFUND = re.compile(r"(?i)\breimburse\b[^.]{0,60}\bno\s+later\s+than\b|\bwithout\s+undue\s+delay\s+and\s+(?:in\s+any\s+event\s+)?(?:not|no)\s+later\s+than\b")
 # entries a per-heading memo keeps before it starts again (bounds a worker's memory on big crawls)
 _MEMO_SIZE = 10_000
 _FEE_HINT = re.compile(r"(?i)\b(?:fees?|charges?|charged|costs?|deduct\w*|returns?|returning|restocking|labels?|postage|shipping|pay)\b")
@@ -1472,7 +1475,7 @@ class Extractor:
             if named:
                 scope["product"] = named
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \
-                or _LAW_SAYS.search(text):
+                or _LAW_SAYS.search(text) or (pack.kind == "refund_time" and _LEGAL_REFUND.search(text)):
             scope["basis"] = "statutory"
         if pack.kind == "money_back_guarantee" and "product" not in scope and self.lang == "en":
             # "Opened prescription food is covered by a 30-day satisfaction guarantee": its own items;

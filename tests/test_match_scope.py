@@ -805,3 +805,10 @@ def test_uk_telecom_wordings():
     assert "free_shipping_threshold" not in {p.kind for p in ps}
     assert [dict(p.scope).get("items") for p in extract_text(
         "Every Kestrel Hub 6 bought outright comes with a 24-month Kestrel warranty.")] == ["hub"]
+
+
+def test_the_regulations_refund_formula_is_statutory():
+    law = extract_text("5.3 We will reimburse you no later than 14 days after we receive the goods back.")
+    assert [dict(p.scope).get("basis") for p in law] == ["statutory"]
+    shop = extract_text("Once it's back with us, you'll be refunded within 5 working days.")
+    assert compare(law + shop) == []
