@@ -353,6 +353,9 @@ _ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
 _ZH_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:后|之后|以后)")
 # ("delivered in 2–3 weeks and made-to-order pieces in 8–10 weeks": the word after "and" leads the next value)
 _CONJ_BEFORE = re.compile(r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:the\s+|all\s+|our\s+|any\s+)?", re.I)
+# "Returns & Replacements", "Faulty items" over a whole section: a heading's word for what the
+# section also covers, not the group every line in it is about
+_NOT_FROM_HEADINGS = {("product", "replacements"), ("reason", "faulty"), ("reason", "change_of_mind")}
 _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
                          "not_installed"})
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
@@ -1307,7 +1310,8 @@ class Extractor:
                 # section titled by the product alone ("Contact lenses", "Sale items").
                 if key in keys and key not in scope and key != "start" \
                         and (key != "product" or kind in ("cancellation_window", "warranty", "trial_period")
-                             or _PRODUCT_TITLE.match(h)):
+                             or _PRODUCT_TITLE.match(h)) \
+                        and (key, value) not in _NOT_FROM_HEADINGS:
                     scope[key] = value
         return scope
 

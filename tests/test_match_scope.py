@@ -812,3 +812,10 @@ def test_the_regulations_refund_formula_is_statutory():
     assert [dict(p.scope).get("basis") for p in law] == ["statutory"]
     shop = extract_text("Once it's back with us, you'll be refunded within 5 working days.")
     assert compare(law + shop) == []
+
+
+def test_contract_terms_and_repair_deadlines_are_no_promises():
+    for text in ("If you leave before the end of your minimum term (usually 24 months), you'll pay an early termination charge.",
+                 "If your speed drops below it for 3 days in a row, tell us and we'll have 30 days to fix it.",
+                 "Raise a ticket and tell the customer they'll get an update within 24 hours."):
+        assert [p for p in extract_text(text) if p.kind != "response_time"] == [], text
