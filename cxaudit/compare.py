@@ -435,6 +435,7 @@ def _compare_kind(kind: str, promises: list[Promise], markets: set[str] | None =
         if k[0]:
             continue
         matches = [dict(o[0]) for o in keys if o[0] and relation(reps[k], reps[o]) is None
+                   and not _other_currency(reps[k], reps[o])
                    and not any(key in dict(o[0]) for key in EXCEPTION_KEYS)]
         if matches:
             # It speaks of all of them at once: "over £40" agreeing with "Free UK delivery over
@@ -506,6 +507,16 @@ def _other_money(p: Promise, own: dict[str, str], other: dict[str, str], bare_ma
     if not market or "region" in own or p.unit not in CURRENCY or p.unit == market:
         return False
     return not (p.bare_dollar and region in bare_markets)
+
+
+def _other_currency(a: Promise, b: Promise) -> bool:
+    """Two amounts in different money: not comparable, which is no agreement either ("over $75"
+    does not speak of the US line's "$200" because it cannot be held against it)."""
+    return bool(a.unit and b.unit and a.unit != b.unit and _is_money(a.unit) and _is_money(b.unit))
+
+
+def _is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
 
 
 def _row_label(p: Promise) -> str | None:

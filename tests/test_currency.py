@@ -55,3 +55,12 @@ def test_a_region_that_settled_the_dollar_keeps_it():
     ps = _at("Free shipping over $75.", "https://shop.example.ca/a") + \
         _at("Orders to the US over $200 ship free.", "https://shop.example.ca/b")
     assert sorted((dict(p.scope).get("region", ""), p.unit) for p in settle_bare_dollars(ps)) == [("", "CAD"), ("US", "USD")]
+
+
+def test_an_amount_in_other_money_does_not_bind_an_unscoped_threshold():
+    from cxaudit.compare import compare
+    banner = _at("Free shipping on orders over $75.", "https://shop.example.ca/")
+    canada = _at("Standard shipping within Canada is free on orders over $99.", "https://shop.example.ca/shipping")
+    us = _at("Orders to the US over $200 ship free with US Standard.", "https://shop.example.ca/shipping")
+    ps = settle_bare_dollars(banner + canada + us)
+    assert [f.kind for f in compare(ps)] == ["free_shipping_threshold"]   # $75 against $99, not hidden by the US line

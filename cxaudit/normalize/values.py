@@ -234,7 +234,8 @@ CURRENCY_MARKET = {currency: region for region, currency in _DOLLAR_BY_REGION.it
 
 def dollar_currency(region: str | None) -> str:
     """The currency of a bare dollar amount said of `region` (a scope value such as "CA")."""
-    found = {_DOLLAR_BY_REGION.get(r, "USD") for r in (region or "").split(",") if r}
+    # a zone of a country ("CA-WEST", "AU-WA") writes that country's dollar
+    found = {_DOLLAR_BY_REGION.get(r.split("-")[0], "USD") for r in (region or "").split(",") if r}
     return found.pop() if len(found) == 1 else "USD"
 
 
