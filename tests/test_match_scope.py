@@ -819,3 +819,10 @@ def test_contract_terms_and_repair_deadlines_are_no_promises():
                  "If your speed drops below it for 3 days in a row, tell us and we'll have 30 days to fix it.",
                  "Raise a ticket and tell the customer they'll get an update within 24 hours."):
         assert [p for p in extract_text(text) if p.kind != "response_time"] == [], text
+
+
+def test_a_deadline_to_report_a_problem_in_other_words():
+    for text in ("If a meal doesn't meet your expectations, tell us within 7 days of delivery and we'll make it right.",
+                 "If your order arrives damaged, let us know within 48 hours."):
+        assert extract_text(text) == [], text
+    assert [p.kind for p in extract_text("Contact us within 30 days to start a return.")] == ["return_window"]
