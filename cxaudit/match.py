@@ -187,6 +187,8 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
 # days"): the law's terms, compared only with the law's terms
 _LAW_SAYS = re.compile(r"(?-i:\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:Regulations|Act|Directive)\b)\s+(?:also\s+)?"
                        r"(?:states?|says?|requires?|provides?|gives?|allows?|sets?)\b")
+_CONTACT_US = re.compile(r"(?i)\b(?:contact|notify|tell|e-?mail|call|inform|message)\s+us\b")
+_TO_ARRANGE_RETURN = re.compile(r"(?i)\bto\s+(?:arrange|request|initiate|open|register|authori[sz]e|book)\s+(?:a|your|the)\s+return")
 # the regulations' own formula for a refund after withdrawal ("We will reimburse you no later than 14
 # days after we receive the goods back"): the legal maximum, not the shop's own refund time
 _LEGAL_REFUND = re.compile(r"(?i)\breimburse\b[^.]{0,60}\bno\s+later\s+than\b|\bwithout\s+undue\s+delay\s+and\s+(?:in\s+any\s+event\s+)?(?:not|no)\s+later\s+than\b")
@@ -1531,6 +1533,10 @@ class Extractor:
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
                                            or (heading and _BANK_HEADING.search(heading[-1]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
+        if pack.kind == "return_window" and _CONTACT_US.search(text, 0, v.start) and _TO_ARRANGE_RETURN.search(text):
+            # "Contact us within 7 days of delivery to arrange a return; the item must then reach us
+            # within 30 days": the first step's deadline, not a rival of the window
+            scope["stage"] = "request"
         if v.type == "zero" and "product" not in scope:
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.

@@ -826,3 +826,12 @@ def test_a_deadline_to_report_a_problem_in_other_words():
                  "If your order arrives damaged, let us know within 48 hours."):
         assert extract_text(text) == [], text
     assert [p.kind for p in extract_text("Contact us within 30 days to start a return.")] == ["return_window"]
+
+
+def test_a_first_step_deadline_is_no_rival_of_the_window():
+    ps = extract_text("You must contact us within 7 days of your delivery to arrange a return. "
+                      "The item must be returned to us within 30 days of delivery.")
+    assert sorted((p.max, dict(p.scope).get("stage")) for p in ps) == [(7, "request"), (30, None)]
+    assert compare(ps) == []
+    # "start a return within 30 days" is the window itself
+    assert [dict(p.scope).get("stage") for p in extract_text("Contact us within 30 days to start a return.")] == [None]
