@@ -187,6 +187,8 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
 # days"): the law's terms, compared only with the law's terms
 _LAW_SAYS = re.compile(r"(?-i:\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:Regulations|Act|Directive)\b)\s+(?:also\s+)?"
                        r"(?:states?|says?|requires?|provides?|gives?|allows?|sets?)\b")
+# a shop's own credit named by its brand ("Hearthbox credit"), not a credit card
+_BRAND_CREDIT = re.compile(r"(?<![\w.])(?!(?:Visa|Mastercard|Amex|American|Discover|Apple|Google|Tax|Store)\b)[A-Z][\w&'’-]+\s+credit\b(?!\s+(?:card|union|check|score))")
 _CONTACT_US = re.compile(r"(?i)\b(?:contact|notify|tell|e-?mail|call|inform|message)\s+us\b")
 _TO_ARRANGE_RETURN = re.compile(r"(?i)\bto\s+(?:arrange|request|initiate|open|register|authori[sz]e|book)\s+(?:a|your|the)\s+return")
 # the regulations' own formula for a refund after withdrawal ("We will reimburse you no later than 14
@@ -312,7 +314,8 @@ _SECTION_WORDS = frozenset("specification specifications specs spec details deta
                            "warranty warranties guarantee guarantees shipping delivery returns return faq faqs help support "
                            "information info care about reviews summary included box facts key terms conditions policy "
                            "policies contact us our your how what why when where who cover coverage protection "
-                           "questions answers frequently asked".split())
+                           "questions answers frequently asked legal notes note fine print small print disclaimer "
+                           "disclaimers footnotes".split())
 _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover coverage period length term terms note "
                              "standard extended manufacturer manufacturers returns return refunds refund exchanges "
                              "exchange policy window windows time times how long answer "
@@ -1533,6 +1536,8 @@ class Extractor:
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
                                            or (heading and _BANK_HEADING.search(heading[-1]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
+        if pack.kind == "refund_time" and "payment" not in scope and _BRAND_CREDIT.search(text, lo, hi):
+            scope["payment"] = "credit"   # "If you'd prefer Hearthbox credit, that's added within 24 hours"
         if pack.kind == "return_window" and _CONTACT_US.search(text, 0, v.start) and _TO_ARRANGE_RETURN.search(text):
             # "Contact us within 7 days of delivery to arrange a return; the item must then reach us
             # within 30 days": the first step's deadline, not a rival of the window

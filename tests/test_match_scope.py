@@ -690,7 +690,7 @@ def test_meal_kit_blind_check_wordings():
     assert [dict(p.scope) for p in extract_text("If a part fails, we ship a replacement within 3 business days.")] \
         == [{"product": "replacements"}]
     assert [dict(p.scope) for p in extract_text("Credit is applied within 24 hours after approval.")] \
-        == [{"payment": "credit"}]
+        == [{"payment": "credit", "start": "approval"}]
 
 
 def test_outdoor_and_furniture_blind_check_wordings():
@@ -835,3 +835,12 @@ def test_a_first_step_deadline_is_no_rival_of_the_window():
     assert compare(ps) == []
     # "start a return within 30 days" is the window itself
     assert [dict(p.scope).get("stage") for p in extract_text("Contact us within 30 days to start a return.")] == [None]
+
+
+def test_brand_credit_approval_start_and_a_plans_total():
+    assert [dict(p.scope) for p in extract_text("If you'd prefer Hearthbox credit, that's added within 24 hours.")] \
+        == [{"payment": "credit"}]
+    assert [dict(p.scope) for p in extract_text("Refunds to your credit card take 5 days.")] == [{"payment": "card"}]
+    ps = extract_text("Your oven is also covered by our 2-year limited warranty, and your Guardwell plan extends "
+                      "coverage to 3 years in total.")
+    assert sorted((p.max, dict(p.scope).get("product")) for p in ps) == [(2, None), (3, "protection_plans")]
