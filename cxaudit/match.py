@@ -1536,6 +1536,8 @@ class Extractor:
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
                                            or (heading and _BANK_HEADING.search(heading[-1]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
+        if pack.kind == "return_cost" and v.type == "money" and v.qualifier == "at_least" and v.explicit_qualifier:
+            return None   # "over €40" beside "free returns" is the free-delivery threshold, not a return's cost
         if pack.kind == "refund_time" and "payment" not in scope and _BRAND_CREDIT.search(text, lo, hi):
             scope["payment"] = "credit"   # "If you'd prefer Hearthbox credit, that's added within 24 hours"
         if pack.kind == "return_window" and _CONTACT_US.search(text, 0, v.start) and _TO_ARRANGE_RETURN.search(text):

@@ -844,3 +844,15 @@ def test_brand_credit_approval_start_and_a_plans_total():
     ps = extract_text("Your oven is also covered by our 2-year limited warranty, and your Guardwell plan extends "
                       "coverage to 3 years in total.")
     assert sorted((p.max, dict(p.scope).get("product")) for p in ps) == [(2, None), (3, "protection_plans")]
+
+
+def test_irish_pharmacy_wordings():
+    for text in ("Please collect within 7 days, after which your order will be cancelled and refunded.",
+                 "An Post may take up to 10 working days to confirm a parcel as lost.",
+                 "Spend €500 in a year to reach Gold.",
+                 "Once opened, use within 6 months."):
+        assert extract_text(text) == [], text
+    ps = extract_text("Free delivery on orders over £35 to NI and £50 to Great Britain.")
+    assert sorted((p.max, dict(p.scope)["region"]) for p in ps) == [(35, "UK-NI"), (50, "UK")]
+    ps = extract_text("Free delivery over €40 in Ireland, free returns in store.")
+    assert [(p.kind, p.max) for p in ps] == [("free_shipping_threshold", 40)]
