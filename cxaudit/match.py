@@ -321,6 +321,7 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "exchange policy window windows time times how long answer "
                              # an ad's or a listing's own labels, and who a product is cut for
                              "headline headlines description descriptions title subject variant ad copy cta "
+                             "exclusive exclusives offer offers deal deals promo promotion new bonus "
                              "women men womens mens ladies unisex "
                              # a company's legal name on a title line ("KESTREL CONNECT LTD")
                              "ltd limited plc inc llc gmbh corp pty".split())
@@ -386,6 +387,7 @@ def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | Non
     return table[col] if col is not None and 0 < col < len(table) else None
 
 
+_BOUGHT_FROM = re.compile(r"\s+(?:bought|purchased|sold|ordered|delivered|shipped|supplied)\b.*$")
 _ADVERBS = frozenset("usually typically normally generally also always now still often all both each "
                      # how the item was bought, not what it is ("Every Hub 6 bought outright")
                      "outright online directly direct separately new bought purchased sold".split())
@@ -406,7 +408,8 @@ def _covered_product(before: str) -> str | None:
             or any(w in _CLAUSE_WORDS for w in words):
         return None
     heads = set()
-    for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", m.group("subj").lower()):
+    subj = _BOUGHT_FROM.sub("", m.group("subj").lower())   # "Every beauty device bought from Corrib"
+    for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", subj):
         item_words = re.findall(r"[a-z0-9]+", item)
         while item_words and (item_words[-1] in _ADVERBS or re.fullmatch(r"[a-z]?\d+", item_words[-1])):
             item_words.pop()  # "Kitchen appliances usually carry 1 year", "Every Hub 6 bought outright"

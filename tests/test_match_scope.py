@@ -856,3 +856,9 @@ def test_irish_pharmacy_wordings():
     assert sorted((p.max, dict(p.scope)["region"]) for p in ps) == [(35, "UK-NI"), (50, "UK")]
     ps = extract_text("Free delivery over €40 in Ireland, free returns in store.")
     assert [(p.kind, p.max) for p in ps] == [("free_shipping_threshold", 40)]
+
+
+def test_where_an_item_was_bought_and_an_offer_label_name_no_items():
+    assert [dict(p.scope).get("items") for p in extract_text(
+        "Every beauty device bought from Corrib comes with a 3-year warranty.")] == ["device"]
+    assert [dict(p.scope) for p in extract_text("Corrib exclusive: 3-year warranty on all beauty devices.")] == [{}]
