@@ -1068,7 +1068,7 @@ class Extractor:
         after = text[v.end:v.end + 40]
         # ("over $39, and Gold members get free shipping on every order": the amount is the clause before's)
         money_in_clause = any(o.type == "money" and not _HARD_SEP.search(between := text[min(v.end, o.end):max(v.start, o.start)])
-                              and not _NEXT_CLAUSE.search(between) for o in values)
+                              and not _NEXT_CLAUSE_AFTER.search(between) for o in values)
         for c in cues:
             pack = self.packs.get(c.kind)
             if pack is None or not self._fits(pack, v):

@@ -861,3 +861,9 @@ def test_where_an_item_was_bought_and_an_offer_label_name_no_items():
     assert [dict(p.scope).get("items") for p in extract_text(
         "Every beauty device bought from Corrib comes with a 3-year warranty.")] == ["device"]
     assert [dict(p.scope) for p in extract_text("Corrib exclusive: 3-year warranty on all beauty devices.")] == [{}]
+
+
+def test_a_free_return_in_store_beside_a_paid_one_by_post():
+    ps = extract_text("Drop it into any of our pharmacies for free, or post it back with the prepaid label for €3.95.")
+    assert sorted((p.max, dict(p.scope)["service"]) for p in ps) == [(0, "in_store"), (3.95, "mail_in")]
+    assert compare(ps) == []
