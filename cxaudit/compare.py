@@ -39,16 +39,12 @@ def _zone(region: str) -> bool:
 
 
 _OWN_HOURS_MEDIA = {"store", "bot"}
-_USUAL = {("reason", "change_of_mind"), ("product", "in_stock")}
+_USUAL = {("payment", "card"), ("reason", "change_of_mind"), ("product", "in_stock")}
 
 
 def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
-    if a.get("payment") == "card" or b.get("payment") == "card":
-        # a refund to a card is the usual refund: held against refunds that name no method
-        a, b = {k: v for k, v in a.items() if (k, v) != ("payment", "card")}, \
-            {k: v for k, v in b.items() if (k, v) != ("payment", "card")}
-    # a change of mind is the usual reason for a return, goods in stock the usual goods: held
-    # against messages that name none
+    # a refund to a card is the usual refund, a change of mind the usual reason for a return,
+    # goods in stock the usual goods: each is held against messages that name none
     a = {k: v for k, v in a.items() if (k, v) not in _USUAL}
     b = {k: v for k, v in b.items() if (k, v) not in _USUAL}
     for key in set(a) & set(b):
@@ -528,8 +524,10 @@ def _rows_apart(a: list[Promise], b: list[Promise]) -> bool:
     different labels ("Guardwell 3-Year | $59 | 3 years" and "Guardwell 5-Year | $89 | 5 years",
     "WA/NT | 5–9 days" and "Metro | 2–5 days"): the table itself sets them apart, whatever the
     labels mean."""
-    return all(p.source.uri == q.source.uri and _row_label(p) is not None and _row_label(q) is not None
-               and _row_label(p) != _row_label(q) for p in a for q in b)
+    rows_a = {(p.source.uri, _row_label(p)) for p in a}
+    rows_b = {(q.source.uri, _row_label(q)) for q in b}
+    return all(ua == ub and la is not None and lb is not None and la != lb
+               for ua, la in rows_a for ub, lb in rows_b)
 
 
 def _bound_ok(k: tuple, other_scope: dict[str, str], bound: dict) -> bool:

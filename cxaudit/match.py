@@ -364,7 +364,6 @@ _CONJ_BEFORE = re.compile(r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:the\s+|all
 _NOT_FROM_HEADINGS = {("product", "replacements"), ("reason", "faulty"), ("reason", "change_of_mind")}
 _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
                          "not_installed"})
-_NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s", re.I)
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
 _NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\s(?:but|although|though|however)\s", re.I)
 _CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
@@ -1585,26 +1584,15 @@ class Extractor:
 
 
 def _days_apart(group: list[Read]) -> bool:
-    seen: set[str] = set()
+    from cxaudit.compare import _week
+
+    seen: set[int] = set()
     for r in group:
-        days = {d for item in r.schedule for d in _day_set(dict(item).get("days", ""))}
+        days = set(_week(r.schedule))
         if days & seen:
             return False
         seen |= days
     return True
-
-
-def _day_set(spec: str) -> set[str]:
-    order = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-    out: set[str] = set()
-    for part in spec.split(","):
-        first, _, last = part.partition("-")
-        if first in order and (not last or last in order):
-            i, j = order.index(first), order.index(last or first)
-            out |= set(order[i:j + 1]) if i <= j else set(order[i:]) | set(order[:j + 1])
-        elif part:
-            out.add(part)
-    return out
 
 
 def _merge_schedules(reads: list[Read], block_text: str) -> list[Read]:
@@ -1637,12 +1625,8 @@ def _merge_schedules(reads: list[Read], block_text: str) -> list[Read]:
 _PRICED_KINDS = {"delivery_time", "dispatch_time", "free_shipping_threshold", "return_cost"}
 
 
-def subject(kind: str, scope: dict[str, str]) -> str:
-    """A short human label of a kind and scope ("express delivery (US)")."""
-    return _subject(kind, scope)
-
-
 def _subject(kind: str, scope: dict[str, str]) -> str:
+    """A short human label of a kind and scope ("express delivery (US)")."""
     label = LABELS.get(kind, kind.replace("_", " "))
     parts = []
     if "service" in scope:

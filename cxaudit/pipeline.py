@@ -95,9 +95,9 @@ def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
         reads = [replace(r, scope=tuple(sorted({**dict(r.scope), "period": "past_event"}.items()))) for r in reads]
     if doc.channel == "call_centre" and any(r.kind in _LINE_KINDS and "medium" not in dict(r.scope) for r in reads):
         # an agent giving "our hours" or "the wait" on a call speaks of the phone line
-        from cxaudit.match import subject
+        from cxaudit.match import _subject
 
-        reads = [replace(r, scope=tuple(sorted(scope.items())), subject=subject(r.kind, scope))
+        reads = [replace(r, scope=tuple(sorted(scope.items())), subject=_subject(r.kind, scope))
                  if r.kind in _LINE_KINDS and "medium" not in dict(r.scope) else r
                  for r in reads for scope in [{**dict(r.scope), "medium": "phone"}]]
     return [Promise(kind=r.kind, subject=r.subject, scope=r.scope, min=r.min, max=r.max, unit=r.unit,

@@ -30,6 +30,7 @@ _NAMED = re.compile(r"\b(?:US|USD|AU|AUD|NZ|NZD|CA|CAD|C|A|S|SGD|HK|HKD)\$|\b(?:
 _STATED = re.compile(r"\b(?:prices?|amounts?|figures?|costs?|charges?)\b[^.\n]{0,40}?\b(?:in|are)\s+"
                      r"(?P<name>Canadian|Australian|New\s+Zealand|NZ|Singapore|Hong\s+Kong|US|U\.S\.|American)\s+dollars?\b"
                      r"|\b(?:prices?|amounts?)\b[^.\n]{0,40}?\bin\s+(?P<code>CAD|AUD|NZD|SGD|HKD|USD)\b", re.I)
+_CODE = re.compile(r"CAD|AUD|NZD|SGD|HKD|USD")
 _STATED_NAME = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "nz": "NZD", "singapore": "SGD",
                 "hong kong": "HKD", "us": "USD", "u.s.": "USD", "american": "USD"}
 
@@ -38,7 +39,7 @@ def stated_dollar(texts: Iterable[str]) -> str | None:
     """The one dollar a document says its prices are in, or None."""
     found = set()
     for text in texts:
-        if "dollar" not in text.lower() and not re.search(r"CAD|AUD|NZD|SGD|HKD|USD", text):
+        if "dollar" not in text.lower() and not _CODE.search(text):
             continue
         for m in _STATED.finditer(text):
             found.add(m.group("code").upper() if m.group("code") else _STATED_NAME[" ".join(m.group("name").lower().split())])
@@ -61,11 +62,12 @@ def _unsettled(p: Promise) -> bool:
 def site_dollar(promises: Iterable[Promise]) -> str | None:
     """The one dollar the sources name, or None when they name none, several, or the US one."""
     named: set[str] = set()
-    for p in promises:
-        host = urlsplit(p.source.uri).hostname or "" if "://" in p.source.uri else ""
-        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    promises = list(promises)
+    for uri in {p.source.uri for p in promises if "://" in p.source.uri}:
+        tld = (urlsplit(uri).hostname or "").rpartition(".")[2]
         if tld in _TLD_DOLLAR:
             named.add(_TLD_DOLLAR[tld])
+    for p in promises:
         if p.unit in _DOLLARS and not p.bare_dollar and _NAMED.search(p.text):
             named.add(p.unit)
         elif p.bare_dollar and p.unit in _DOLLARS and p.unit != "USD" and "region" not in dict(p.scope):
