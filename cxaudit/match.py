@@ -1588,7 +1588,10 @@ def _days_apart(group: list[Read]) -> bool:
 
     seen: set[int] = set()
     for r in group:
-        days = set(_week(r.schedule))
+        try:
+            days = set(_week(r.schedule))
+        except ValueError:   # a day word the week does not know: keep the pieces apart
+            return False
         if days & seen:
             return False
         seen |= days
