@@ -505,6 +505,11 @@ def _as_written(r: Read, simple: str, written: str) -> Read:
     return replace(r, text=written[at:at + len(r.text)]) if at >= 0 else r
 
 
+# a short label opening a line or paragraph: "UK CUSTOMERS: …", "ON, QC: $5 shipping."
+LEAD_LABEL = re.compile(r"^\W{0,3}([A-Z][A-Za-z&/,.'’ -]{1,40}?)\s*:\s+\S")
+_CAPS_PAIR = re.compile(r"\b[A-Z]{2,3}\b")
+
+
 def _unshadow(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Drop the scope phrases a longer "not this scope" phrase covers (a value named "_not…" in
     common.yaml: "team member" is no membership tier, "our own" no partner), then those phrases."""
@@ -682,6 +687,11 @@ class Extractor:
                     parts.append(rf"{wl}(?:{'|'.join(cs)}){wr}")
                 self.scope_rx.append((key, value, re.compile("|".join(parts))))
         self._order = {(key, value): i for i, (key, value, _) in enumerate(self.scope_rx)}
+        # state and province codes ("ON, QC:"), by country
+        self._codes: dict[str, dict[str, str]] = {c: dict(codes) for c, codes in (self.common.region_codes if self.common else ())}
+        every = sorted({code for codes in self._codes.values() for code in codes}, key=len, reverse=True)
+        self._code_rx = re.compile(
+            rf"(?<![\w-])((?:{'|'.join(every)})(?:\s*(?:,|/|&|\band\b)\s*(?:{'|'.join(every)}))*)(?![\w-])") if every else None
         # a tier's own name standing alone ("Gold", "Member" over a table column)
         self._tier_names = {name: value for key, value, _ in self.scope_rx if key == "tier" and not value.startswith("_")
                             for name in (value, value[:-1] if value.endswith("s") and not value.endswith("ss") else value)}
@@ -861,6 +871,11 @@ class Extractor:
                     self._sentences.clear()
                 self._sentences[key] = got
             if got and off:
+                lead = LEAD_LABEL.match(text)
+                if lead and lead.end() <= off:
+                    # "ON, QC: $5 shipping. Orders over $50 are shipped free.": the line's label
+                    # holds for each of its sentences
+                    got = self.inherit_region(got, s_text, lead.group(1) + ":", label=True)
                 got = self.inherit_region(got, s_text, text[:off])
             reads.extend(got)
         return _merge_schedules(reads, text)
@@ -1329,8 +1344,12 @@ class Extractor:
         if hit is None:
             present = self._scope_candidates(heading)
             hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
-                              if i in present for m in rx.finditer(heading)])
-            hit = list(dict.fromkeys((key, value) for _, _, key, value in sorted(hits, key=lambda h: self._order[h[2], h[3]])))
+                              if i in present for m in rx.finditer(heading)] + self._code_hits(heading))
+            # a place inside a longer place is that place: "Western Canada" is not also Canada
+            hits = [h for h in hits if not any(o[2] == h[2] == "region" and o[0] <= h[0] and h[1] <= o[1]
+                                               and o[1] - o[0] > h[1] - h[0] for o in hits)]
+            hit = list(dict.fromkeys((key, value) for _, _, key, value in
+                                     sorted(hits, key=lambda h: self._order.get((h[2], h[3]), len(self._order)))))
             if len(self._heading_scopes) > _MEMO_SIZE:
                 self._heading_scopes.clear()
             self._heading_scopes[heading] = hit
@@ -1354,12 +1373,33 @@ class Extractor:
                 present.update(ids)
         return present
 
+    def _code_hits(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Regions named by state or province codes in a label or a list: "ON, QC: $5 shipping",
+        a cell "AK, HI". A lone code counts only as the whole text or a label opening it."""
+        if self._code_rx is None or not _CAPS_PAIR.search(text):
+            return []
+        hits = []
+        for m in self._code_rx.finditer(text):
+            codes = re.findall(r"[A-Z]+", m.group(1))
+            after = text[m.end():m.end() + 3].lstrip()
+            label = after[:1] in (":", "|", "：") or m.end() == len(text.rstrip())
+            opening = not text[:m.start()].strip(" *-•·|#")
+            if not (label and (len(codes) > 1 or opening)) and len(codes) < 3:
+                continue
+            countries = [c for c, known in self._codes.items() if all(code in known for code in codes)]
+            if len(countries) != 1:
+                continue   # "NT" alone: Canada's territories or Australia's
+            country = countries[0]
+            region = ",".join(sorted({self._codes[country][code] for code in codes}))
+            hits.append((m.start(), m.end(), "region", region))
+        return hits
+
     def _scope_hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every scope phrase in a sentence, found once and shared by all its values."""
         if self._hits_for is not text:
             present = self._scope_candidates(text)
             self._hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
-                                    if i in present for m in rx.finditer(text)])
+                                    if i in present for m in rx.finditer(text)] + self._code_hits(text))
             self._hits_for = text
         return self._hits
 
@@ -1500,7 +1540,10 @@ class Extractor:
             # "Melbourne Metro: 2-4 business days", "NSW 2–3 business days": a destination's own
             # line, named by a place the vocabulary does not know
             zone = _ZONE_LABEL.match(text[:v.start])
-            if zone and not self._heading_scope(zone.group(1)) and not self._cues_of_heading(zone.group(1)) \
+            named = self._heading_scope(zone.group(1)) if zone else []
+            if len(named) == 1 and named[0][0] == "region":
+                scope["region"] = named[0][1]   # a state's code opening its line ("NSW 2–3 business days")
+            elif zone and not named and not self._cues_of_heading(zone.group(1)) \
                     and not any(w.lower() in _GENERIC or w.lower() in _CLAUSE_WORDS or w.lower() in _NOT_PRODUCT
                                 for w in re.findall(r"[A-Za-z]+", zone.group(1))):
                 scope["region"] = _service_name(zone.group(1))

@@ -85,7 +85,6 @@ def _past_event(uri: str) -> bool:
 
 _LINE_KINDS = {"support_hours", "wait_time"}
 # a paragraph led by a label in capitals or a few words and a colon ("UK CUSTOMERS: …", "Ireland: …")
-_LEAD_LABEL = re.compile(r"^\W{0,3}([A-Z][A-Za-z&/,.'’ -]{1,40}?)\s*:\s+\S")
 
 
 def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
@@ -109,6 +108,7 @@ def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
 
 def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto") -> list[Promise]:
     from cxaudit.segment import detect_lang
+    from cxaudit.match import LEAD_LABEL
 
     out: list[Promise] = []
     prev: tuple[Block, Promise] | None = None   # the last block's lone opening-hours line
@@ -120,7 +120,7 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
         block_lang = detect_lang(block.text) if lang == "auto" else lang
         ex = extractor(block_lang)
         reads = ex.read_block(block)
-        lead = _LEAD_LABEL.match(block.text) if block.cells is None else None
+        lead = LEAD_LABEL.match(block.text) if block.cells is None else None
         if lead:
             # (a labelled line with a promise of its own, "Ireland: 3–5 days.", heads nothing)
             section = (block.heading, lead.group(1)) if not reads else None

@@ -41,6 +41,8 @@ class Common:
     veto_clause: tuple[re.Pattern, ...]
     scope: tuple[tuple[str, str, tuple[str, ...]], ...]   # (key, value, phrases)
     veto_lead: tuple[re.Pattern, ...] = ()   # tried on the sentence up to a duration
+    # upper-case state and province codes, by country: ((country, ((code, region), ...)), ...)
+    region_codes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                     veto_clause=_any_of(where, "veto_clause", data.get("veto_clause", [])),
                     scope=tuple(scope),
                     veto_lead=_any_of(where, "veto_lead", data.get("veto_lead", [])),
+                    region_codes=tuple((str(country), tuple((str(c), str(r)) for c, r in (codes or {}).items()))
+                                       for country, codes in (data.get("region_codes") or {}).items()),
                 )
                 continue
             unknown = set(data) - PACK_KEYS

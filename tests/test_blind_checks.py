@@ -486,6 +486,6 @@ def test_a_destinations_own_line_and_same_day_express():
     # a place the vocabulary does not know, labelling its own delivery line, is that line's zone
     promises, findings = _audit(("a.md", "# Delivery times\n\nNSW 2–3 business days\n\nNT 5–6 business days\n\n"
                                          "Tasman Coast: 4-7 business days"))
-    assert sorted(dict(p.scope).get("region") for p in promises) == ["nsw", "nt", "tasman_coast"]
+    assert sorted(dict(p.scope).get("region") for p in promises) == ["AU-NSW", "nt", "tasman_coast"]
     assert findings == []
     assert [dict(r.scope).get("service") for r in extract_text("Same Day Express delivery – Victoria Metro Only")] == ["same_day"]
