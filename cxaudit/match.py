@@ -80,7 +80,7 @@ _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
-                        r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w.-]+(?:\s*[,&/]\s*|\s+(?:and|or)\s+|\s+)){0,4}$", re.I)
+                        r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w.'’-]+(?:\s*[,&/]\s*|\s+(?:and|or)\s+|\s+)){0,4}$", re.I)
 _EXCLUDED_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,3}?(?:除外|不参与|不在此列)")
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
@@ -520,6 +520,13 @@ def _unshadow(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
             and not any(s[2] == h[2] and s[0] <= h[0] and h[1] <= s[1] for s in shadows)]
 
 
+def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
+    """The inside of a bracket that opens at `at` (past spaces), or None."""
+    m = _BRACKETED.match(text, at)
+    close = text.find(")", m.end()) if m else -1
+    return (m.end(), close) if close > 0 else None
+
+
 def _open_bracket(text: str, at: int) -> bool:
     return text.count("（", 0, at) + text.count("(", 0, at) > text.count("）", 0, at) + text.count(")", 0, at)
 
@@ -875,31 +882,39 @@ class Extractor:
                 if lead and lead.end() <= off:
                     # "ON, QC: $5 shipping. Orders over $50 are shipped free.": the line's label
                     # holds for each of its sentences
-                    got = self.inherit_region(got, s_text, lead.group(1) + ":", label=True)
+                    got = self.inherit_region(got, s_text, lead.group(1) + ":", label=True, keys=("region", "service"))
                 got = self.inherit_region(got, s_text, text[:off])
             reads.extend(got)
         return _merge_schedules(reads, text)
 
-    def inherit_region(self, reads: tuple[Read, ...], text: str, before: str, label: bool = False) -> tuple[Read, ...]:
+    def inherit_region(self, reads: tuple[Read, ...], text: str, before: str, label: bool = False,
+                       keys: tuple[str, ...] = ("region",)) -> tuple[Read, ...]:
         """"Mattresses ship free to the contiguous US. They arrive in 3–7 business days": a
         sentence that points back ("they", "these postcodes"), or one under a line ending in a colon
-        ("3.3 Highlands and Islands, Isle of Man:"), is about that line's region."""
+        ("3.3 Highlands and Islands, Isle of Man:"), is about that line's region (and with `keys`,
+        its service: "Express delivery: Metro 1–2 days; Regional 2–4 days")."""
         if not (label or _ANAPHORA.search(text)):
             return reads
-        regions: list[str] = []
-        for sentence in reversed(_SENTENCE_END.split(before)[-3:]):   # the nearest that names a place
-            regions = sorted({value for key, value in self._heading_scope(sentence) if key == "region"})
-            if regions:
-                break
-        if "remote" in regions:
-            regions = ["remote"]   # "the Highlands, Northern Ireland and islands", as in _scope
-        if len(regions) != 1:
+        given: dict[str, str] = {}
+        for key in keys:
+            values: list[str] = []
+            for sentence in reversed(_SENTENCE_END.split(before)[-3:]):   # the nearest that names one
+                values = sorted({value for k, value in self._heading_scope(sentence) if k == key})
+                if values:
+                    break
+            if key == "region" and "remote" in values:
+                values = ["remote"]   # "the Highlands, Northern Ireland and islands", as in _scope
+            if len(values) == 1:
+                given[key] = values[0]
+        if not given:
             return reads
         out = []
         for r in reads:
             scope = dict(r.scope)
-            if "region" not in scope and "region" in SCOPE_KEYS.get(r.kind, DEFAULT_SCOPE_KEYS):
-                scope["region"] = regions[0]
+            allowed = SCOPE_KEYS.get(r.kind, DEFAULT_SCOPE_KEYS)
+            add = {k: v for k, v in given.items() if k not in scope and k in allowed}
+            if add:
+                scope.update(add)
                 r = replace(r, scope=tuple(sorted(scope.items())), subject=_subject(r.kind, scope))
             out.append(r)
         return tuple(out)
@@ -1212,8 +1227,10 @@ class Extractor:
                 # The sentence's subject names the destination or service before a price bounds
                 # the clause: "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in
                 # 7–12 days", "Expedited is $15 and takes two business days".
+                lead = LEAD_LABEL.match(text)
                 hits += [h for h in all_hits if h[2] == key and h[1] <= lo
-                         and not _HARD_SEP.search(text, h[1], v.start)]
+                         # ("Express delivery: Metro 1–2 days; Regional 2–4 days": the label is each item's)
+                         and (not _HARD_SEP.search(text, h[1], v.start) or (lead and h[1] <= lead.end(1)))]
         # "Goods (other than Made-to-Order Goods) may be returned": an exclusion names what the
         # promise is not about.
         hits = [h for h in hits if not _EXCLUDED_AFTER.match(text, h[1])]   # "（定制商品除外）"
@@ -1255,9 +1272,19 @@ class Extractor:
         hits = [h for h in hits if not (h[2] == "product" and h[3] not in _ITEM_KINDS and any(
             o[2] == "product" and o[3] in _ITEM_KINDS and o[1] <= h[0] and not text[o[1]:h[0]].strip(" -") for o in hits))]
         nearest_region = nearest_medium = None
+        # "over $79 (Metro and Regional) or over $129 (WA, NT and TAS)": a bracket opening right
+        # after a value is that value's own
+        own_bracket = _bracket_after(text, v.end)
+        prev_bracket = _bracket_after(text, lo) if lo > 0 else None
         for start, end, key, value in hits:
+            if prev_bracket and prev_bracket[0] <= start and end <= prev_bracket[1] < v.start:
+                continue
             # A label usually comes before its value: a scope word after the value counts triple.
             d = v.start - end if end <= v.start else (start - v.end) * 3 if start >= v.end else 0
+            if own_bracket and own_bracket[0] <= start and end <= own_bracket[1]:
+                if ":" in text[own_bracket[0]:own_bracket[1]]:
+                    continue   # "over $75 (Rewards members: always free)": a term of their own
+                d = 0
             if lo > 0 and end <= v.start and "," in text[end:v.start]:
                 d += 60  # "3 to 7 days in the West, 2 to 5 in Ontario": the West is the value before's
             if start >= v.end:

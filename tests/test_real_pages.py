@@ -7,6 +7,7 @@ from cxaudit.api import extract_text
 from cxaudit.compare import compare
 from cxaudit.extract import read_blocks
 from cxaudit.model import Document
+from cxaudit.normalize.currency import settle_bare_dollars
 from cxaudit.pipeline import promises_in_blocks
 
 
@@ -58,3 +59,55 @@ def test_a_postal_carriers_country_is_not_the_destination():
     assert got == [(3, 6, "AU"), (6, 10, "UK")]
     assert findings == []
     assert _regions("We ship every order with Canada Post in 3-5 business days.", "delivery_time") == ["None"]
+
+
+def test_a_sites_own_zones_and_clock_settle_its_bare_dollar():
+    banner = ("banner.md", "# Delivery\n\nFREE delivery over $79 (metro & regional)\n")
+    zones = ("zones.md", "# Delivery\n\nDelivery to WA, NT and TAS takes 6-10 business days.\n\n"
+                         "Our Customer Care team is available Monday to Friday 8am to 8pm AEST.\n")
+    promises, _ = _audit(banner, zones)
+    (threshold,) = [p for p in settle_bare_dollars(promises) if p.kind == "free_shipping_threshold"]
+    assert threshold.unit == "AUD"
+    alone, _ = _audit(banner)   # nothing says which dollar: read as US dollars, as before
+    assert [p.unit for p in settle_bare_dollars(alone) if p.kind == "free_shipping_threshold"] == ["USD"]
+
+
+def test_a_bracket_after_a_value_is_that_values_own():
+    ps = extract_text("Standard delivery is free on orders over $79 (Metro and Regional) or over $129 (Tasmania).")
+    assert sorted((p.min, dict(p.scope).get("region")) for p in ps) == [(79, "metro,regional"), (129, "AU-TAS")]
+    # a bracket with a label and a term of its own is not the value's scope
+    (p,) = extract_text("Free shipping on bedding orders over $75 (Rewards members: always free).")
+    assert "tier" not in dict(p.scope)
+
+
+def test_a_leading_label_holds_for_each_item_of_its_list():
+    ps = extract_text("Express delivery: Metro 1–2 business days; Regional 2–4 business days; WA, NT and TAS 3–5 business days.")
+    assert [(dict(p.scope).get("service"), dict(p.scope).get("region")) for p in ps] == [
+        ("express", "metro"), ("express", "regional"), ("express", "AU-NT,AU-TAS,AU-WA")]
+
+
+def test_eu_member_states_are_no_membership_tier():
+    (p,) = extract_text("EU Tracked delivery to EU member states takes 4–7 working days.")
+    assert dict(p.scope) == {"region": "EU"}
+
+
+def test_an_exception_for_members_is_not_the_members_term():
+    (p,) = extract_text("A $7.95 return shipping fee is deducted from your refund unless you're a Rewards member.")
+    assert "tier" not in dict(p.scope)
+
+
+def test_self_service_pages_open_all_hours_are_not_support_hours():
+    assert extract_text("Most questions are answered in our Help Centre, open 24/7.") == []
+    assert [p.kind for p in extract_text("Our team is available 24/7 by live chat.")] == ["support_hours"]
+
+
+def test_twelve_am_closing_is_midnight():
+    a = extract_text("Live chat is open daily 8 a.m.–12 a.m. ET.")
+    b = extract_text("Live chat is open daily 8 a.m. to midnight ET.")
+    assert a[0].schedule == b[0].schedule and compare(a + b) == []
+
+
+def test_a_vet_line_keeps_its_own_hours():
+    a = extract_text("The Vet Advice Line is open 7am to 9pm AEST, seven days a week.")
+    b = extract_text("Our phone lines are open Monday to Friday 8am to 8pm AEST.")
+    assert dict(a[0].scope).get("topic") == "vet" and compare(a + b) == []

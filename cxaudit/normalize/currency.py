@@ -16,10 +16,16 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from cxaudit.model import Promise
+from cxaudit.normalize.values import TZ_REGION
 
 # country-code domains of the markets that write their own dollar as "$"
 _TLD_DOLLAR = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
 _DOLLARS = {"USD", "AUD", "NZD", "CAD", "SGD", "HKD"}
+# regions whose "$" is the US dollar (a region with a dollar of its own set it when read)
+_US_ZONES = {"US", "AK-HI", "US-TERR", "PR"}
+_COUNTRY_DOLLAR = {"AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+# zones within one country (region scope values): only that country's own shops name them
+_ZONE_DOLLAR = {"AU-": "AUD", "CA-": "CAD", "NZ-": "NZD", "AK-HI": "USD", "US-TERR": "USD"}
 # a dollar named outright, not inferred from a region
 _NAMED = re.compile(r"\b(?:US|USD|AU|AUD|NZ|NZD|CA|CAD|C|A|S|SGD|HK|HKD)\$|\b(?:USD|AUD|NZD|CAD|SGD|HKD)\b"
                     r"|\b(?:US|Australian|New\s+Zealand|Canadian|Singapore|Hong\s+Kong)\s+dollars?\b", re.I)
@@ -56,7 +62,9 @@ def settle_stated_dollar(promises: list[Promise], texts: Iterable[str]) -> list[
 
 def _unsettled(p: Promise) -> bool:
     """A bare "$" amount read as USD only for want of a country (no region settled it)."""
-    return p.bare_dollar and p.unit == "USD" and "region" not in dict(p.scope)
+    # ("metro", "regional", "remote" name no country: "$79 to metro areas" is the site's dollar)
+    region = dict(p.scope).get("region") or ""
+    return p.bare_dollar and p.unit == "USD" and not any(part in _US_ZONES for part in region.split(","))
 
 
 def site_dollar(promises: Iterable[Promise]) -> str | None:
@@ -68,6 +76,16 @@ def site_dollar(promises: Iterable[Promise]) -> str | None:
         if tld in _TLD_DOLLAR:
             named.add(_TLD_DOLLAR[tld])
     for p in promises:
+        # a country's own zones ("WA, NT and TAS", "Western Canada") and its clock ("9am–5pm
+        # AEST") are a domestic shop's words
+        region = dict(p.scope).get("region") or ""
+        for zone in region.split(","):
+            if zone[:3] in _ZONE_DOLLAR or zone in _ZONE_DOLLAR:
+                named.add(_ZONE_DOLLAR.get(zone, _ZONE_DOLLAR.get(zone[:3])))
+        for item in p.schedule if isinstance(p.schedule, tuple) else ():   # (or "24/7")
+            tz = dict(item).get("tz")
+            if TZ_REGION.get(tz or "") in _COUNTRY_DOLLAR:
+                named.add(_COUNTRY_DOLLAR[TZ_REGION[tz]])
         if p.unit in _DOLLARS and not p.bare_dollar and _NAMED.search(p.text):
             named.add(p.unit)
         elif p.bare_dollar and p.unit in _DOLLARS and p.unit != "USD" and "region" not in dict(p.scope):

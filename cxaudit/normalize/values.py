@@ -395,7 +395,7 @@ def _clock(t: str, *, is_close: bool, other_pm: bool | None = None) -> str | Non
     if pm and h < 12:
         h += 12
     elif am and h == 12:
-        h = 0
+        h = 24 if is_close and mi == 0 else 0   # "8 a.m.–12 a.m.": open until midnight
     elif not pm and not am and ":" not in digits and is_close and h < 12 and other_pm is None:
         h += 12  # "9-5", "Saturdays 9-1": a close hour before noon with no am/pm is in the afternoon
     return f"{h:02d}:{mi:02d}"
