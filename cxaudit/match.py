@@ -68,10 +68,10 @@ _HARD_SEP = re.compile(rf"[;|•·¦\n]|\s[-–—]\s|{_ABBR_BEFORE}\.\s")
 _CELL_ITEM_SEP = re.compile(r"[;•·¦]")   # items within one table cell
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
-_EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought")
+_EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought|cancel")
 _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；✔✓✅☑✗✘]")
 _START_EVENT = re.compile(
-    r"\b(?:of|from|after|since|upon|following|before|once|when)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
+    r"\b(?:of|from|after|since|upon|following|before|once|when|starting(?:\s+(?:on|from))?)\s+(?:the\s+)?(?:(?:date|day|time|moment)\s+(?:of\s+|that\s+|when\s+)?)?"
     r"(?:it(?:'s|\s+is|\s+was|\s+has\s+been)?\s+|they(?:'re|\s+are|\s+were)?\s+|your\s+(?:\w+\s+)?(?:is\s+|was\s+)?|"
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
@@ -191,6 +191,10 @@ _LAW_SAYS = re.compile(r"(?-i:\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:Regulations|Ac
 _BRAND_CREDIT = re.compile(r"(?<![\w.])(?!(?:Visa|Mastercard|Amex|American|Discover|Apple|Google|Tax|Store)\b)[A-Z][\w&'’-]+\s+credit\b(?!\s+(?:card|union|check|score))")
 _CONTACT_US = re.compile(r"(?i)\b(?:contact|notify|tell|e-?mail|call|inform|message)\s+us\b")
 _TO_ARRANGE_RETURN = re.compile(r"(?i)\bto\s+(?:arrange|request|initiate|open|register|authori[sz]e|book)\s+(?:a|your|the)\s+return")
+_AFTER_RETURN_REQUEST = re.compile(
+    r"(?i)\b(?:of|after|from)\s+(?:creating|requesting|registering|starting|submitting|opening|booking|raising)\s+(?:a|your|the)\s+return"
+    r"|\b(?:of|after|from)\s+(?:your\s+|the\s+)?return\s+(?:request|being\s+(?:approved|authori[sz]ed)|authori[sz]ation|approval)"
+    r"|\b(?:of|after|from)\s+(?:receiving|getting)\s+(?:your|the)\s+(?:returns?\s+)?(?:label|authori[sz]ation|rma)")
 # the regulations' own formula for a refund after withdrawal ("We will reimburse you no later than 14
 # days after we receive the goods back"): the legal maximum, not the shop's own refund time
 _LEGAL_REFUND = re.compile(r"(?i)\breimburse\b[^.]{0,60}\bno\s+later\s+than\b|\bwithout\s+undue\s+delay\s+and\s+(?:in\s+any\s+event\s+)?(?:not|no)\s+later\s+than\b")
@@ -363,7 +367,7 @@ _CONJ_BEFORE = re.compile(r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:the\s+|all
 # section also covers, not the group every line in it is about
 _NOT_FROM_HEADINGS = {("product", "replacements"), ("reason", "faulty"), ("reason", "change_of_mind")}
 _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
-                         "not_installed"})
+                         "not_installed", "replacements"})
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
 _NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\s(?:but|although|though|however)\s", re.I)
 _CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
@@ -809,7 +813,7 @@ class Extractor:
             s_char = idx[start]
             last = doc[end - 1]
             e_char = last.idx + len(last)
-            if _EVENT_WORD.match(text, s_char) and _START_EVENT.search(text, max(0, s_char - 30), s_char):
+            if _EVENT_WORD.match(text, s_char) and _START_EVENT.search(text, max(0, s_char - 40), s_char):
                 continue  # "within 30 days of delivery": the start of a window, not a delivery promise
             if _ZH_RECEIVED.search(text, max(0, s_char - 4), s_char) and _ZH_AFTER.match(text, e_char):
                 continue  # 「收到寄回商品后3个工作日内寄出」: the start of the clock, not a return promise
@@ -1616,6 +1620,10 @@ class Extractor:
             # "Contact us within 7 days of delivery to arrange a return; the item must then reach us
             # within 30 days": the first step's deadline, not a rival of the window
             scope["stage"] = "request"
+        elif pack.kind == "return_window" and _AFTER_RETURN_REQUEST.search(text, v.end, hi):
+            # "Drop the parcel off within 7 days of creating the return": the second step's deadline,
+            # counted from the request, not the window for asking
+            scope["stage"] = "send_back"
         if v.type == "zero" and "product" not in scope:
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.

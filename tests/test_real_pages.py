@@ -111,3 +111,30 @@ def test_a_vet_line_keeps_its_own_hours():
     a = extract_text("The Vet Advice Line is open 7am to 9pm AEST, seven days a week.")
     b = extract_text("Our phone lines are open Monday to Friday 8am to 8pm AEST.")
     assert dict(a[0].scope).get("topic") == "vet" and compare(a + b) == []
+
+
+def test_passing_mentions_of_time_are_not_promises():
+    _none = [
+        "I'll just pop you on hold for 2 minutes while I look up the tracking.",
+        "We'll email you if we expect your order to be delayed by more than 2 business days.",
+        "Free delivery in a box, or upgrade to White Glove ($199).",
+        "Next-day and Saturday delivery are not available to Northern Ireland or the Isle of Man.",
+        "A surcharge applies to every order to these postcodes, including orders that qualify for free standard delivery.",
+        "That's why you get 100 nights, starting the day your mattress is delivered, to decide.",
+        "Our delivery partner will reach out within 2 business days of shipping to book a 4-hour window.",
+    ]
+    for text in _none:
+        assert extract_text(text) == [], text
+
+
+def test_steps_after_an_event_keep_their_own_clock():
+    (refund,) = extract_text("Refunds are made to the payment card used within 5 working days of your cancellation.")
+    assert refund.kind == "refund_time" and dict(refund.scope).get("start") == "cancellation"
+    (replacement,) = extract_text("Replacement mattresses are shipped within 5 business days of claim approval.")
+    assert dict(replacement.scope) == {"product": "replacements", "start": "claim"}
+    (skip,) = extract_text("Skip, change or cancel any time up to 2 days before your next ship date.")
+    (order,) = extract_text("You may cancel your order within 24 hours of placing it.")
+    assert compare([skip, order]) == []
+    (drop,) = extract_text("Drop the parcel off at a Post Office within 7 days of creating the return.")
+    window = extract_text("You have 30 days from delivery to return an item.")
+    assert dict(drop.scope).get("stage") == "send_back" and compare([drop] + window) == []
