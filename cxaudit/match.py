@@ -48,7 +48,8 @@ _LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium", "perio
                  "free_shipping_threshold": ("tier",)}
 
 # Chinese says what a refund is for before the clauses that give its time ("申请退差价100元，1到3个工作日退回")
-_ZH_LEADING_KEYS = {"refund_time": ("product",)}
+# (and why an item goes back before who pays for it: "商品存在质量问题的，…，相关运费由我们承担")
+_ZH_LEADING_KEYS = {"refund_time": ("product",), "return_cost": ("reason",)}
 
 LABELS = {
     "delivery_time": "delivery", "dispatch_time": "dispatch", "return_window": "returns",
@@ -81,7 +82,8 @@ _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
                         r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w.'’-]+(?:\s*[,&/]\s*|\s+(?:and|or)\s+|\s+)){0,4}$", re.I)
-_EXCLUDED_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,3}?(?:除外|不参与|不在此列)")
+# ("（新疆、西藏等偏远地区除外）": each place of the list; "（春节期间另行通知）": hours set apart for it)
+_EXCLUDED_AFTER = re.compile(r"\s*(?:[、及和与/]?[\u4e00-\u9fff]){0,12}?(?:除外|不参与|不在此列|另行通知|另行安排|另行公告|以公告为准)")
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)

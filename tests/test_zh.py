@@ -463,3 +463,39 @@ def test_an_agent_on_the_phone_speaks_of_the_phone_line(tmp_path):
     from cxaudit.api import extract_text as ext
     ps = ext("坐席：我们的服务时间是每天上午9点到晚上9点。", lang="zh", channel="call_centre")
     assert [dict(p.scope).get("medium") for p in ps] == ["phone"]
+
+
+# ----------------------------------------------------------------------------- a cosmetics brand's pages
+
+
+@pytest.mark.parametrize("text", [
+    "在“我的订单 > 申请售后 > 过敏退货”中上传材料，审核结果将在2个工作日内通知您。",
+    "增值税专用发票：请联系在线客服提交开票资料，审核通过后10个工作日内寄出。",
+    "已拆封、已使用的，不适用七日无理由退货。",
+])
+def test_cosmetics_brand_non_promises(text):
+    assert _promises(text) == []
+
+
+def test_cosmetics_brand_scopes_and_kinds():
+    (allergy,) = _promises("使用后出现过敏反应的，可在签收后15天内申请过敏退货。")
+    assert dict(allergy.scope).get("reason") == "allergy"
+    assert [p.kind for p in _promises("28天无效包退")] == ["money_back_guarantee"]
+    assert [p.kind for p in _promises("连续使用28天未感受到改善的，可在签收后35天内联系客服申请退款。")] == ["money_back_guarantee"]
+    cost = _promises("商品存在质量问题的，您可于签收之日起15日内申请退货或换货，相关运费由我们承担。", "return_cost")
+    assert [dict(p.scope).get("reason") for p in cost] == ["faulty"]
+    (peak,) = _promises("高峰时段（工作日20:00-21:00）来电较多，平均等待时间约3分钟。")
+    assert dict(peak.scope).get("period") == "peak"
+    (refund,) = _promises("仅退款（未发货订单）：申请后系统自动审核，24小时内退回。")
+    assert dict(refund.scope).get("start") == "cancellation"
+    (presale,) = _promises("付尾款后5天内发货")
+    assert dict(presale.scope).get("product") == "pre_order"
+
+
+def test_exclusions_and_notes_in_brackets_are_not_the_scope():
+    (free,) = _promises("满99元包邮（新疆、西藏等偏远地区除外）")
+    assert "region" not in dict(free.scope)
+    (hours,) = _promises("客服热线服务时间：每天 9:00-21:00（春节期间另行通知）")
+    assert "period" not in dict(hours.scope)
+    # a fee before the threshold is no second threshold
+    assert [p.min for p in _promises("普通快递 | 其他省份 | 发货后3-5天 | ¥8，满99元包邮", "free_shipping_threshold")] == [99]
