@@ -77,7 +77,7 @@ _START_EVENT = re.compile(
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
-_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|excludes?|not\s+including|apart\s+from|unless|waived\s+for|"
+_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?|excludes?|not\s+including|apart\s+from|unless|waived\s+for|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
@@ -129,6 +129,8 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bcard\s
                          # "Once processed, the refund appears on your statement within 7-10 business days"
                          r"|\b(?:once|after)\s+(?:it(?:['’]s|\s+is|\s+has\s+been)\s+|your\s+refund\s+(?:is|has\s+been)\s+)?(?:processed|issued)\b"
                          r"|\b(?:appears?|show\s+up|shows?\s+up)\s+(?:on|in)\s+(?:your|the)\s+(?:bank\s+|card\s+)?statement\b")
+# a section of worked examples ("## Examples": "The heater stops working after 8 months – covered")
+_EXAMPLES = re.compile(r"(?i)^\W*(?:some\s+|worked\s+|real[- ]life\s+)?(?:examples?|example\s+(?:scenarios?|cases?)|scenarios?)\W*$")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?|"
                       r"(?:\d+\s+)?(?:reader\s+)?comments?\s*(?:\(\d+\))?\W*$|leave\s+a\s+(?:comment|reply))")
@@ -299,7 +301,7 @@ _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|t
                              r"(?P<subj>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:back\s+)?(?:to\s+us\s+)?$"
                              # "Northpass tents may be returned within 100 days"
                              r"|(?:^|[.;:]\s*|\d\s+)[\"“'‘]?(?P<subj2>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:may|can)\s+(?:also\s+)?be\s+"
-                             r"(?:returned|sent\s+back|exchanged)\s+$", re.I)
+                             r"(?:returned|sent\s+back|exchanged)\s+(?:for\s+(?:a\s+)?(?:change\s+of\s+mind|refund|full\s+refund|exchange|store\s+credit)\s+)?$", re.I)
 _NOT_RETURN_ITEMS = frozenset("unused unworn unwanted full complete original parcel package packaging box back "
                               "stuff things gear it them one ones merchandise most anything time anytime".split())
 
@@ -770,6 +772,7 @@ class Extractor:
         # (a document's own title is not looked at once sections follow: a call script titled
         # "… (internal use only)" still has lines for customers)
         if any(_REVIEWS.match(h) or _INTERNAL.search(h) for h in (block.heading[1:] or block.heading)[-2:]) \
+                or (block.heading and _EXAMPLES.match(block.heading[-1])) \
                 or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text) or _INTERNAL_LINE.match(block.text):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
@@ -1270,6 +1273,11 @@ class Extractor:
             # "Stand mixers: 5 yrs (motor 10 yrs)", "Stand mixers carry a 5-year warranty, and the motor
             # is covered for 10": the part named after the value has its own term
             hits = [h for h in hits if not (h[2] == "product" and h[0] >= v.end)]
+        # "Regional (NSW, VIC, QLD, SA & ACT outside metro areas)": a bracket after a zone's name
+        # says what it covers, the name is the zone
+        explained = [b for b in (_bracket_after(text, h[1]) for h in hits) if b]
+        hits = [h for h in hits if not any(b[0] <= h[0] and h[1] <= b[1] and any(
+            o[2] == h[2] and _bracket_after(text, o[1]) == b for o in hits) for b in explained)]
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]

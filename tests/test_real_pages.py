@@ -138,3 +138,35 @@ def test_steps_after_an_event_keep_their_own_clock():
     (drop,) = extract_text("Drop the parcel off at a Post Office within 7 days of creating the return.")
     window = extract_text("You have 30 days from delivery to return an item.")
     assert dict(drop.scope).get("stage") == "send_back" and compare([drop] + window) == []
+
+
+def test_worked_examples_and_passing_spans_of_time():
+    page = ("# Warranty\n\nOur own-brand beds carry a 2-year warranty.\n\n## Examples\n\n"
+            "- The heater in your tank stops working after 8 months – covered by the 12-month warranty.\n"
+            "- A rope toy has frayed after 3 weeks of tug-of-war – this is normal wear and tear.\n")
+    promises, _ = _audit(("warranty.md", page))
+    assert [(p.min, p.unit) for p in promises] == [(2, "years")]
+    for text in ("Your puppy's first 12 weeks", "We keep your order history for 7 years.",
+                 "If any fish arrives dead or dies within 48 hours, send us a photo within 48 hours of delivery."):
+        assert extract_text(text) == [], text
+    # a failure inside the term is still the warranty's promise
+    assert [p.kind for p in extract_text("If it fails within 2 years, we will replace it under warranty.")] == ["warranty"]
+
+
+def test_outside_a_zone_is_not_that_zone():
+    ps = _rows_of("Regional (NSW, VIC, QLD, SA & ACT outside metro areas)", "4–7 business days")
+    assert [dict(p.scope).get("region") for p in ps] == ["regional"]
+
+
+def test_items_returned_for_change_of_mind_keep_their_own_window():
+    (p,) = extract_text("Pet food and treats can be returned for change of mind within 14 days of delivery.")
+    general = extract_text("Items can be returned within 30 days of delivery.")
+    assert "product" in dict(p.scope) and compare([p] + general) == []
+
+
+def _rows_of(label, value):
+    from cxaudit.model import Block
+    doc = Document(uri="shipping.html", channel="website", fmt="html")
+    block = Block(text=f"{label} | {value}", line=3, heading=("Delivery",), table=("Zone", "Standard delivery"),
+                  cells=(label, value))
+    return promises_in_blocks([block], doc)
