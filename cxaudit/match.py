@@ -87,6 +87,9 @@ _EXCLUDED_AFTER = re.compile(r"\s*(?:[、及和与/]?[\u4e00-\u9fff]){0,12}?(?:�
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
+# the general customer team named outright: a specialist line's heading ("Vet Advice Line") does
+# not make "please call Customer Care on 1300 …" that line's
+_GENERAL_TEAM = re.compile(r"(?i)\bcustomer\s+(?:care|services?|support)\b|\bour\s+(?:main\s+)?support\s+team\b")
 # a team or a line named before the colon is no place ("Customer Services (bills, account, moving home): …")
 _TEAM_WORD = re.compile(r"(?i)\b(?:customer\s+(?:services?|care|support)|support|sales|billing|team|helpline|help\s*desk|"
                         r"lines?|advis[eo]rs?|agents?|enquiries|department)\b")
@@ -335,7 +338,7 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "ltd limited plc inc llc gmbh corp pty".split())
 
 
-_PART_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|all\s+|our\s+)?(?P<x>[a-z][a-z -]{1,30}?)\s*(?=[.;,)]|$)", re.I)
+_PART_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|all\s+|our\s+)?(?P<x>[a-z][a-z -]{1,40}?)\s*(?:,?\s*and\s*)?(?=[.;,)]|$)", re.I)
 
 
 def _part_after(text: str, end: int, hi: int) -> str | None:
@@ -1374,7 +1377,8 @@ class Extractor:
                 if key in keys and key not in scope and key != "start" \
                         and (key != "product" or kind in ("cancellation_window", "warranty", "trial_period")
                              or _PRODUCT_TITLE.match(h)) \
-                        and (key, value) not in _NOT_FROM_HEADINGS:
+                        and (key, value) not in _NOT_FROM_HEADINGS \
+                        and not (key == "topic" and _GENERAL_TEAM.search(text)):
                     scope[key] = value
         return scope
 

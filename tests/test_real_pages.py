@@ -170,3 +170,16 @@ def _rows_of(label, value):
     block = Block(text=f"{label} | {value}", line=3, heading=("Delivery",), table=("Zone", "Standard delivery"),
                   cells=(label, value))
     return promises_in_blocks([block], doc)
+
+
+def test_a_general_team_named_under_a_specialist_lines_heading_is_the_general_team():
+    page = ("# Vet Advice Line\n\nThe Vet Advice Line is open 7am to 9pm AEST, seven days a week.\n\n"
+            "For order questions, please call Customer Care on 1300 924 824 (Monday to Friday 8am–8pm AEST).\n")
+    promises, findings = _audit(("vet.md", page))
+    assert sorted(str(dict(p.scope).get("topic")) for p in promises) == ["None", "vet"]
+    assert findings == []
+
+
+def test_a_warrantys_items_after_the_term():
+    ps = extract_text("We offer 12 months on aquarium and electronic equipment and 2 years on Wagtail Home beds and furniture.")
+    assert [(p.min, dict(p.scope).get("product")) for p in ps] == [(12, "equipment"), (2, "furniture")]
