@@ -181,5 +181,5 @@ def test_a_general_team_named_under_a_specialist_lines_heading_is_the_general_te
 
 
 def test_a_warrantys_items_after_the_term():
-    ps = extract_text("We offer 12 months on aquarium and electronic equipment and 2 years on Wagtail Home beds and furniture.")
+    ps = extract_text("Our warranty covers 12 months on aquarium and electronic equipment and 2 years on Wagtail Home beds and furniture.")
     assert [(p.min, dict(p.scope).get("product")) for p in ps] == [(12, "equipment"), (2, "furniture")]
