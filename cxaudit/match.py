@@ -90,6 +90,13 @@ _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|s
 # the general customer team named outright: a specialist line's heading ("Vet Advice Line") does
 # not make "please call Customer Care on 1300 …" that line's
 _GENERAL_TEAM = re.compile(r"(?i)\bcustomer\s+(?:care|services?|support)\b|\bour\s+(?:main\s+)?support\s+team\b")
+_MAILBOX_TOPIC = {"warranty": "claims", "claims": "claims", "press": "media", "media": "media", "pr": "media",
+                  "wholesale": "trade", "trade": "trade", "b2b": "trade", "privacy": "privacy", "dpo": "privacy",
+                  "gdpr": "privacy", "complaints": "complaints", "security": "security", "careers": "careers",
+                  "jobs": "careers", "partners": "trade", "affiliates": "trade"}
+_TEAM_MAILBOX = re.compile(rf"(?i)(?<![\w.+-])({'|'.join(_MAILBOX_TOPIC)})@[\w-]+\.[\w.]+")
+_SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
+_USED_STATE = re.compile(r"(?i)\b(?:opened|used|worn|washed|unsealed|assembled)\s+\w")
 # a team or a line named before the colon is no place ("Customer Services (bills, account, moving home): …")
 _TEAM_WORD = re.compile(r"(?i)\b(?:customer\s+(?:services?|care|support)|support|sales|billing|team|helpline|help\s*desk|"
                         r"lines?|advis[eo]rs?|agents?|enquiries|department)\b")
@@ -1358,6 +1365,12 @@ class Extractor:
             region = TZ_REGION.get(zones.pop() or "") if len(zones) == 1 else None
             if region:
                 scope["region"] = region
+        if "topic" in keys and "topic" not in scope:
+            # "email warranty@example.com and we'll get back to you within 3 business days": the
+            # address names the team that answers
+            box = _TEAM_MAILBOX.search(text)
+            if box:
+                scope["topic"] = _MAILBOX_TOPIC[box.group(1).lower()]
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None
@@ -1638,10 +1651,13 @@ class Extractor:
             # "Drop the parcel off within 7 days of creating the return": the second step's deadline,
             # counted from the request, not the window for asking
             scope["stage"] = "send_back"
-        if v.type == "zero" and "product" not in scope:
+        if v.type == "zero" and ("product" not in scope or _SALE_WORD.search(text, lo, hi) or _USED_STATE.search(text, lo, hi)):
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.
-            scope["product"] = "sale_items" if re.search(r"(?<!final )(?<!final-)\bsale\b|clearance", text, re.I) else "excluded_items"
+            # (the words of the sentence itself win over a heading's product, and items in a used
+            # state are an exclusion of their own: "opened mattress protectors cannot be returned"
+            # beside "unopened bedding can be returned within 30 days")
+            scope["product"] = "sale_items" if _SALE_WORD.search(text, lo, hi) else "excluded_items"
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         bare = unit == DOLLAR
         if unit == DOLLAR:

@@ -183,3 +183,20 @@ def test_a_general_team_named_under_a_specialist_lines_heading_is_the_general_te
 def test_a_warrantys_items_after_the_term():
     ps = extract_text("Our warranty covers 12 months on aquarium and electronic equipment and 2 years on Wagtail Home beds and furniture.")
     assert [(p.min, dict(p.scope).get("product")) for p in ps] == [(12, "equipment"), (2, "furniture")]
+
+
+def test_a_team_mailbox_names_who_answers():
+    (claims,) = extract_text("Just email warranty@driftwell.com with photos and we'll get back to you within 3 business days.")
+    (general,) = extract_text("Email hello@driftwell.com and we'll reply within 24 hours.")
+    assert dict(claims.scope).get("topic") == "claims" and "topic" not in dict(general.scope)
+    assert compare([claims, general]) == []
+
+
+def test_used_items_that_cannot_go_back_are_an_exclusion_of_their_own():
+    (no,) = extract_text("Opened mattress protectors cannot be returned for hygiene reasons.")
+    (yes,) = extract_text("Mattress protectors can be returned within 30 days of delivery if unopened.")
+    assert dict(no.scope).get("product") == "excluded_items" and compare([no, yes]) == []
+
+
+def test_a_minimum_before_asking_is_no_window():
+    assert extract_text("We do ask that you sleep on it for 30 nights first, as most people need time to adjust.") == []
