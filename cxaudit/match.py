@@ -95,6 +95,10 @@ _MAILBOX_TOPIC = {"warranty": "claims", "claims": "claims", "press": "media", "m
                   "gdpr": "privacy", "complaints": "complaints", "security": "security", "careers": "careers",
                   "jobs": "careers", "partners": "trade", "affiliates": "trade"}
 _TEAM_MAILBOX = re.compile(rf"(?i)(?<![\w.+-])({'|'.join(_MAILBOX_TOPIC)})@[\w-]+\.[\w.]+")
+# a benefits table's marks: included, and left out
+_TICK = re.compile(r"(?i)^\s*(?:[✓✔✅☑]|yes\b|included\b)")
+_NO_MARK = re.compile(r"(?i)^\s*(?:[–—\-✗✘×❌]|no|not\s+included|n/?a)?\s*$")
+_COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
 _USED_STATE = re.compile(r"(?i)\b(?:opened|used|worn|washed|unsealed|assembled)\s+\w")
 # a team or a line named before the colon is no place ("Customer Services (bills, account, moving home): …")
@@ -211,7 +215,7 @@ _AFTER_RETURN_REQUEST = re.compile(
     r"|\b(?:of|after|from)\s+(?:receiving|getting)\s+(?:your|the)\s+(?:returns?\s+)?(?:label|authori[sz]ation|rma)")
 # the regulations' own formula for a refund after withdrawal ("We will reimburse you no later than 14
 # days after we receive the goods back"): the legal maximum, not the shop's own refund time
-_LEGAL_REFUND = re.compile(r"(?i)\breimburse\b[^.]{0,60}\bno\s+later\s+than\b|\bwithout\s+undue\s+delay\s+and\s+(?:in\s+any\s+event\s+)?(?:not|no)\s+later\s+than\b")
+_LEGAL_REFUND = re.compile(r"(?i)\breimburse\b[^.]{0,120}\bno\s+later\s+than\b|\bwithout\s+undue\s+delay\s+and\s+(?:in\s+any\s+event\s+)?(?:not|no)\s+later\s+than\b")
 # entries a per-heading memo keeps before it starts again (bounds a worker's memory on big crawls)
 _MEMO_SIZE = 10_000
 _FEE_HINT = re.compile(r"(?i)\b(?:fees?|charges?|charged|costs?|deduct\w*|returns?|returning|restocking|labels?|postage|shipping|pay)\b")
@@ -1103,6 +1107,22 @@ class Extractor:
         alike = sum(1 for c in cells[1:] if [x.type for x in self.find_values(c)] == [v.type])
         return alike >= 2 and v.start > len(label) and any(c.kind == kind for c in self._cues_of_heading(label))
 
+    def _ticked_plans(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
+        """The plans a benefit named in a row's label cell is ticked for, when some column leaves
+        it out ("Feature | Basic | Plus" over "Free delivery | – | ✓"); None when every column has it."""
+        cells = text.split(" | ")
+        if len(cells) < 3 or len(cells) != len(table) or v.start >= len(cells[0]):
+            return None
+        marks = [_TICK.match(c) is not None if not _NO_MARK.match(c) else False for c in cells[1:]]
+        if all(marks) or not any(marks) or not all(_TICK.match(c) or _NO_MARK.match(c) for c in cells[1:]):
+            return None
+        names = set()
+        for header, ticked in zip(table[1:], marks):
+            if ticked:
+                tiers = [value for key, value in self._heading_scope(header) if key == "tier"]
+                names.add(tiers[0] if tiers else self._tier_names.get(_service_name(header)) or _service_name(header))
+        return ",".join(sorted(names)) if all(names) else None
+
     @staticmethod
     def _pack_vetoes(pack: Pack, text: str, v: Value) -> bool:
         before = text[max(0, v.start - 40):v.start]
@@ -1127,6 +1147,9 @@ class Extractor:
                 continue
             if v.type == "free" and money_in_clause and "money" in pack.values:
                 continue  # "free shipping on orders over €30": the amount is the promise, not "free"
+            if v.type == "duration" and pack.kind in ("delivery_time", "dispatch_time") and _COST_AFTER.match(text, c.end) \
+                    and any(o.kind not in ("delivery_time", "dispatch_time") for o in cues):
+                continue  # "we will reimburse you, including delivery costs, no later than 14 days …": money, not time
             if c.end <= v.start:
                 gap = text[c.end:v.start]
                 d = len(gap)
@@ -1493,6 +1516,12 @@ class Extractor:
                         and not any(k == "service" for k, _ in self._heading_scope(label)):
                     # the columns name the services, so the row label names a zone ("WA / NT")
                     scope["region"] = _service_name(label)
+        if in_row and table and "tier" in keys and "tier" not in scope:
+            plans = self._ticked_plans(text, v, table)
+            if plans:
+                # "Free standard UK delivery on every order | – | ✓" under "| Basic | Plus |": the
+                # benefit is the ticked plans' alone
+                scope["tier"] = plans
         if in_row and "service" in keys and "service" not in scope:
             # A shipping table's row label is its service even when it is a carrier's own name
             # ("2-Day", "UPS Next Day Air"), unless the label is a region.

@@ -200,3 +200,22 @@ def test_used_items_that_cannot_go_back_are_an_exclusion_of_their_own():
 
 def test_a_minimum_before_asking_is_no_window():
     assert extract_text("We do ask that you sleep on it for 30 nights first, as most people need time to adjust.") == []
+
+
+def test_a_benefit_ticked_for_one_plan_is_that_plans():
+    from cxaudit.model import Block
+    doc = Document(uri="plans.html", channel="website", fmt="html")
+    header = ("", "Protect Basic", "Protect Plus")
+    rows = [("Free standard UK delivery on every order", "–", "✓"), ("Free UK delivery over £40", "✓", "✓")]
+    blocks = [Block(text=" | ".join(r), line=i, heading=("Plans",), table=header, cells=r) for i, r in enumerate(rows)]
+    ps = promises_in_blocks(blocks, doc)
+    assert sorted((p.min, dict(p.scope).get("tier")) for p in ps) == [(0, "protect_plus"), (40, None)]
+    assert compare(ps) == []
+
+
+def test_reminders_and_legal_refund_formulas():
+    assert extract_text("We'll email you 30 days before your annual plan renews.") == []
+    (p,) = extract_text("If you cancel, we will reimburse you for all payments received from you, including standard "
+                        "delivery costs, no later than 14 days after we receive the products back from you.")
+    assert p.kind == "refund_time" and dict(p.scope).get("basis") == "statutory"
+    assert [p.kind for p in extract_text("Standard delivery costs £3.95 and takes 2-4 working days.")] == ["delivery_time"]
