@@ -239,7 +239,8 @@ _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:a
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 _NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
 _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
-_BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b")
+# (Chinese: "到账时间以各支付渠道为准", a table of 支付方式 | 到账时间: each payment channel's own posting time)
+_BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b|支付渠道|支付方式|到账时间")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
                          # "3–5 working days after we process it": the time after the refund is issued
@@ -1666,7 +1667,8 @@ class Extractor:
             # refund's clock starts when the goods come back, whoever's receipt the words name
             scope["start"] = "return_received"
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
-                                           or (heading and _BANK_HEADING.search(heading[-1]))):
+                                           or (heading and _BANK_HEADING.search(heading[-1]))
+                                           or (self.lang == "zh" and _BANK_HEADING.search(" ".join(table or ()) + text[:v.start]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
         if pack.kind == "return_cost" and v.type == "money" and v.qualifier == "at_least" and v.explicit_qualifier:
             return None   # "over €40" beside "free returns" is the free-delivery threshold, not a return's cost
@@ -1680,13 +1682,13 @@ class Extractor:
             # "Drop the parcel off within 7 days of creating the return": the second step's deadline,
             # counted from the request, not the window for asking
             scope["stage"] = "send_back"
-        if v.type == "zero" and ("product" not in scope or _SALE_WORD.search(text, lo, hi) or _USED_STATE.search(text, lo, hi)):
+        if v.type == "zero" and ("product" not in scope or _SALE_WORD.search(text) or _USED_STATE.search(text, lo, hi)):
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.
             # (the words of the sentence itself win over a heading's product, and items in a used
             # state are an exclusion of their own: "opened mattress protectors cannot be returned"
             # beside "unopened bedding can be returned within 30 days")
-            scope["product"] = "sale_items" if _SALE_WORD.search(text, lo, hi) else "excluded_items"
+            scope["product"] = "sale_items" if _SALE_WORD.search(text) else "excluded_items"
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         bare = unit == DOLLAR
         if unit == DOLLAR:

@@ -499,3 +499,12 @@ def test_exclusions_and_notes_in_brackets_are_not_the_scope():
     assert "period" not in dict(hours.scope)
     # a fee before the threshold is no second threshold
     assert [p.min for p in _promises("普通快递 | 其他省份 | 发货后3-5天 | ¥8，满99元包邮", "free_shipping_threshold")] == [99]
+
+
+def test_payment_channels_posting_times_and_review_steps():
+    (bank,) = _promises("到账时间以各支付渠道为准：微信、支付宝一般为即时到账，银行卡一般为1-7个工作日。")
+    assert dict(bank.scope).get("stage") == "bank"
+    assert _promises("提交退货申请 → 2. 客服审核（1个工作日内） → 3. 寄回商品") == []
+    # a damaged parcel's report deadline is no delivery time; a return asked for within 7 days is a window
+    assert _promises("请您当面验货，如发现外包装破损、商品缺漏，请拒收并在24小时内联系在线客服。", "delivery_time") == []
+    assert [p.kind for p in _promises("如需退货，请在签收后7日内联系客服。")] == ["return_window"]
