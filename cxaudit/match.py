@@ -90,6 +90,11 @@ _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|s
 # the general customer team named outright: a specialist line's heading ("Vet Advice Line") does
 # not make "please call Customer Care on 1300 …" that line's
 _GENERAL_TEAM = re.compile(r"(?i)\bcustomer\s+(?:care|services?|support)\b|\bour\s+(?:main\s+)?support\s+team\b")
+# a short label before a dash that opens the line ("Standard (Metro) – estimated 2–4 business days")
+_DASH_LEAD = re.compile(r"^\W*(?:[^:–—.;]{0,30}:\s*)?([^:–—.;]{1,50}?)\s+[–—]\s+")
+_OUTBOUND = re.compile(r"(?i)\b(?:contact|notify|call|update)\s+you\b|\b(?:be|get)\s+in\s+touch\b|\breach\s+out\b|\blet\s+you\s+know\b")
+_EVENT_LEAD = re.compile(r"(?i)^\W*(?:\d+(?:\.\d+)*\s+)?(?:if|when|once|should|in\s+the\s+(?:unlikely\s+)?event)\b([^,;]{0,120})[,;]")
+_CUSTOMER_WRITES = re.compile(r"(?i)\byou(?:r)?\s+(?:\w+\s+){0,2}?(?:e-?mail|message|contact|call|write|submit|ask|send|reach|phone|chat|leave|raise|open|log|fill|get\s+in\s+touch)")
 _MAILBOX_TOPIC = {"warranty": "claims", "claims": "claims", "press": "media", "media": "media", "pr": "media",
                   "wholesale": "trade", "trade": "trade", "b2b": "trade", "privacy": "privacy", "dpo": "privacy",
                   "gdpr": "privacy", "complaints": "complaints", "security": "security", "careers": "careers",
@@ -1271,9 +1276,12 @@ class Extractor:
                 # the clause: "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in
                 # 7–12 days", "Expedited is $15 and takes two business days".
                 lead = LEAD_LABEL.match(text)
+                dash = _DASH_LEAD.match(text)
                 hits += [h for h in all_hits if h[2] == key and h[1] <= lo
                          # ("Express delivery: Metro 1–2 days; Regional 2–4 days": the label is each item's)
-                         and (not _HARD_SEP.search(text, h[1], v.start) or (lead and h[1] <= lead.end(1)))]
+                         and (not _HARD_SEP.search(text, h[1], v.start) or (lead and h[1] <= lead.end(1))
+                              # ("Service: Standard (Metro) – estimated 2–4 business days")
+                              or (dash and h[1] <= dash.end(1) and dash.end() <= v.start))]
         # "Goods (other than Made-to-Order Goods) may be returned": an exclusion names what the
         # promise is not about.
         hits = [h for h in hits if not _EXCLUDED_AFTER.match(text, h[1])]   # "（定制商品除外）"
@@ -1389,6 +1397,12 @@ class Extractor:
             region = TZ_REGION.get(zones.pop() or "") if len(zones) == 1 else None
             if region:
                 scope["region"] = region
+        if kind == "response_time" and "topic" not in scope and _OUTBOUND.search(text):
+            cond = _EVENT_LEAD.match(text)
+            if cond and not _CUSTOMER_WRITES.search(cond.group(1)):
+                # "If a parcel is returned to us as undeliverable, we will contact you within 5
+                # business days": our follow-up on an event, not a reply to the customer's message
+                scope["topic"] = "follow_up"
         if "topic" in keys and "topic" not in scope:
             # "email warranty@example.com and we'll get back to you within 3 business days": the
             # address names the team that answers

@@ -219,3 +219,17 @@ def test_reminders_and_legal_refund_formulas():
                         "delivery costs, no later than 14 days after we receive the products back from you.")
     assert p.kind == "refund_time" and dict(p.scope).get("basis") == "statutory"
     assert [p.kind for p in extract_text("Standard delivery costs £3.95 and takes 2-4 working days.")] == ["delivery_time"]
+
+
+def test_our_follow_up_on_an_event_is_no_reply_time():
+    (p,) = extract_text("5.4 If a parcel is returned to us as undeliverable, we will contact you within 5 business days.")
+    (q,) = extract_text("We reply to all emails within 1 business day.")
+    assert dict(p.scope).get("topic") == "follow_up" and compare([p, q]) == []
+    # the customer writing first is the usual reply
+    (r,) = extract_text("If you email us, we will contact you within 24 hours.")
+    assert "topic" not in dict(r.scope)
+
+
+def test_a_label_before_a_dash_scopes_the_value_after_it():
+    (p,) = extract_text("Service: Standard (Metro) – estimated 2–4 business days after dispatch.")
+    assert dict(p.scope).get("region") == "metro" and dict(p.scope).get("service") == "standard"
