@@ -1270,7 +1270,8 @@ class Extractor:
                 # usually reply within 4 hours"; "Items from marketplace sellers follow the seller's
                 # policy – often 14 days"
                 hits += [h for h in all_hits if h[2] == key and h[1] <= v.start]
-        for key in ("region", "service"):
+        for key in ("region", "service", "product"):
+            # ("Sheets ship within 1–2 business days and arrive in 2–5 business days": one subject)
             if key in keys and lo > 0 and not any(h[2] == key for h in hits):
                 # The sentence's subject names the destination or service before a price bounds
                 # the clause: "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in

@@ -233,3 +233,11 @@ def test_our_follow_up_on_an_event_is_no_reply_time():
 def test_a_label_before_a_dash_scopes_the_value_after_it():
     (p,) = extract_text("Service: Standard (Metro) – estimated 2–4 business days after dispatch.")
     assert dict(p.scope).get("region") == "metro" and dict(p.scope).get("service") == "standard"
+
+
+def test_one_subject_for_both_clauses():
+    ps = extract_text("Sheets ship within 1–2 business days and arrive in 2–5 business days.")
+    assert [(p.kind, dict(p.scope).get("product")) for p in ps] == [("dispatch_time", "bedding"), ("delivery_time", "bedding")]
+    # a second subject keeps its own
+    ps = extract_text("Mattresses ship within 2 business days and pillows arrive in 3–5 business days.")
+    assert [dict(p.scope).get("product") for p in ps] == ["mattresses", "pillows"]
