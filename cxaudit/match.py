@@ -321,7 +321,9 @@ _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|t
                              r"(?P<subj>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:back\s+)?(?:to\s+us\s+)?$"
                              # "Northpass tents may be returned within 100 days"
                              r"|(?:^|[.;:]\s*|\d\s+)[\"“'‘]?(?P<subj2>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:may|can)\s+(?:also\s+)?be\s+"
-                             r"(?:returned|sent\s+back|exchanged)\s+(?:for\s+(?:a\s+)?(?:change\s+of\s+mind|refund|full\s+refund|exchange|store\s+credit)\s+)?$", re.I)
+                             r"(?:returned|sent\s+back|exchanged)\s+(?:for\s+(?:a\s+)?(?:change\s+of\s+mind|refund|full\s+refund|exchange|store\s+credit)\s+)?"
+                             # ("… may be returned for change of mind only if unopened and within 14 days")
+                             r"(?:(?:only\s+)?(?:if|when|provided)\s+(?:they\s+are\s+|it\s+is\s+)?[a-z-]+(?:\s+or\s+[a-z-]+)?,?\s+and\s+)?$", re.I)
 _NOT_RETURN_ITEMS = frozenset("unused unworn unwanted full complete original parcel package packaging box back "
                               "stuff things gear it them one ones merchandise most anything time anytime".split())
 

@@ -160,6 +160,8 @@ def test_outside_a_zone_is_not_that_zone():
 
 def test_items_returned_for_change_of_mind_keep_their_own_window():
     (p,) = extract_text("Pet food and treats can be returned for change of mind within 14 days of delivery.")
+    (q,) = extract_text("Food and treats may be returned for change of mind only if unopened and within 14 days of delivery.")
+    assert dict(q.scope).get("product") == dict(p.scope).get("product")
     general = extract_text("Items can be returned within 30 days of delivery.")
     assert "product" in dict(p.scope) and compare([p] + general) == []
 
