@@ -103,6 +103,7 @@ _TEAM_MAILBOX = re.compile(rf"(?i)(?<![\w.+-])({'|'.join(_MAILBOX_TOPIC)})@[\w-]
 # a benefits table's marks: included, and left out
 _TICK = re.compile(r"(?i)^\s*(?:[✓✔✅☑]|yes\b|included\b)")
 _NO_MARK = re.compile(r"(?i)^\s*(?:[–—\-✗✘×❌]|no|not\s+included|n/?a)?\s*$")
+_OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not)\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
 _USED_STATE = re.compile(r"(?i)\b(?:opened|used|worn|washed|unsealed|assembled)\s+\w")
@@ -357,6 +358,8 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "ltd limited plc inc llc gmbh corp pty".split())
 
 
+_WARRANTY_ON = re.compile(r"(?i)[\s-]+(?:limited\s+)?(?:warranty|guarantee)\s+(?:on|covering)\s+(?:the\s+|all\s+|our\s+|every\s+)?"
+                          r"(?P<x>[a-z][a-z ,&-]{1,50}?)\s*(?=[.;)]|$)")
 _PART_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|all\s+|our\s+)?(?P<x>[a-z][a-z -]{1,40}?)\s*(?:,?\s*and\s*)?(?=[.;,)]|$)", re.I)
 
 
@@ -366,6 +369,8 @@ def _part_after(text: str, end: int, hi: int) -> str | None:
     if not m:
         return None
     words = m.group("x").lower().split()
+    if len(words) > 1 and words[-1] in _GENERIC:
+        words = words[:-1]   # "2 years on cooking and lighting products"
     if not words or len(words) > 4 or any(w in _GENERIC or w in _NOT_PRODUCT or w in _CLAUSE_WORDS for w in words) \
             or words[-1] in ("life", "purchase", "delivery", "registration", "defects", "faults", "free"):
         return None
@@ -1272,7 +1277,7 @@ class Extractor:
                 # usually reply within 4 hours"; "Items from marketplace sellers follow the seller's
                 # policy – often 14 days"
                 hits += [h for h in all_hits if h[2] == key and h[1] <= v.start]
-        for key in ("region", "service", "product"):
+        for key in ("region", "service", "product", "tier"):
             # ("Sheets ship within 1–2 business days and arrive in 2–5 business days": one subject)
             if key in keys and lo > 0 and not any(h[2] == key for h in hits):
                 # The sentence's subject names the destination or service before a price bounds
@@ -1604,7 +1609,11 @@ class Extractor:
                 if title and not title.rstrip().endswith("?") and not self._heading_scope(title):
                     covered = _items_of(title)
             # ("Adjustable bases | 3 years on the motor; 1 year on the remote": parts of the row's items)
-            part = _part_after(text, v.end, hi)
+            on_items = _WARRANTY_ON.match(text, v.end, hi)
+            part = None if on_items else _part_after(text, v.end, hi)
+            if on_items and not covered:
+                # "2-year warranty on all apparel": the items the term covers, held like a subject's
+                covered = _items_of(on_items.group("x"))
             if part:
                 # "2 years on the display panel": a component's own term, an exception like the
                 # vocabulary's frames or batteries
@@ -1675,7 +1684,10 @@ class Extractor:
             m = _CUTOFF.search(text)
             if m:  # "orders placed before 2pm ship the same day": the cut-off is part of the promise
                 label = _clock_label(m.group(2))
-                scope["cutoff"] = f"after {label}" if m.group(1).lower() == "after" else label
+                after = m.group(1).lower() == "after"
+                if not after and _OTHERWISE.search(text, m.end(), v.start):
+                    after = True   # "… go out the same day, otherwise the next working day"
+                scope["cutoff"] = f"after {label}" if after else label
         # (only for contact lines: "Halcyon's own six-month warranty" is the brand speaking of itself)
         if pack.kind in ("support_hours", "response_time", "wait_time") and "seller" not in scope and _THEIR_OWN.search(text):
             scope["seller"] = "partner"  # "ColdLink's own customer service line is open 8am–5pm": a partner's terms

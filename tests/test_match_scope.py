@@ -860,7 +860,8 @@ def test_irish_pharmacy_wordings():
 def test_where_an_item_was_bought_and_an_offer_label_name_no_items():
     assert [dict(p.scope).get("items") for p in extract_text(
         "Every beauty device bought from Corrib comes with a 3-year warranty.")] == ["device"]
-    assert [dict(p.scope) for p in extract_text("Corrib exclusive: 3-year warranty on all beauty devices.")] == [{}]
+    # (the items the term is "on" are named as a subject's would be; the offer label names none)
+    assert [dict(p.scope) for p in extract_text("Corrib exclusive: 3-year warranty on all beauty devices.")] == [{"items": "device"}]
 
 
 def test_a_free_return_in_store_beside_a_paid_one_by_post():

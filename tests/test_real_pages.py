@@ -243,3 +243,36 @@ def test_one_subject_for_both_clauses():
     # a second subject keeps its own
     ps = extract_text("Mattresses ship within 2 business days and pillows arrive in 3–5 business days.")
     assert [dict(p.scope).get("product") for p in ps] == ["mattresses", "pillows"]
+
+
+def test_outdoor_brand_readings():
+    ps = extract_text("Orders placed before 1pm on a working day go out the same day, otherwise the next working day.")
+    assert [dict(p.scope).get("cutoff") for p in ps] == ["13:00", "after 13:00"]
+    for text in ("If you cancel within 7 days of the start date we'll keep 50% of the hire fee, and cancellations "
+                 "within 48 hours of the start date aren't refunded.",
+                 "Over 38 years and 250,000 customers later, we still test every tent.",
+                 "A bond of $150 per booking is pre-authorised on the hirer's card and released within 3 working days.",
+                 "During peak periods (Black Friday and the four weeks before Christmas) please allow an extra 1–2 "
+                 "working days for dispatch."):
+        assert extract_text(text) == [], text
+    assert [dict(p.scope).get("tier") for p in extract_text("Basecamp Club members get 60 days and free returns.")] \
+        == ["members", "members"]
+    assert [dict(p.scope).get("items") for p in extract_text("2-year warranty on all apparel.")] == ["apparel"]
+    assert [dict(p.scope).get("product") for p in extract_text(
+        "We provide a Lifetime Warranty on packs and tents; 3 years on apparel, footwear and sleeping bags; "
+        "and 2 years on cooking and lighting products.")][-1:] == ["lighting"]
+    assert [dict(p.scope).get("region") for p in extract_text(
+        "Standard delivery takes 1–3 working days in the North and South Island.")] == ["NZ"]
+    assert [dict(p.scope).get("region") for p in extract_text(
+        "Standard delivery to RD addresses takes 3–6 working days.")] == ["remote"]
+
+
+def test_a_home_market_outranks_dollars_named_for_another():
+    from cxaudit.normalize.currency import site_dollar
+    home = ("nz.md", "# Delivery\n\nStandard delivery takes 2–4 working days to the South Island.\n\n"
+                     "Free delivery over $150.\n")
+    other = ("au.md", "# Australia\n\nFree delivery to Australia on orders over A$200.\n")
+    promises, _ = _audit(home, other)
+    assert site_dollar(promises) == "NZD"
+    (local,) = [p for p in settle_bare_dollars(promises) if p.kind == "free_shipping_threshold" and p.min == 150]
+    assert local.unit == "NZD"

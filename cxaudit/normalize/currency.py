@@ -68,29 +68,37 @@ def _unsettled(p: Promise) -> bool:
 
 
 def site_dollar(promises: Iterable[Promise]) -> str | None:
-    """The one dollar the sources name, or None when they name none, several, or the US one."""
+    """The one dollar the sources name, or None when they name none, several, or the US one.
+
+    What marks the shop's home market (its hosts' country domains, its own zones and clock, a
+    page's statement of its prices) outranks amounts named outright in a dollar: a New Zealand
+    shop writes its Australian prices "A$" and its own as bare "$"."""
+    home: set[str] = set()
     named: set[str] = set()
     promises = list(promises)
     for uri in {p.source.uri for p in promises if "://" in p.source.uri}:
         tld = (urlsplit(uri).hostname or "").rpartition(".")[2]
         if tld in _TLD_DOLLAR:
-            named.add(_TLD_DOLLAR[tld])
+            home.add(_TLD_DOLLAR[tld])
     for p in promises:
         # a country's own zones ("WA, NT and TAS", "Western Canada") and its clock ("9am–5pm
         # AEST") are a domestic shop's words
         region = dict(p.scope).get("region") or ""
         for zone in region.split(","):
             if zone[:3] in _ZONE_DOLLAR or zone in _ZONE_DOLLAR:
-                named.add(_ZONE_DOLLAR.get(zone, _ZONE_DOLLAR.get(zone[:3])))
+                home.add(_ZONE_DOLLAR.get(zone, _ZONE_DOLLAR.get(zone[:3])))
         for item in p.schedule if isinstance(p.schedule, tuple) else ():   # (or "24/7")
             tz = dict(item).get("tz")
             if TZ_REGION.get(tz or "") in _COUNTRY_DOLLAR:
-                named.add(_COUNTRY_DOLLAR[TZ_REGION[tz]])
+                home.add(_COUNTRY_DOLLAR[TZ_REGION[tz]])
         if p.unit in _DOLLARS and not p.bare_dollar and _NAMED.search(p.text):
             named.add(p.unit)
         elif p.bare_dollar and p.unit in _DOLLARS and p.unit != "USD" and "region" not in dict(p.scope):
-            named.add(p.unit)   # settled by its own page's statement ("All prices in Canadian dollars")
-    return named.pop() if len(named) == 1 and "USD" not in named else None
+            home.add(p.unit)   # settled by its own page's statement ("All prices in Canadian dollars")
+    for found in (home, named):
+        if found:
+            return found.pop() if len(found) == 1 and "USD" not in found else None
+    return None
 
 
 def settle_bare_dollars(promises: list[Promise]) -> list[Promise]:
