@@ -77,7 +77,7 @@ _START_EVENT = re.compile(
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
-_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?|excludes?|not\s+including|apart\s+from|unless|waived\s+for|"
+_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?|regardless\s+of|irrespective\s+of|no\s+matter|excludes?|not\s+including|apart\s+from|unless|waived\s+for|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
@@ -103,6 +103,10 @@ _TEAM_MAILBOX = re.compile(rf"(?i)(?<![\w.+-])({'|'.join(_MAILBOX_TOPIC)})@[\w-]
 # a benefits table's marks: included, and left out
 _TICK = re.compile(r"(?i)^\s*(?:[✓✔✅☑]|yes\b|included\b)")
 _NO_MARK = re.compile(r"(?i)^\s*(?:[–—\-✗✘×❌]|no|not\s+included|n/?a)?\s*$")
+_LABELS_OWN_VALUE = re.compile(r"\s*:?\s*(?:[$£€¥]|[A-Z]{1,3}\$)?\s?\d")
+# a call to act opening a line is no place ("Choose next-day delivery at checkout")
+_IMPERATIVES = frozenset("choose select pick get enjoy try order buy shop add upgrade book need want "
+                         "call email contact visit see check find join sign".split())
 _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not)\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
@@ -115,7 +119,7 @@ _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|ever
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
 _HOURS_ONLY = re.compile(r"(?i)^\W*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)\s*(?:-|–|—|to)\s*(?:\d{1,2}|noon|midday|midnight)")
 _STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|boutiques?|locations?)\b")
-_LIST_GAP = re.compile(r"[\s,&/、及和与或同]*(?:(?:and|or|plus)\b)?[\s,&/]*", re.I)
+_LIST_GAP = re.compile(r"[\s,&/、及和与或同]*(?:(?:and|or|plus)\b)?[\s,&/]*(?:the\s+)?", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
@@ -138,7 +142,7 @@ _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submit
                      r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)")
 # The bank's share of a refund's time: "your bank may take a further 3–5 days" (said before the
 # value) or "allow 3–5 days for your bank to process it" (said just after it).
-_BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
+_BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bdepending\s+on\s+(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take"
                          # "Card refunds then take 3-5 working days to reach your account"
                          r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b"
@@ -1177,6 +1181,8 @@ class Extractor:
                 if c.start >= v.end and (" | " not in text or _CELL_ITEM_SEP.search(gap)) and self.lang != "zh":
                     continue  # a later clause's cue is that clause's ("Canada: 5-10 business days; bedding ships free")
                 d += 80  # a cue does not reach across a clause break ("48小时内发货，3-5天送达")
+                if not c.strong and self.lang != "zh" and ";" in gap:
+                    continue  # ("… are not guaranteed; delivery is typically 2 to 3 years after the campaign")
             if self.lang == "zh" and c.end <= v.start and "、" in gap:
                 d += 40  # 「7天无理由退货、15天换货」: a cue before an enumeration comma is the item before's
             if any(o is not v and (c.end <= o.start < v.start or v.end <= o.start < c.start) for o in values):
@@ -1343,6 +1349,9 @@ class Extractor:
         for start, end, key, value in hits:
             if prev_bracket and prev_bracket[0] <= start and end <= prev_bracket[1] < v.start:
                 continue
+            if _LABELS_OWN_VALUE.match(text, end) and _open_bracket(text, start) and not _open_bracket(text, v.start) \
+                    and not (start <= v.start and text.find(")", end) > v.end):
+                continue   # "15 days (Club Gold 30 days, Club Platinum 45 days)": labels of the bracket's own values
             # A label usually comes before its value: a scope word after the value counts triple.
             d = v.start - end if end <= v.start else (start - v.end) * 3 if start >= v.end else 0
             if own_bracket and own_bracket[0] <= start and end <= own_bracket[1]:
@@ -1658,6 +1667,7 @@ class Extractor:
             if len(named) == 1 and named[0][0] == "region":
                 scope["region"] = named[0][1]   # a state's code opening its line ("NSW 2–3 business days")
             elif zone and not named and not self._cues_of_heading(zone.group(1)) \
+                    and zone.group(1).split()[0].lower() not in _IMPERATIVES \
                     and not any(w.lower() in _GENERIC or w.lower() in _CLAUSE_WORDS or w.lower() in _NOT_PRODUCT
                                 for w in re.findall(r"[A-Za-z]+", zone.group(1))):
                 scope["region"] = _service_name(zone.group(1))

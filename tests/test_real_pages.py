@@ -276,3 +276,26 @@ def test_a_home_market_outranks_dollars_named_for_another():
     assert site_dollar(promises) == "NZD"
     (local,) = [p for p in settle_bare_dollars(promises) if p.kind == "free_shipping_threshold" and p.min == 150]
     assert local.unit == "NZD"
+
+
+def test_retail_and_merchant_readings():
+    ps = extract_text("Returns: you have 15 days to return most items (Club Gold 30 days, Club Platinum 45 days).")
+    assert [(p.min, dict(p.scope).get("tier")) for p in ps] == [(15, None), (30, "gold"), (45, "platinum")]
+    assert dict(extract_text("Depending on your bank, it may take up to 10 business days for the credit to appear "
+                             "on your statement.")[0].scope).get("stage") == "bank"
+    assert dict(extract_text("Cell phones may be returned within 14 days regardless of membership tier.")[0].scope) \
+        == {"product": "electronics"}
+    assert dict(extract_text("Delivery to the Scottish Highlands and islands, Northern Ireland, the Isle of Man and "
+                             "the Isles of Scilly takes 4 to 7 working days.")[0].scope) == {"region": "remote"}
+    assert [p.kind for p in extract_text("You can cancel at any time, with no minimum term, as long as it's at least "
+                                         "7 days before your next case is dispatched.")] == ["cancellation_window"]
+    for text in ("File a claim within 90 days of the estimated delivery date.",
+                 "Your plan documents will arrive by email within 24 hours.",
+                 "Marketplace free shipping and Next-Day Shipping don't apply.",
+                 "If nobody is in, the parcel will be returned to our warehouse and a redelivery charge of £6.95 applies.",
+                 "If you return part of a multi-buy (e.g. 3 for £30), we refund the discounted price.",
+                 "Named-day delivery — choose a day that suits you.",
+                 "Estimated shipping dates are not guaranteed; delivery is typically 2 to 3 years after the campaign."):
+        assert extract_text(text) == [], text
+    (partner,) = extract_text("I can transfer you to our insurance partner, they're available 24 hours a day.")
+    assert dict(partner.scope).get("seller") == "partner"
