@@ -559,6 +559,15 @@ def _unshadow(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
             and not any(s[2] == h[2] and s[0] <= h[0] and h[1] <= s[1] for s in shadows)]
 
 
+def _named_tier_wins(hits: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
+    """"Club Gold members": the generic "members" right beside a named tier is that tier."""
+    named = [h for h in hits if h[2] == "tier" and h[3] not in ("members", "non_members")]
+    if not named:
+        return hits
+    return [h for h in hits if not (h[2] == "tier" and h[3] == "members" and any(
+        not text[o[1]:h[0]].strip() or not text[h[1]:o[0]].strip() for o in named))]
+
+
 def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
     """The inside of a bracket that opens at `at` (past spaces), or None."""
     m = _BRACKETED.match(text, at)
@@ -1334,6 +1343,7 @@ class Extractor:
         explained = [b for b in (_bracket_after(text, h[1]) for h in hits) if b]
         hits = [h for h in hits if not any(b[0] <= h[0] and h[1] <= b[1] and any(
             o[2] == h[2] and _bracket_after(text, o[1]) == b for o in hits) for b in explained)]
+        hits = _named_tier_wins(hits, text)
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]
@@ -1458,6 +1468,7 @@ class Extractor:
             present = self._scope_candidates(heading)
             hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
                               if i in present for m in rx.finditer(heading)] + self._code_hits(heading))
+            hits = _named_tier_wins(hits, heading)
             # a place inside a longer place is that place: "Western Canada" is not also Canada
             hits = [h for h in hits if not any(o[2] == h[2] == "region" and o[0] <= h[0] and h[1] <= o[1]
                                                and o[1] - o[0] > h[1] - h[0] for o in hits)]

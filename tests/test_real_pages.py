@@ -299,3 +299,9 @@ def test_retail_and_merchant_readings():
         assert extract_text(text) == [], text
     (partner,) = extract_text("I can transfer you to our insurance partner, they're available 24 hours a day.")
     assert dict(partner.scope).get("seller") == "partner"
+
+
+def test_a_named_tier_beside_the_word_members_is_that_tier():
+    ps = extract_text("Club Gold members may return within 30 days and Club Platinum members within 45 days.")
+    assert [dict(p.scope).get("tier") for p in ps] == ["gold", "platinum"]
+    assert compare(ps) == []
