@@ -107,6 +107,7 @@ _LABELS_OWN_VALUE = re.compile(r"\s*:?\s*(?:[$£€¥]|[A-Z]{1,3}\$)?\s?\d")
 # a call to act opening a line is no place ("Choose next-day delivery at checkout")
 _IMPERATIVES = frozenset("choose select pick get enjoy try order buy shop add upgrade book need want "
                          "call email contact visit see check find join sign".split())
+_PRICED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:for|at)\s+(?:just\s+|only\s+)?(?:[$£€]|(?:US|CA|A|NZ)\$)\s?\d")
 _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not)\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
@@ -1629,6 +1630,8 @@ class Extractor:
                 if title and not title.rstrip().endswith("?") and not self._heading_scope(title):
                     covered = _items_of(title)
             # ("Adjustable bases | 3 years on the motor; 1 year on the remote": parts of the row's items)
+            if _PRICED_AFTER.match(text, v.end) and "seller" not in scope:
+                scope["product"] = "protection_plans"   # "Add Brightwire Protect 3-Year for $249.99": a plan sold
             on_items = _WARRANTY_ON.match(text, v.end, hi)
             part = None if on_items else _part_after(text, v.end, hi)
             if on_items and not covered:

@@ -305,3 +305,12 @@ def test_a_named_tier_beside_the_word_members_is_that_tier():
     ps = extract_text("Club Gold members may return within 30 days and Club Platinum members within 45 days.")
     assert [dict(p.scope).get("tier") for p in ps] == ["gold", "platinum"]
     assert compare(ps) == []
+
+
+def test_plans_partners_and_makers_keep_their_own_terms():
+    (maker,) = extract_text("Includes a 1-year manufacturer's limited warranty from Lumora.")
+    assert dict(maker.scope).get("seller") == "manufacturer"
+    (plan,) = extract_text("(If customer asks: plans can be cancelled within 30 days for a full refund.)")
+    assert dict(plan.scope).get("product") == "protection_plans"
+    (line,) = extract_text("I can transfer you to Keystone at 1-866-555-0171, they're available 24 hours a day.")
+    assert dict(line.scope).get("seller") == "partner"
