@@ -108,6 +108,8 @@ _LABELS_OWN_VALUE = re.compile(r"\s*:?\s*(?:[$£€¥]|[A-Z]{1,3}\$)?\s?\d")
 _IMPERATIVES = frozenset("choose select pick get enjoy try order buy shop add upgrade book need want "
                          "call email contact visit see check find join sign".split())
 _PRICED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:for|at)\s+(?:just\s+|only\s+)?(?:[$£€]|(?:US|CA|A|NZ)\$)\s?\d")
+_ZH_THRESHOLD = re.compile(r"满|以上|超过|达到?|起|消费|购物|单笔|订单金额|实付")
+_YUAN_NAMED = re.compile(r"人民[币幣]|RMB|CNY|[¥￥]|港|HK|澳|MOP|大陸|大陆|內地|内地", re.I)
 _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not)\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
@@ -396,6 +398,7 @@ _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b"
 _OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout|with|via)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
 _ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
+_ZH_DONE_AFTER = re.compile(r"\s*(?:完成|成功|入库|验收(?:合格)?|审核通过)\s*(?:后|之后|以后)")
 _ZH_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:后|之后|以后)")
 # ("delivered in 2–3 weeks and made-to-order pieces in 8–10 weeks": the word after "and" leads the next value)
 _CONJ_BEFORE = re.compile(r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:the\s+|all\s+|our\s+|any\s+)?", re.I)
@@ -788,7 +791,11 @@ class Extractor:
             if simple is not block:
                 # Traditional Chinese (Hong Kong, Taiwan) is read through its Simplified form, the
                 # rule packs' script; each promise keeps the words as written.
-                return tuple(_as_written(r, simple.text, block.text) for r in self._read_block(simple))
+                reads = tuple(_as_written(r, simple.text, block.text) for r in self._read_block(simple))
+                if any(r.unit == "CNY" for r in reads) and not _YUAN_NAMED.search(block.text):
+                    # 「滿 990 元免運」 in Traditional Chinese with no 人民幣 or 港 named: Taiwan's dollar
+                    reads = tuple(replace(r, unit="TWD") if r.unit == "CNY" else r for r in reads)
+                return reads
         return self._read_block(block)
 
     def _read_block(self, block: Block) -> tuple[Read, ...]:
@@ -863,6 +870,8 @@ class Extractor:
                 continue  # "within 30 days of delivery": the start of a window, not a delivery promise
             if _ZH_RECEIVED.search(text, max(0, s_char - 4), s_char) and _ZH_AFTER.match(text, e_char):
                 continue  # 「收到寄回商品后3个工作日内寄出」: the start of the clock, not a return promise
+            if kind in ("return_window", "exchange_window") and _ZH_DONE_AFTER.match(text, e_char):
+                continue  # 「退貨完成後 7 至 14 個工作天內辦理刷退」: the return done starts the clock
             if e_char <= label_end:
                 continue
             cues.append(_Cue(kind, strength == "strong", s_char, e_char))
@@ -1163,7 +1172,8 @@ class Extractor:
         after = text[v.end:v.end + 40]
         # ("over $39, and Gold members get free shipping on every order": the amount is the clause before's)
         money_in_clause = any(o.type == "money" and not _HARD_SEP.search(between := text[min(v.end, o.end):max(v.start, o.start)])
-                              and not _NEXT_CLAUSE_AFTER.search(between) for o in values)
+                              and not _NEXT_CLAUSE_AFTER.search(between)
+                              and not (self.lang == "zh" and _ZH_CLAUSE_SEP.search(between)) for o in values)
         for c in cues:
             pack = self.packs.get(c.kind)
             if pack is None or not self._fits(pack, v):
@@ -1723,6 +1733,9 @@ class Extractor:
                                            or (heading and _BANK_HEADING.search(heading[-1]))
                                            or (self.lang == "zh" and _BANK_HEADING.search(" ".join(table or ()) + text[:v.start]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
+        if pack.kind == "free_shipping_threshold" and self.lang == "zh" and v.type == "money" \
+                and v.qualifier == "exactly" and not _ZH_THRESHOLD.search(text, lo, hi):
+            return None   # 「運送方式與免運門檻：離島宅配 NT$250」: a fee under a threshold's label
         if pack.kind == "return_cost" and v.type == "money" and v.qualifier == "at_least" and v.explicit_qualifier:
             return None   # "over €40" beside "free returns" is the free-delivery threshold, not a return's cost
         if pack.kind == "refund_time" and "payment" not in scope and _BRAND_CREDIT.search(text, lo, hi):

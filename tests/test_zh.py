@@ -508,3 +508,36 @@ def test_payment_channels_posting_times_and_review_steps():
     # a damaged parcel's report deadline is no delivery time; a return asked for within 7 days is a window
     assert _promises("请您当面验货，如发现外包装破损、商品缺漏，请拒收并在24小时内联系在线客服。", "delivery_time") == []
     assert [p.kind for p in _promises("如需退货，请在签收后7日内联系客服。")] == ["return_window"]
+
+
+# ----------------------------------------------------------------------------- a Taiwan 3C shop (Traditional Chinese)
+
+
+@pytest.mark.parametrize("text", [
+    "每日 10:00–12:00 為來電尖峰時段，建議改用線上客服。",
+    "遇颱風或雙11高峰期，配送可能延遲 1–3 天。",
+    "物流人員將於 2–3 個工作天內與您聯繫到府取件。",
+    "商品到店後請於 7 天內完成取貨，逾期未取將退回並取消訂單。",
+    "運送方式與免運門檻：離島宅配 NT$250。",
+])
+def test_taiwan_shop_non_promises(text):
+    assert _promises(text) == []
+
+
+def test_taiwan_shop_kinds_scopes_and_money():
+    (card,) = _promises("信用卡付款者於退貨完成後 7 至 14 個工作天內辦理刷退。")
+    assert (card.kind, dict(card.scope).get("payment")) == ("refund_time", "card")
+    (line,) = _promises("LINE Pay 付款者，退貨完成後 3–5 個工作天退款。")
+    assert dict(line.scope).get("payment") == "line_pay"
+    assert [p.kind for p in _promises("鑑賞期自商品到貨（或超商取貨）的次日起算 7 天。")] == ["return_window"]
+    ws = _promises("福利品享店家保固 6 個月；全新品享 Apple 原廠保固一年。")
+    assert [(dict(p.scope).get("product"), dict(p.scope).get("seller")) for p in ws] == [("refurbished", None), (None, "manufacturer")]
+    (pickup,) = _promises("選擇超商取貨者，出貨後約 2–3 天送達指定門市。")
+    assert dict(pickup.scope).get("service") == "pickup"
+    (hours,) = _promises("客服時間：週一至週五 09:00–21:00；週六、日及國定假日 10:00–18:00。")
+    assert [dict(i)["days"] for i in hours.schedule] == ["mon-fri", "sat-sun"]
+    ps = _promises("一般會員單筆滿 990 元免運，鑽石會員全館免運。")
+    assert [(p.min, p.unit, dict(p.scope).get("tier")) for p in ps] == [(990, "TWD", "non_members"), (0, None, "diamond")]
+    assert [p.min for p in _promises("訂單成立後 30 分鐘內，會員得於會員中心自行取消訂單。")] == [30]
+    assert [p.kind for p in _promises("鑑賞期內退貨不收取任何運費。")] == ["return_cost"]
+    assert [p.kind for p in _promises("本商品為 24h 到貨商品：台灣本島付款完成後 24 小時內送達。")] == ["delivery_time"]

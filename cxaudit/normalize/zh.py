@@ -337,7 +337,7 @@ def find_money(text: str) -> list[Value]:
             q = "exactly"
         head = text[max(0, qs - 4):qs]
         marked = _THRESHOLD_MARK.search(text[qs:qe]) or _THRESHOLD_MARK.search(head)
-        if re.match(rf"\s{{0,2}}(?:顺丰|全国|全场)?\s{{0,2}}{_FREE_SHIP}", text[qe:qe + 8]) and not marked:
+        if re.match(rf"\s{{0,2}}(?:顺丰|全国|全场|全馆|全站|全店)?\s{{0,2}}{_FREE_SHIP}", text[qe:qe + 8]) and not marked:
             continue  # "¥199包邮", "9.9元包邮": a price that includes shipping, not a threshold
         out.append(Value("money", qs, qe, min(lo, n), max(lo, n), currency, q, explicit_qualifier=explicit))
     return out
@@ -352,6 +352,7 @@ FREE_RETURN_RE = re.compile(
     rf"|(?:均|全部|全|都)?由{_SELLER}(?:全部|全额)?(?:承担|支付|负担|报销)"
     rf"|(?<=运费)(?:全免|我们出|我们包)"
     rf"|赠送?运费险|送运费险|包退运费|运费险"
+    rf"|(?<=退货)(?:不收取|不收|免收)(?:任何)?(?:运费|邮费|费用)"
 )
 FREE_SHIP_RE = re.compile(_FREE_SHIP)
 # the customer pays, the amount unstated (退货运费由买家承担, 来往运费必需由顾客自行负担, 运费自理)
@@ -371,6 +372,9 @@ ZERO_RE = re.compile(_ZERO)
 OPEN_RE = re.compile(r"终身(?=\s{0,2}(?:免费)?(?:保修|质保|包修|保固)|\s{0,2}免费(?:维修|保养))|永久(?=(?:免费)?(?:保修|质保|包修))")
 
 
+_NEW_SUBJECT = re.compile(r"会员|用户|顾客|客户|地区|省份|城市|离岛|外岛|本岛")
+
+
 def find_free(text: str, money: list[Value]) -> list[Value]:
     out = [Value("free", m.start(), m.end(), 0.0, 0.0, None, "exactly") for m in FREE_RETURN_RE.finditer(text)]
     for m in FREE_SHIP_RE.finditer(text):
@@ -380,6 +384,10 @@ def find_free(text: str, money: list[Value]) -> list[Value]:
         clause_start = max(text.rfind(c, 0, m.start()) for c in "。；;！!？?") + 1
         clause = text[clause_start:m.start()]
         clause = OTHER_RE.sub(lambda o: " " * len(o.group(0)), clause)  # 满300减50 is a discount
+        # ("一般會員滿 990 元免運，鑽石會員全館免運": past the comma, another group with no amount)
+        cut = max(clause.rfind("，"), clause.rfind(",")) + 1
+        if cut and _NEW_SUBJECT.search(clause[cut:]):
+            clause, clause_start = clause[cut:], clause_start + cut
         if re.search(r"[0-9一二两三四五六七八九十百千]\s{0,2}(?:元|块|件)|[¥]|满\s{0,2}[0-9]|以上|超过", clause):
             continue
         if any(clause_start <= v.start < m.start() for v in money):
@@ -402,10 +410,13 @@ _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
             "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 _CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 _D = r"(?:周|星期|礼拜)"
+_HOLIDAYS = r"(?:国定假日|法定节假日|节假日|例假日|假日)"
 _DN = r"[一二三四五六日天七1-7]"
 DAYS = (
-    rf"(?P<days>{_D}{_DN}\s{{0,2}}(?:至|到|-|~)\s{{0,2}}{_D}?{_DN}"
-    rf"|{_D}{_DN}(?:\s{{0,2}}(?:、|,|和|及|与|/)\s{{0,2}}{_D}?{_DN}){{0,6}}"
+    rf"(?P<days>(?:{_D}{_DN}\s{{0,2}}(?:至|到|-|~)\s{{0,2}}{_D}?{_DN}"
+    rf"|{_D}{_DN}(?:\s{{0,2}}(?:、|,|和|及|与|/)\s{{0,2}}{_D}?{_DN}){{0,6}})"
+    # ("週六、日及國定假日 10:00–18:00": the weekend's hours, holidays with them)
+    rf"(?:\s{{0,2}}(?:及|和|与|、|暨)\s{{0,2}}{_HOLIDAYS})?"
     r"|每天|每日|天天|全年|全周|一周七天|周一至日|工作日|周末|双休日|节假日|法定节假日|节日期间|春节期间|国定假日)"
 )
 _AP = r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里|早|晚)"
@@ -473,7 +484,7 @@ def _days(spec: str | None) -> str | None:
         return "sat-sun"
     if s in ("节假日", "法定节假日", "节日期间", "春节期间", "国定假日"):
         return ""
-    names = re.findall(rf"{_D}?({_DN})", s)
+    names = re.findall(rf"{_D}?({_DN})", re.sub(_HOLIDAYS, "", s))
     idx = [_WEEKDAY[n] for n in names]
     if not idx:
         return None
