@@ -110,8 +110,10 @@ _IMPERATIVES = frozenset("choose select pick get enjoy try order buy shop add up
 _PRICED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:for|at)\s+(?:just\s+|only\s+)?(?:[$£€]|(?:US|CA|A|NZ)\$)\s?\d")
 _ZH_THRESHOLD = re.compile(r"满|以上|超过|达到?|起|消费|购物|单笔|订单金额|实付")
 _YUAN_NAMED = re.compile(r"人民[币幣]|RMB|CNY|[¥￥]|港|HK|澳|MOP|大陸|大陆|內地|内地", re.I)
-_OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not)\b")
+_OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not|"
+                        r"anything\s+(?:after|later)|after\s+(?:that|this|the\s+cut-?off))\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
+_FINAL_SALE = re.compile(r"(?i)\bfinal[- ]sale\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
 _USED_STATE = re.compile(r"(?i)\b(?:opened|used|worn|washed|unsealed|assembled)\s+\w")
 # a team or a line named before the colon is no place ("Customer Services (bills, account, moving home): …")
@@ -1754,7 +1756,8 @@ class Extractor:
             # (the words of the sentence itself win over a heading's product, and items in a used
             # state are an exclusion of their own: "opened mattress protectors cannot be returned"
             # beside "unopened bedding can be returned within 30 days")
-            scope["product"] = "sale_items" if _SALE_WORD.search(text) else "excluded_items"
+            scope["product"] = ("final_sale" if _FINAL_SALE.search(text) else "sale_items" if _SALE_WORD.search(text)
+                                else "excluded_items")
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         bare = unit == DOLLAR
         if unit == DOLLAR:

@@ -149,7 +149,19 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
         prev = (block, line) if line is not None else None
     if any(p.bare_dollar and p.unit == "USD" for p in out):
         out = settle_stated_dollar(out, texts)
-    return out
+    return _drop_heading_echoes(out)
+
+
+def _drop_heading_echoes(promises: list[Promise]) -> list[Promise]:
+    """"## 3-year warranty" over "Apparel, footwear and sleeping bags are covered for 3 years": the
+    heading announces the promise its section states with its scope; read alone it would be an
+    unscoped rival of every other section's term."""
+    def key(p: Promise) -> tuple:
+        return p.kind, p.min, p.max, p.unit, p.schedule
+
+    stated = {(p.source.heading, key(p)) for p in promises if p.text != p.source.heading}
+    return [p for p in promises if not (p.source.heading and p.text == p.source.heading
+                                        and (p.text, key(p)) in stated)]
 
 
 def _hours_line(p: Promise) -> bool:

@@ -314,3 +314,21 @@ def test_plans_partners_and_makers_keep_their_own_terms():
     assert dict(plan.scope).get("product") == "protection_plans"
     (line,) = extract_text("I can transfer you to Keystone at 1-866-555-0171, they're available 24 hours a day.")
     assert dict(line.scope).get("seller") == "partner"
+
+
+def test_hire_bookings_headings_and_same_day_cut_offs():
+    (hire,) = extract_text("Hire a tent and cancel free up to 7 days before your trip.")
+    (order,) = extract_text("You can cancel an order within 1 hour of placing it.")
+    assert dict(hire.scope).get("start") == "before_start" and compare([hire, order]) == []
+    for text in ("Cancel within 7 days of the start and we'll refund 50% of the hire fee.",
+                 "We'll send the new size free of charge as soon as your return is scanned in.",
+                 "Over 38 years, 11 stores and more than 250,000 customers later, we still test every tent."):
+        assert extract_text(text) == [], text
+    ps = extract_text("Orders placed before 1pm are dispatched the same day; anything after that goes out the next working day.")
+    assert [dict(p.scope).get("cutoff") for p in ps] == ["13:00", "after 13:00"]
+    (final,) = extract_text("Items marked Final Sale in the Clearance section can't be returned unless they're faulty.")
+    assert dict(final.scope).get("product") == "final_sale"
+    # a heading that announces its section's promise is not a second, unscoped promise
+    promises, findings = _audit(("w.md", "# Warranty\n\n## 3-year warranty\n\nApparel and footwear are covered for "
+                                         "3 years.\n\n## 2-year warranty\n\nStoves and headlamps are covered for 2 years.\n"))
+    assert len(promises) == 2 and findings == []
