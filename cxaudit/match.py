@@ -255,6 +255,8 @@ _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[
 _NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
 _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
 # (Chinese: "到账时间以各支付渠道为准", a table of 支付方式 | 到账时间: each payment channel's own posting time)
+# banks as the sentence's subject ("Most banks show the money in 3–5 working days, but some can take up to 10")
+_BANK_SUBJECT = re.compile(r"(?i)^\W*(?:most\s+|some\s+|many\s+|all\s+)?(?:banks|card\s+issuers|payment\s+providers)\b")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b|支付渠道|支付方式|到账时间")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
@@ -1732,6 +1734,7 @@ class Extractor:
             # refund's clock starts when the goods come back, whoever's receipt the words name
             scope["start"] = "return_received"
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
+                                           or _BANK_SUBJECT.match(text)
                                            or (heading and _BANK_HEADING.search(heading[-1]))
                                            or (self.lang == "zh" and _BANK_HEADING.search(" ".join(table or ()) + text[:v.start]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time

@@ -332,3 +332,9 @@ def test_hire_bookings_headings_and_same_day_cut_offs():
     promises, findings = _audit(("w.md", "# Warranty\n\n## 3-year warranty\n\nApparel and footwear are covered for "
                                          "3 years.\n\n## 2-year warranty\n\nStoves and headlamps are covered for 2 years.\n"))
     assert len(promises) == 2 and findings == []
+
+
+def test_banks_as_the_subject_are_the_banks_stage():
+    promises, findings = _audit(("r.md", "# Refunds\n\nMost banks show the money in 3–5 working days, but some can take "
+                                         "up to 10 days.\n\nWe process your refund within 5 working days.\n"))
+    assert [dict(p.scope).get("stage") for p in promises] == ["bank", "bank", None] and findings == []
