@@ -467,11 +467,15 @@ def _covered_product(before: str) -> str | None:
 _CUT_FOR = re.compile(r"\s*(?:[–—|-]\s*|\()(?:women|men|ladies|kids|girls|boys|unisex)(?:['’]?s)?\)?\s*$", re.I)
 
 
+_BRAND_PAIR = re.compile(r"\b[A-Z][a-z]+\s*&\s*[A-Z][a-z]+(?=\s+[a-z])")
+
+
 def _items_of(label: str) -> str | None:
     """Head nouns of a label that lists items: "Toasters, kettles & other small electrics" ->
     "electric,kettle,toaster"; "Hearthline Pro 5-Qt Stand Mixer" -> "mixer"."""
     heads = set()
     label = _CUT_FOR.sub("", label)   # "Kluane 700 Down Parka – Women's" is a parka
+    label = _BRAND_PAIR.sub("", label)   # "all Tussock & Tarn apparel" is apparel
     for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", label.lower()):
         words = [w for w in re.findall(r"[a-z]+", item) if w != "s"]
         while words and words[-1] in _ADVERBS:
@@ -1637,6 +1641,11 @@ class Extractor:
                 cell = text.split(" | ", 1)[0]
                 if v.start > len(cell) and not self._heading_scope(cell):
                     covered = _items_of(cell)
+            on_items = _WARRANTY_ON.match(text, v.end, hi)
+            if on_items and not covered:
+                # "2-year warranty on all apparel": the items the term covers, held like a subject's
+                # (the sentence's own words before the page's title)
+                covered = _items_of(on_items.group("x"))
             if not covered and heading:
                 # a product page's own title ("Alder Oak Bed Frame" over "Guarantee: 5 years"),
                 # past its section headings ("Specifications", "Warranty")
@@ -1646,11 +1655,7 @@ class Extractor:
             # ("Adjustable bases | 3 years on the motor; 1 year on the remote": parts of the row's items)
             if _PRICED_AFTER.match(text, v.end) and "seller" not in scope:
                 scope["product"] = "protection_plans"   # "Add Brightwire Protect 3-Year for $249.99": a plan sold
-            on_items = _WARRANTY_ON.match(text, v.end, hi)
             part = None if on_items else _part_after(text, v.end, hi)
-            if on_items and not covered:
-                # "2-year warranty on all apparel": the items the term covers, held like a subject's
-                covered = _items_of(on_items.group("x"))
             if part:
                 # "2 years on the display panel": a component's own term, an exception like the
                 # vocabulary's frames or batteries

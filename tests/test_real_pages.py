@@ -338,3 +338,12 @@ def test_banks_as_the_subject_are_the_banks_stage():
     promises, findings = _audit(("r.md", "# Refunds\n\nMost banks show the money in 3–5 working days, but some can take "
                                          "up to 10 days.\n\nWe process your refund within 5 working days.\n"))
     assert [dict(p.scope).get("stage") for p in promises] == ["bank", "bank", None] and findings == []
+
+
+def test_a_brand_name_and_a_definition_name_no_items():
+    (p,) = extract_text("2-year warranty on all Tussock & Tarn apparel.")
+    assert dict(p.scope) == {"items": "apparel"}
+    assert extract_text('"Lifetime" means the practical lifetime of the product, not of the owner.') == []
+    # the sentence's own items win over a product page's title
+    promises, _ = _audit(("p.md", "# Aoraki Down Jacket\n\n2-year warranty on all apparel.\n"))
+    assert [dict(p.scope).get("items") for p in promises] == ["apparel"]
