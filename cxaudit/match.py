@@ -77,7 +77,7 @@ _START_EVENT = re.compile(
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
-_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?|regardless\s+of|irrespective\s+of|no\s+matter|excludes?|not\s+including|apart\s+from|unless|waived\s+for|"
+_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?|regardless\s+of|irrespective\s+of|no\s+matter|waived\s+(?:if|when|where)|excludes?|not\s+including|apart\s+from|unless|waived\s+for|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
@@ -399,20 +399,20 @@ def _cell_spans(row_text: str) -> list[tuple[int, int]]:
 _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b")
 # A scope word tied to the value before it names that value's own scope ("3–7 business days
 # to regional areas"); one past ", and" starts the next clause.
-_OWN_LABEL_AFTER = re.compile(r"\s*(?:to|in|for|across|throughout|with|via)\s+(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
+_OWN_LABEL_AFTER = re.compile(r"\s*(?:(?:limited\s+)?(?:warranty|guarantee|cover)\s+on\s+|(?:to|in|for|across|throughout|with|via)\s+)(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
 _ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
 _ZH_DONE_AFTER = re.compile(r"\s*(?:完成|成功|入库|验收(?:合格)?|审核通过)\s*(?:后|之后|以后)")
 _ZH_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:后|之后|以后)")
 # ("delivered in 2–3 weeks and made-to-order pieces in 8–10 weeks": the word after "and" leads the next value)
-_CONJ_BEFORE = re.compile(r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:the\s+|all\s+|our\s+|any\s+)?", re.I)
+_CONJ_BEFORE = re.compile(r"[\s)）]*,?\s*(?:and|or|but|while|whereas)\s+(?:the\s+|all\s+|our\s+|any\s+)?", re.I)
 # "Returns & Replacements", "Faulty items" over a whole section: a heading's word for what the
 # section also covers, not the group every line in it is about
 _NOT_FROM_HEADINGS = {("product", "replacements"), ("reason", "faulty"), ("reason", "change_of_mind")}
 _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
                          "not_installed", "replacements"})
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
-_NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\s(?:but|although|though|however)\s", re.I)
+_NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\b(?:and|but|or)\s*,|\s(?:but|although|though|however)\s", re.I)
 _CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
 
 

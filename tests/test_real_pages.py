@@ -347,3 +347,27 @@ def test_a_brand_name_and_a_definition_name_no_items():
     # the sentence's own items win over a product page's title
     promises, _ = _audit(("p.md", "# Aoraki Down Jacket\n\n2-year warranty on all apparel.\n"))
     assert [dict(p.scope).get("items") for p in promises] == ["apparel"]
+
+
+def test_third_round_readings():
+    cases = {
+        "We will respond to access and correction requests within 30 days, as required under the PDPA.": {"topic": "privacy"},
+        "Installation visits are available Monday to Saturday, 10am–6pm.": {"topic": "installation"},
+        "Deliveries to Sentosa will be made within 7 to 14 working days.": {"region": "remote"},
+        "Registry purchases can be returned within 180 days.": {"product": "registry"},
+    }
+    for text, scope in cases.items():
+        (p,) = extract_text(text)
+        assert dict(p.scope) == scope, text
+    for text in ("We'll WhatsApp you within 2 working days to confirm your 4-hour delivery slot.",
+                 "Express delivery: $49 (not eligible for free delivery).",
+                 "Refunds are only given if the mattress has been used for a minimum of 30 nights."):
+        assert extract_text(text) == [], text
+    ps = extract_text("WhatsApp us at +65 8123 4567 (Mon–Sat 9am–9pm) or call 6123 4567 (Mon–Fri 9am–6pm, Sat 10am–2pm).")
+    assert [dict(p.scope).get("medium") for p in ps] == ["chat", "phone"]
+    ps = extract_text("Free Standard shipping applies to orders of $49 or more and, for Pebble Perks members, to orders of $25 or more.")
+    assert [dict(p.scope).get("tier") for p in ps] == [None, "members"]
+    ps = extract_text("Return shipping is free for Pebble Perks members; for everyone else, a $6.99 label fee is deducted.")
+    assert [(p.kind, dict(p.scope).get("tier")) for p in ps] == [("return_cost", "members"), ("return_cost", "non_members")]
+    (fee,) = extract_text("Return collection costs $80 (waived if the item is defective).")
+    assert "reason" not in dict(fee.scope)
