@@ -83,7 +83,7 @@ _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(
                         # the excluded things may be a short list ("except Alaska & Hawaii")
                         r"\s+(?:the\s+|our\s+|any\s+|for\s+)?(?:[\w.'’-]+(?:\s*[,&/]\s*|\s+(?:and|or)\s+|\s+)){0,4}$", re.I)
 # ("（新疆、西藏等偏远地区除外）": each place of the list; "（春节期间另行通知）": hours set apart for it)
-_EXCLUDED_AFTER = re.compile(r"\s*(?:[、及和与/]?[\u4e00-\u9fff]){0,12}?(?:除外|不参与|不在此列|另行通知|另行安排|另行公告|以公告为准)")
+_EXCLUDED_AFTER = re.compile(r"\s*(?:[、及和与/]?[\u4e00-\u9fff]){0,12}?(?:除外|不参与|不在此列|另行通知|另行安排|另行公告|以公告为准|以外|之外)")
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
@@ -108,6 +108,7 @@ _LABELS_OWN_VALUE = re.compile(r"\s*:?\s*(?:[$£€¥]|[A-Z]{1,3}\$)?\s?\d")
 _IMPERATIVES = frozenset("choose select pick get enjoy try order buy shop add upgrade book need want "
                          "call email contact visit see check find join sign".split())
 _PRICED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:for|at)\s+(?:just\s+|only\s+)?(?:[$£€]|(?:US|CA|A|NZ)\$)\s?\d")
+_ZH_NOT_FREE = re.compile(r"(?:不适用|不支持|不享受|不参与|不提供|无法享受|不享有)[^，,。；;]{0,8}$")
 _ZH_THRESHOLD = re.compile(r"满|以上|超过|达到?|起|消费|购物|单笔|订单金额|实付")
 _YUAN_NAMED = re.compile(r"人民[币幣]|RMB|CNY|[¥￥]|港|HK|澳|MOP|大陸|大陆|內地|内地", re.I)
 _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not|"
@@ -1010,7 +1011,8 @@ class Extractor:
             # A bare "free" ("free standard delivery over €60") does not end its neighbour's clause.
             # A vetoed value still ends a clause ("满68元包邮，不满收取6元运费": the fee is not a
             # promise, and the threshold's clause stops before it all the same).
-            lo = max((o.end for o in found if o.end <= v.start and o.type != "free"), default=0)
+            lo = max((o.end for o in found if o.end <= v.start and (o.type != "free" or (
+                self.lang == "zh" and _ZH_CLAUSE_SEP.search(s_text, o.end, v.start)))), default=0)
             hi = min((o.start for o in found if o.start >= v.end and o.type != "free"), default=len(s_text))
             region_lo, region_hi = self._clause(s_text, v, lo, hi)
             choice = None
@@ -1113,6 +1115,8 @@ class Extractor:
     def _vetoed(self, text: str, v: Value) -> bool:
         if v.type == "free" and self.lang == "en" and _NOT_FREE.search(text, max(0, v.start - 40), v.start):
             return True  # "will not be eligible for free returns"
+        if v.type == "free" and self.lang == "zh" and _ZH_NOT_FREE.search(text, max(0, v.start - 12), v.start):
+            return True  # 「冷链快递订单不享受会员无门槛免运费」
         if self.common is None or v.type not in ("duration", "money"):
             return False
         before = text[max(0, v.start - 40):v.start]
@@ -1310,7 +1314,8 @@ class Extractor:
                 # value's clause: "PayPal – usually within 24 hours", "DM us on Instagram — we
                 # usually reply within 4 hours"; "Items from marketplace sellers follow the seller's
                 # policy – often 14 days"
-                hits += [h for h in all_hits if h[2] == key and h[1] <= v.start]
+                hits += [h for h in all_hits if h[2] == key and h[1] <= v.start
+                         and not (key == "tier" and self.lang == "zh" and _ZH_CLAUSE_SEP.search(text, h[1], v.start))]
         for key in ("region", "service", "product", "tier"):
             # ("Sheets ship within 1–2 business days and arrive in 2–5 business days": one subject)
             if key in keys and lo > 0 and not any(h[2] == key for h in hits):
@@ -1320,6 +1325,8 @@ class Extractor:
                 lead = LEAD_LABEL.match(text)
                 dash = _DASH_LEAD.match(text)
                 hits += [h for h in all_hits if h[2] == key and h[1] <= lo
+                         # (a tier in the clause before a Chinese comma is that clause's: 「不享受会员无门槛免运费，所有用户满199元包邮」)
+                         and not (key == "tier" and self.lang == "zh" and _ZH_CLAUSE_SEP.search(text, h[1], v.start))
                          # ("Express delivery: Metro 1–2 days; Regional 2–4 days": the label is each item's)
                          and (not _HARD_SEP.search(text, h[1], v.start) or (lead and h[1] <= lead.end(1))
                               # ("Service: Standard (Metro) – estimated 2–4 business days")

@@ -198,9 +198,14 @@ def test_two_part_schedule_and_holidays_left_out():
 
 
 @pytest.mark.parametrize("text", ["7×24小时在线客服", "7*24小时", "7x24h", "全天候客户服务", "客服24小时在线",
-                                  "全年365天×24小时客服热线", "全年无休"])
+                                  "全年365天×24小时客服热线"])
 def test_round_the_clock(text):
     assert _sched(text) == "24/7"
+
+
+def test_open_all_year_is_no_round_the_clock_promise():
+    # 全年无休 says no day off, not every hour: alone it gives no hours at all
+    assert _promises("我们的客服团队全年无休，随时为您解决问题。") == []
 
 
 def test_round_the_clock_said_twice_is_one_value():
@@ -541,3 +546,31 @@ def test_taiwan_shop_kinds_scopes_and_money():
     assert [p.min for p in _promises("訂單成立後 30 分鐘內，會員得於會員中心自行取消訂單。")] == [30]
     assert [p.kind for p in _promises("鑑賞期內退貨不收取任何運費。")] == ["return_cost"]
     assert [p.kind for p in _promises("本商品為 24h 到貨商品：台灣本島付款完成後 24 小時內送達。")] == ["delivery_time"]
+
+
+# ----------------------------------------------------------------------------- a fresh-grocery app
+
+
+@pytest.mark.parametrize("text", [
+    "准时送达：半日达 / 当日达 / 次日达",
+    "即时达、半日达、当日达、次日达订单由自有配送团队配送。",
+    "冷链快递订单使用EPS保温箱+冰袋/干冰，48小时内箱内温度可维持在8℃以下。",
+    "会员卡开通后7天内且未使用任何会员权益，可申请全额退款。",
+    "同一账户30天内异常高频申请的，我们将人工审核。",
+    "3.3 我们将在扣费前3天通过短信或APP消息提醒您。",
+])
+def test_fresh_grocery_non_promises(text):
+    assert _promises(text) == []
+
+
+def test_fresh_grocery_scopes():
+    ps = _promises("月卡会员满49元免运费，年卡会员无门槛免运费。")
+    assert [dict(p.scope).get("tier") for p in ps] == ["monthly_card", "annual_card"]
+    (cold,) = _promises("冷链快递订单不享受会员无门槛免运费，所有用户满199元包邮。")
+    assert (cold.min, dict(cold.scope)) == (199, {"service": "cold_chain"})
+    (std,) = _promises("非生鲜商品（标品）支持签收后7天内无理由退货。")
+    assert "product" not in dict(std.scope)
+    (far,) = _promises("江浙沪皖以外地区，冷链快递发货后2-4天送达。")
+    assert "region" not in dict(far.scope)
+    (instant,) = _promises("即时达订单下单后1小时内送达。")
+    assert dict(instant.scope).get("service") == "instant"

@@ -16,7 +16,7 @@ What it reads:
 - qualifiers 内/以内/之内 (within), 至少 (at_least), 最快 (from), 最迟/最晚/不超过 (up_to),
   约/大约/左右/一般/通常 (approx), 以上/满 (at_least, for money);
 - 当天/当日 + 发货/送达/到账 ... (0 days), 次日/隔日/第二天 + 发货/达 ... (1 day), 次日达;
-- 24/7: 7×24小时, 24小时在线/客服/服务, 全天候, 全年无休 (when no opening hours are given);
+- 24/7: 7×24小时, 24小时在线/客服/服务, 全天候 (全年无休 alone says every day, not every hour);
 - opening hours: 周一至周五 9:00-18:00, 每天 8:00-22:00, 工作日 9:00-18:00, 早9晚6,
   上午9点到下午6点, 9:00-18:00（周一至周五）; hours with no days are every day;
 - money: 元, 块钱, ¥, ￥, 人民币, RMB, CNY -> CNY; 满99包邮 (a threshold without 元);
@@ -438,7 +438,7 @@ SCHEDULE_RE = re.compile(
 ALLTIME_RE = re.compile(
     r"7\s{0,2}[×xX*]\s{0,2}24\s{0,2}(?:小时|h|H)?|24\s{0,2}[×xX*]\s{0,2}7|24\s{0,2}/\s{0,2}7|全天候|"
     r"(?:全年)?365\s{0,2}天\s{0,2}[×xX*]?\s{0,2}24\s{0,2}小时|7\s{0,2}天\s{0,2}[×xX*、,]?\s{0,2}24\s{0,2}小时|"
-    r"(?:全天|每天)\s{0,2}24\s{0,2}小时|24\s{0,2}小时\s{0,2}全天候?|不打烊|全年无休|"
+    r"(?:全天|每天)\s{0,2}24\s{0,2}小时|24\s{0,2}小时\s{0,2}全天候?|不打烊|"
     r"24\s{0,2}(?:小时|h|H)(?=\s{0,2}(?:在线|客服|服务|人工|热线|值守|不间断|全天|接听|畅通|为您|随时|不打烊|营业|开放|无休|咨询|电话|响应|守候))"
 )
 
@@ -561,8 +561,6 @@ def find_schedules(text: str) -> list[Value]:
     for m in ALLTIME_RE.finditer(text):
         if any(v.start <= m.start() < v.end for v in out):
             continue
-        if m.group(0) == "全年无休" and kept:
-            continue  # "10:00-22:00（全年无休）": open every day, not round the clock
         if any(v.type == "alltime" for v in out):
             # "全年无休，24小时为您服务": one round-the-clock promise said twice; the second
             # mention is kept out of the durations without becoming a second promise.
