@@ -583,7 +583,7 @@ def _named_tier_wins(hits: list[tuple[int, int, str, str]], text: str) -> list[t
 
 def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
     """The inside of a bracket that opens at `at` (past spaces), or None."""
-    m = _BRACKETED.match(text, at)
+    m = _BRACKETED.match(text, at + (1 if text[at:at + 1] == "+" else 0))
     close = text.find(")", m.end()) if m else -1
     return (m.end(), close) if close > 0 else None
 

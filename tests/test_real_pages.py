@@ -371,3 +371,13 @@ def test_third_round_readings():
     assert [(p.kind, dict(p.scope).get("tier")) for p in ps] == [("return_cost", "members"), ("return_cost", "non_members")]
     (fee,) = extract_text("Return collection costs $80 (waived if the item is defective).")
     assert "reason" not in dict(fee.scope)
+
+
+def test_toy_shop_readings():
+    ps = extract_text("Standard | 3–7 business days | $6.99; FREE on orders $49+ (Pebble Perks members: FREE on orders $25+)")
+    assert [(p.min, dict(p.scope).get("tier")) for p in ps if p.kind == "free_shipping_threshold"] == [(49, None), (25, "members")]
+    ps = extract_text("Little Pine nursery furniture carries a 5-year limited warranty and Little Pine toys a 1-year limited warranty.")
+    assert [dict(p.scope).get("product") for p in ps] == ["furniture", "toys"]
+    for text in ("They'll e-mail you within 24 hours.",
+                 "Typical assembly times: bed frame 45–60 minutes, 3-door wardrobe 2–3 hours."):
+        assert [p for p in extract_text(text) if p.kind == "delivery_time"] == [], text
