@@ -7,17 +7,15 @@ import pytest
 
 from cxaudit.api import extract_text
 from cxaudit.compare import compare
+from cxaudit.extract import read_blocks
 from cxaudit.model import Document
 from cxaudit.pipeline import promises_in_blocks
-from cxaudit.extract import read_blocks
+
+from auditing import audit_documents
 
 
 def _audit(*files: tuple[str, str]):
-    promises = []
-    for name, text in files:
-        doc = Document(uri=name, channel="help_centre", fmt=name.rsplit(".", 1)[-1], content=text.encode())
-        promises += promises_in_blocks(read_blocks(doc), doc)
-    return promises, compare(promises)
+    return audit_documents(*files)
 
 
 def test_customer_quotes_signed_with_a_name_are_not_promises():

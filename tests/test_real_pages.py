@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from cxaudit.api import extract_text
 from cxaudit.compare import compare
-from cxaudit.extract import read_blocks
-from cxaudit.model import Document
+from cxaudit.model import Block, Document
 from cxaudit.normalize.currency import settle_bare_dollars
 from cxaudit.pipeline import promises_in_blocks
 
+from auditing import audit_documents
+
 
 def _audit(*files: tuple[str, str]):
-    promises = []
-    for name, text in files:
-        doc = Document(uri=name, channel="website", fmt=name.rsplit(".", 1)[-1], content=text.encode())
-        promises += promises_in_blocks(read_blocks(doc), doc)
-    return promises, compare(promises)
+    return audit_documents(*files, channel="website")
+
+
+def _rows_of(label, value):
+    doc = Document(uri="shipping.html", channel="website", fmt="html")
+    block = Block(text=f"{label} | {value}", line=3, heading=("Delivery",), table=("Zone", "Standard delivery"),
+                  cells=(label, value))
+    return promises_in_blocks([block], doc)
 
 
 def _regions(text, kind):
@@ -166,13 +170,6 @@ def test_items_returned_for_change_of_mind_keep_their_own_window():
     assert "product" in dict(p.scope) and compare([p] + general) == []
 
 
-def _rows_of(label, value):
-    from cxaudit.model import Block
-    doc = Document(uri="shipping.html", channel="website", fmt="html")
-    block = Block(text=f"{label} | {value}", line=3, heading=("Delivery",), table=("Zone", "Standard delivery"),
-                  cells=(label, value))
-    return promises_in_blocks([block], doc)
-
 
 def test_a_general_team_named_under_a_specialist_lines_heading_is_the_general_team():
     page = ("# Vet Advice Line\n\nThe Vet Advice Line is open 7am to 9pm AEST, seven days a week.\n\n"
@@ -205,7 +202,6 @@ def test_a_minimum_before_asking_is_no_window():
 
 
 def test_a_benefit_ticked_for_one_plan_is_that_plans():
-    from cxaudit.model import Block
     doc = Document(uri="plans.html", channel="website", fmt="html")
     header = ("", "Protect Basic", "Protect Plus")
     rows = [("Free standard UK delivery on every order", "–", "✓"), ("Free UK delivery over £40", "✓", "✓")]
