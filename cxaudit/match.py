@@ -414,7 +414,10 @@ _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbishe
                          "not_installed", "replacements"})
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
 _NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\b(?:and|but|or)\s*,|\s(?:but|although|though|however)\s", re.I)
-_CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:")
+# (or a destination leading the sentence before a comma: "For metro addresses, standard takes 2–4
+# days; Express is 1–2 days")
+_CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:"
+                             r"|^\W*(?:[A-Z][\w ]{0,20}:\s*)?(?:for|to)\s+[^,:;.]{1,40}?\b(?:addresses|destinations|postcodes|areas|deliveries|orders\s+to\s+[^,:;.]{1,30}),")
 
 
 def _column_of(row_text: str, v: Value) -> int | None:

@@ -377,3 +377,10 @@ def test_toy_shop_readings():
     for text in ("They'll e-mail you within 24 hours.",
                  "Typical assembly times: bed frame 45–60 minutes, 3-door wardrobe 2–3 hours."):
         assert [p for p in extract_text(text) if p.kind == "delivery_time"] == [], text
+
+
+def test_a_destination_leading_the_sentence_scopes_each_value():
+    ps = extract_text("AGENT: For metro addresses, standard delivery takes 2 to 4 business days from dispatch; "
+                      "Express is 1 to 2 business days.")
+    assert [(dict(p.scope).get("service"), dict(p.scope).get("region")) for p in ps] == [
+        ("standard", "metro"), ("express", "metro")]
