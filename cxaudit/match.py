@@ -113,6 +113,8 @@ _ZH_THRESHOLD = re.compile(r"满|以上|超过|达到?|起|消费|购物|单笔|
 _YUAN_NAMED = re.compile(r"人民[币幣]|RMB|CNY|[¥￥]|港|HK|澳|MOP|大陸|大陆|內地|内地", re.I)
 _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not|"
                         r"anything\s+(?:after|later)|after\s+(?:that|this|the\s+cut-?off))\b")
+_STORE_RETURN = re.compile(r"\b(?:to|at|in|into)\s+(?:any\s+of\s+|one\s+of\s+)?our\s+(?:[A-Z][\w'’-]+\s+(?:or\s+|and\s+|&\s+)?){1,4}"
+                           r"(?:shops?|stores?|showrooms?|branch(?:es)?|boutiques?)\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _FINAL_SALE = re.compile(r"(?i)\bfinal[- ]sale\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
@@ -573,6 +575,13 @@ def _unshadow(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
         return hits
     return [h for h in hits if not h[3].startswith("_")
             and not any(s[2] == h[2] and s[0] <= h[0] and h[1] <= s[1] for s in shadows)]
+
+
+def _store_return(text: str, v: Value, lo: int, hi: int) -> bool:
+    """A shop named by its place in the value's own clause, past any ", or" that starts another."""
+    starts = [m.end() for m in _NEXT_CLAUSE_AFTER.finditer(text, lo, v.start)]
+    stop = _NEXT_CLAUSE_AFTER.search(text, v.end, hi)
+    return bool(_STORE_RETURN.search(text, starts[-1] if starts else lo, stop.start() if stop else hi))
 
 
 def _named_tier_wins(hits: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
@@ -1756,6 +1765,10 @@ class Extractor:
         if pack.kind == "free_shipping_threshold" and self.lang == "zh" and v.type == "money" \
                 and v.qualifier == "exactly" and not _ZH_THRESHOLD.search(text, lo, hi):
             return None   # 「運送方式與免運門檻：離島宅配 NT$250」: a fee under a threshold's label
+        if pack.kind == "return_cost" and _store_return(text, v, lo, hi):
+            # "… or return bottles free of charge to our Marylebone or Stockbridge shop": a shop named
+            # by its place is the in-store return
+            scope["service"] = "in_store"
         if pack.kind == "return_cost" and v.type == "money" and v.qualifier == "at_least" and v.explicit_qualifier:
             return None   # "over €40" beside "free returns" is the free-delivery threshold, not a return's cost
         if pack.kind == "refund_time" and "payment" not in scope and _BRAND_CREDIT.search(text, lo, hi):

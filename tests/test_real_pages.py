@@ -384,3 +384,10 @@ def test_a_destination_leading_the_sentence_scopes_each_value():
                       "Express is 1 to 2 business days.")
     assert [(dict(p.scope).get("service"), dict(p.scope).get("region")) for p in ps] == [
         ("standard", "metro"), ("express", "metro")]
+
+
+def test_a_shop_named_by_its_place_is_the_in_store_return():
+    ps = extract_text("We'll arrange a courier collection for a fee of £8.95, which is deducted from your refund, "
+                      "or you can return bottles free of charge to our Marylebone or Stockbridge shop.")
+    assert [(p.min, dict(p.scope).get("service")) for p in ps] == [(8.95, "pickup"), (0, "in_store")]
+    assert compare(ps) == []
