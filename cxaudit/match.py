@@ -115,6 +115,7 @@ _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|l
                         r"anything\s+(?:after|later)|after\s+(?:that|this|the\s+cut-?off))\b")
 _STORE_RETURN = re.compile(r"\b(?:to|at|in|into)\s+(?:any\s+of\s+|one\s+of\s+)?our\s+(?:[A-Z][\w'’-]+\s+(?:or\s+|and\s+|&\s+)?){1,4}"
                            r"(?:shops?|stores?|showrooms?|branch(?:es)?|boutiques?)\b")
+_PART_HEADER = re.compile(r"(?i)^\W*(?:parts?|components?|covers?|coverage|what[’']?s\s+covered|covered\s+parts?)\W*$")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _FINAL_SALE = re.compile(r"(?i)\bfinal[- ]sale\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
@@ -1167,6 +1168,17 @@ class Extractor:
         alike = sum(1 for c in cells[1:] if [x.type for x in self.find_values(c)] == [v.type])
         return alike >= 2 and v.start > len(label) and any(c.kind == kind for c in self._cues_of_heading(label))
 
+    def _part_column(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
+        """The part a warranty row names in a column headed "Part" (or "Component", "Covers")."""
+        cells = text.split(" | ")
+        if len(cells) != len(table):
+            return None
+        for i, (cell, header) in enumerate(zip(cells, table)):
+            if 0 < i and _PART_HEADER.search(header) and cell.strip() and not _column_of(text, v) == i:
+                named = [value for key, value in self._heading_scope(cell) if key == "product"]
+                return named[0] if named else _items_of(cell)
+        return None
+
     def _ticked_plans(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
         """The plans a benefit named in a row's label cell is ticked for, when some column leaves
         it out ("Feature | Basic | Plus" over "Free delivery | – | ✓"); None when every column has it."""
@@ -1597,6 +1609,11 @@ class Extractor:
                         and not any(k == "service" for k, _ in self._heading_scope(label)):
                     # the columns name the services, so the row label names a zone ("WA / NT")
                     scope["region"] = _service_name(label)
+        if in_row and table and pack.kind == "warranty":
+            part = self._part_column(text, v, table)
+            if part:
+                # "Product | Part | Warranty" over "Sofas | Fabric, cushion foam | 1 year": the part's own term
+                scope["product"] = part
         if in_row and table and "tier" in keys and "tier" not in scope:
             plans = self._ticked_plans(text, v, table)
             if plans:

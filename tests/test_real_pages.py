@@ -391,3 +391,14 @@ def test_a_shop_named_by_its_place_is_the_in_store_return():
                       "or you can return bottles free of charge to our Marylebone or Stockbridge shop.")
     assert [(p.min, dict(p.scope).get("service")) for p in ps] == [(8.95, "pickup"), (0, "in_store")]
     assert compare(ps) == []
+
+
+def test_a_warranty_tables_part_column_names_the_part():
+    doc = Document(uri="warranty.html", channel="website", fmt="html")
+    header = ("Product", "Part", "Warranty")
+    rows = [("Sofas, bed frames, dining tables", "Frame and structure", "5 years"),
+            ("Sofas, bed frames, dining chairs", "Fabric, leather, cushion foam", "1 year")]
+    blocks = [Block(text=" | ".join(r), line=i, heading=("Warranty",), table=header, cells=r) for i, r in enumerate(rows)]
+    ps = promises_in_blocks(blocks, doc)
+    assert [(p.min, dict(p.scope).get("product")) for p in ps] == [(5, "frames"), (1, "upholstery")]
+    assert compare(ps) == []
