@@ -116,6 +116,7 @@ _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|l
 _STORE_RETURN = re.compile(r"\b(?:to|at|in|into)\s+(?:any\s+of\s+|one\s+of\s+)?our\s+(?:[A-Z][\w'’-]+\s+(?:or\s+|and\s+|&\s+)?){1,4}"
                            r"(?:shops?|stores?|showrooms?|branch(?:es)?|boutiques?)\b")
 _PART_HEADER = re.compile(r"(?i)^\W*(?:parts?|components?|covers?|coverage|what[’']?s\s+covered|covered\s+parts?)\W*$")
+_NORMAL_POLICY = re.compile(r"(?i)\b(?:follow|under|get|have|enjoy|come\s+with)\s+(?:our|the)\s+(?:normal|usual|standard|regular)\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _FINAL_SALE = re.compile(r"(?i)\bfinal[- ]sale\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
@@ -1453,9 +1454,16 @@ class Extractor:
             found[key] = (found[key][0], found[key][1] | joined)
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
-        pay = [h for h in hits if h[2] == "payment"]
+        # ("For PayNow it's within 3 working days, GrabPay within 5 …": each method names its own value)
+        pay = [h for h in hits if h[2] == "payment" and not (h[0] >= v.end and "," in text[v.end:h[0]])
+               and not (h[1] <= v.start and _DIGIT.search(text, h[1], v.start) and any(
+                   o[2] == "payment" and h[1] <= o[0] < v.start for o in hits))]
         methods = {h[3] for h in pay}
-        if "payment" in found and len(methods) > 1:
+        if "payment" in found and not pay:
+            del found["payment"]
+        elif "payment" in found and len(methods) == 1:
+            found["payment"] = (found["payment"][0], methods)
+        elif "payment" in found and len(methods) > 1:
             span = max(h[0] for h in pay) - min(h[1] for h in pay)
             if "card" in methods and span <= 40:
                 # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
@@ -1798,6 +1806,8 @@ class Extractor:
             # "Drop the parcel off within 7 days of creating the return": the second step's deadline,
             # counted from the request, not the window for asking
             scope["stage"] = "send_back"
+        if "product" in scope and _NORMAL_POLICY.search(text, lo, hi):
+            del scope["product"]   # "Items bought in the sale follow our normal 14-day return policy"
         if v.type == "zero" and ("product" not in scope or _SALE_WORD.search(text) or _USED_STATE.search(text, lo, hi)):
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.

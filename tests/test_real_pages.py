@@ -402,3 +402,16 @@ def test_a_warranty_tables_part_column_names_the_part():
     ps = promises_in_blocks(blocks, doc)
     assert [(p.min, dict(p.scope).get("product")) for p in ps] == [(5, "frames"), (1, "upholstery")]
     assert compare(ps) == []
+
+
+def test_furniture_shop_refund_readings():
+    ps = extract_text("For PayNow it's within 3 working days, GrabPay within 5 working days, and cards 7 to 14 "
+                      "working days depending on the bank.")
+    assert [(p.kind, dict(p.scope).get("payment")) for p in ps] == [
+        ("refund_time", "paynow"), ("refund_time", "grabpay"), ("refund_time", "card")]
+    assert extract_text("Once your item has been collected and inspected at our warehouse (usually 2–3 working "
+                        "days), we'll issue your refund to your original payment method:") == []
+    (late,) = extract_text("Messages received outside operating hours are answered the next working day.")
+    assert dict(late.scope).get("period") == "after_hours"
+    (sale,) = extract_text("Items bought during the Mid-Year Sale at a discount follow our normal 14-day return policy.")
+    assert "product" not in dict(sale.scope)
