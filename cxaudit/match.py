@@ -48,8 +48,10 @@ _LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium", "perio
                  "free_shipping_threshold": ("tier",)}
 
 # Chinese says what a refund is for before the clauses that give its time ("申请退差价100元，1到3个工作日退回")
-# (and why an item goes back before who pays for it: "商品存在质量问题的，…，相关运费由我们承担")
-_ZH_LEADING_KEYS = {"refund_time": ("product",), "return_cost": ("reason",)}
+# (and why an item goes back before who pays for it: "商品存在质量问题的，…，相关运费由我们承担"; a sales
+# event before its terms: "年中囤货节期间（…），普通用户满69元即可免运费")
+_ZH_LEADING_KEYS = {"refund_time": ("product",), "return_cost": ("reason",), "free_shipping_threshold": ("period",),
+                    "delivery_time": ("period",), "dispatch_time": ("period",)}
 
 LABELS = {
     "delivery_time": "delivery", "dispatch_time": "dispatch", "return_window": "returns",
@@ -1787,6 +1789,8 @@ class Extractor:
                                            or (heading and _BANK_HEADING.search(heading[-1]))
                                            or (self.lang == "zh" and _BANK_HEADING.search(" ".join(table or ()) + text[:v.start]))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
+        if pack.kind == "free_shipping_threshold" and v.type == "money" and v.max == 0:
+            return None   # "运费 | ¥0.00", "Shipping: $0.00": a charge of nothing, not a threshold
         if pack.kind == "free_shipping_threshold" and self.lang == "zh" and v.type == "money" \
                 and v.qualifier == "exactly" and not _ZH_THRESHOLD.search(text, lo, hi):
             return None   # 「運送方式與免運門檻：離島宅配 NT$250」: a fee under a threshold's label

@@ -574,3 +574,14 @@ def test_fresh_grocery_scopes():
     assert "region" not in dict(far.scope)
     (instant,) = _promises("即时达订单下单后1小时内送达。")
     assert dict(instant.scope).get("service") == "instant"
+
+
+def test_fresh_grocery_second_pass():
+    for text in ("7天免费体验卡无需退订，到期自动失效。", "半日达和当日达有什么区别？",
+                 "提交后，客服一般在 2 小时内完成审核。"):
+        assert _promises(text) == [], text
+    assert [p.min for p in _promises("运费（月卡会员满49元免运费） | ¥0.00", "free_shipping_threshold")] == [49]
+    (promo,) = _promises("年中囤货节期间，普通用户满69元即可免运费，会员权益不变。")
+    assert dict(promo.scope).get("period") == "promo"
+    (up,) = _promises("如超过上述时效，升级至财务组，财务组承诺在1个工作日内回电。")
+    assert dict(up.scope).get("topic") == "escalations"
