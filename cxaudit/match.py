@@ -1174,8 +1174,8 @@ class Extractor:
     def _part_column(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
         """The part a warranty row names in a column headed "Part" (or "Component", "Covers")."""
         cells = text.split(" | ")
-        if len(cells) != len(table):
-            return None
+        if len(cells) != len(table) or not re.search(r",|\band\b|&|/", cells[0]):
+            return None   # (one product in the label cell is the row's subject: "Mattresses | Springs, foam | 10 years")
         for i, (cell, header) in enumerate(zip(cells, table)):
             if 0 < i and _PART_HEADER.search(header) and cell.strip() and not _column_of(text, v) == i:
                 named = [value for key, value in self._heading_scope(cell) if key == "product"]

@@ -415,3 +415,11 @@ def test_furniture_shop_refund_readings():
     assert dict(late.scope).get("period") == "after_hours"
     (sale,) = extract_text("Items bought during the Mid-Year Sale at a discount follow our normal 14-day return policy.")
     assert "product" not in dict(sale.scope)
+
+
+def test_payment_deadlines_and_quoted_law_are_not_promises():
+    for text in ("Orders paid by bank transfer must be paid in full within 3 days of the order date.",
+                 "Under the Lemon Law, if a defect is reported within 6 months of delivery, it is presumed to have "
+                 "existed at the time of delivery."):
+        assert extract_text(text) == [], text
+    assert [p.kind for p in extract_text("Refunds are paid within 5 days.")] == ["refund_time"]

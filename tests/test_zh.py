@@ -585,3 +585,8 @@ def test_fresh_grocery_second_pass():
     assert dict(promo.scope).get("period") == "promo"
     (up,) = _promises("如超过上述时效，升级至财务组，财务组承诺在1个工作日内回电。")
     assert dict(up.scope).get("topic") == "escalations"
+
+
+def test_turning_off_auto_renewal_is_a_cancellation_window():
+    (p,) = _promises("连续包月的话，您可以在扣费日前24小时关闭自动续费。")
+    assert (p.kind, dict(p.scope).get("start")) == ("cancellation_window", "before_renewal")
