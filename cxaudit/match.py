@@ -318,10 +318,16 @@ _GENERIC = frozenset("we us it they them you this that everything product produc
 _LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w'’&/ -]{1,40}?)(?:\s*\([^)]{0,80}\))?\s*(?::|\s[—–-])\s*(?:[\w-]+\s+){0,3}$")
 
 
+def _unspoken(before: str) -> str:
+    """The line past a script's speaker label ("AGENT: (Food and treats: unopened and within …")."""
+    speaker = _SPEAKER_LABEL.match(before)
+    return before[speaker.end():] if speaker else before
+
+
 def _label_product(before: str) -> str | None:
     """The items a labelled line speaks of: "Footwear: 12 months against faults" -> "footwear",
     "Leather bags: 2 years" -> "bag". None for general labels ("Warranty:", "All products:")."""
-    m = _LABEL.match(before)
+    m = _LABEL.match(_unspoken(before))
     if not m:
         return None
     words = re.findall(r"[a-z0-9]+", m.group("label").lower())
@@ -1715,7 +1721,7 @@ class Extractor:
         if pack.kind in ("return_window", "exchange_window") and "product" not in scope and self.lang == "en":
             # "Own-brand skincare: return it within 60 days", "Return your tent within 100 days":
             # a window given for named items is their own, like a product group from the vocabulary.
-            label = _LABEL.match(text[:v.start])
+            label = _LABEL.match(_unspoken(text[:v.start]))
             named = _returned_product(text[lo:v.start]) or (
                 _label_product(text[:v.start]) if label and not self._heading_scope(label.group("label")) else None)
             if not named and in_row:

@@ -423,3 +423,9 @@ def test_payment_deadlines_and_quoted_law_are_not_promises():
                  "existed at the time of delivery."):
         assert extract_text(text) == [], text
     assert [p.kind for p in extract_text("Refunds are paid within 5 days.")] == ["refund_time"]
+
+
+def test_a_label_past_a_speakers_name_names_the_items():
+    promises, findings = _audit(("script.txt", "RETURNS\n\nAGENT: (Food and treats: unopened and within 14 days only.)\n\n"
+                                               "AGENT: Most items can be returned within 30 days of delivery.\n"))
+    assert [dict(p.scope).get("product") for p in promises] == ["treat", None] and findings == []
