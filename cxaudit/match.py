@@ -118,6 +118,7 @@ _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|l
 _STORE_RETURN = re.compile(r"\b(?:to|at|in|into)\s+(?:any\s+of\s+|one\s+of\s+)?our\s+(?:[A-Z][\w'’-]+\s+(?:or\s+|and\s+|&\s+)?){1,4}"
                            r"(?:shops?|stores?|showrooms?|branch(?:es)?|boutiques?)\b")
 _PART_HEADER = re.compile(r"(?i)^\W*(?:parts?|components?|covers?|coverage|what[’']?s\s+covered|covered\s+parts?)\W*$")
+_STAGE_DIRECTION = re.compile(r"(?i)^\W{0,3}\[[^\]]{0,60}\b(?:asks?|wants?|requests?|mentions?|says?|enquires?|inquires?|calls?\s+about)\b[^\]]{0,60}\]")
 _NORMAL_POLICY = re.compile(r"(?i)\b(?:follow|under|get|have|enjoy|come\s+with)\s+(?:our|the)\s+(?:normal|usual|standard|regular)\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _FINAL_SALE = re.compile(r"(?i)\bfinal[- ]sale\b")
@@ -376,6 +377,7 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "exchange policy window windows time times how long answer "
                              # an ad's or a listing's own labels, and who a product is cut for
                              "headline headlines description descriptions title subject variant ad copy cta "
+                             "ads rsa search responsive display shopping pmax campaign campaigns google meta "
                              "exclusive exclusives offer offers deal deals promo promotion new bonus "
                              "women men womens mens ladies unisex "
                              # a company's legal name on a title line ("KESTREL CONNECT LTD")
@@ -1397,6 +1399,12 @@ class Extractor:
             # "Stand mixers: 5 yrs (motor 10 yrs)", "Stand mixers carry a 5-year warranty, and the motor
             # is covered for 10": the part named after the value has its own term
             hits = [h for h in hits if not (h[2] == "product" and h[0] >= v.end)]
+        # "[IF CALLER ASKS FOR HOURS / CALLBACK] AGENT: We're here …": a script's stage direction
+        # names what the caller asks about, not what the line is scoped to ("[If Highlands &
+        # Islands postcode:]" is a condition, and does scope it)
+        direction = _STAGE_DIRECTION.match(text)
+        if direction and direction.end() <= v.start:
+            hits = [h for h in hits if h[0] >= direction.end()]
         # "Regional (NSW, VIC, QLD, SA & ACT outside metro areas)": a bracket after a zone's name
         # says what it covers, the name is the zone
         explained = [b for b in (_bracket_after(text, h[1]) for h in hits) if b]

@@ -429,3 +429,13 @@ def test_a_label_past_a_speakers_name_names_the_items():
     promises, findings = _audit(("script.txt", "RETURNS\n\nAGENT: (Food and treats: unopened and within 14 days only.)\n\n"
                                                "AGENT: Most items can be returned within 30 days of delivery.\n"))
     assert [dict(p.scope).get("product") for p in promises] == ["treat", None] and findings == []
+
+
+def test_stage_directions_and_ad_slot_headings_scope_nothing():
+    (hours,) = extract_text("[IF CALLER ASKS FOR HOURS / CALLBACK] AGENT: We're here Monday through Friday from "
+                            "9 a.m. to 9 p.m. Eastern.")
+    assert "medium" not in dict(hours.scope)
+    (zone,) = extract_text("[If Highlands & Islands postcode:] Agent: Deliveries to your area take 4 to 7 working days.")
+    assert dict(zone.scope).get("region") == "remote"
+    promises, _ = _audit(("ads.txt", "== Google Search RSA ==\n\nDescription 2: Backed by a 15-year warranty.\n"))
+    assert [dict(p.scope) for p in promises] == [{}]
