@@ -1521,7 +1521,10 @@ class Extractor:
             # about the programme also sets out what everyone else gets)
             scope["tier"] = "members"
         for h in reversed(heading):
+            direction = bool(_STAGE_DIRECTION.match(h))
             for key, value in self._heading_scope(h):
+                if direction and key == "medium":
+                    continue   # "[IF CALLER ASKS FOR HOURS / CALLBACK]": the caller is on the phone
                 # Headings give region and service; a product named in a heading (often an FAQ
                 # question's example, "Can I return my sofa?") does not carve out an exception,
                 # except what is cancelled ("Can I cancel a rental?" is about bookings), or a

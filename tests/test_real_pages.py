@@ -439,3 +439,9 @@ def test_stage_directions_and_ad_slot_headings_scope_nothing():
     assert dict(zone.scope).get("region") == "remote"
     promises, _ = _audit(("ads.txt", "== Google Search RSA ==\n\nDescription 2: Backed by a 15-year warranty.\n"))
     assert [dict(p.scope) for p in promises] == [{}]
+
+
+def test_a_stage_direction_heading_gives_its_items_but_not_a_channel():
+    promises, _ = audit_documents(("s.txt", "[IF CALLER ASKS FOR HOURS / CALLBACK]\nAGENT: We are here Monday through "
+                                            "Friday from 9 a.m. to 9 p.m. Eastern.\n"), channel="call_centre")
+    assert [dict(p.scope).get("medium") for p in promises] == ["phone"]
