@@ -445,3 +445,9 @@ def test_a_stage_direction_heading_gives_its_items_but_not_a_channel():
     promises, _ = audit_documents(("s.txt", "[IF CALLER ASKS FOR HOURS / CALLBACK]\nAGENT: We are here Monday through "
                                             "Friday from 9 a.m. to 9 p.m. Eastern.\n"), channel="call_centre")
     assert [dict(p.scope).get("medium") for p in promises] == ["phone"]
+
+
+def test_orders_honoured_during_an_offer_are_no_offer():
+    assert extract_text("However, all orders processed during a free delivery offer period will be processed in "
+                        "accordance with the offer.") == []
+    assert [p.min for p in extract_text("Free delivery on orders over $149, subject to change.")] == [149]
