@@ -268,6 +268,8 @@ _BANK_SUBJECT = re.compile(r"(?i)^\W*(?:most\s+|some\s+|many\s+|all\s+)?(?:banks
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b|支付渠道|支付方式|到账时间")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
+                         # "should appear within 7–10 business days, depending on your bank"
+                         r"|\s*,?\s*depending\s+on\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|financial\s+institution|payment\s+provider)\b"
                          # "3–5 working days after we process it": the time after the refund is issued
                          r"|\s*to\s+(?:reach|show\s+(?:up\s+)?(?:on|in)|appear\s+(?:on|in)|clear\s+(?:on|in|to))\s+(?:your|the)\s+(?:account|statement|card|bank)\b"
                          r"|\s*(?:after|once|from\s+when)\s+(?:we(?:['’]ve|\s+have)?\s+(?:process|issu|refund|sen[dt])\w*\s+(?:it|them|the\s+refund|your\s+refund)"

@@ -451,3 +451,10 @@ def test_orders_honoured_during_an_offer_are_no_offer():
     assert extract_text("However, all orders processed during a free delivery offer period will be processed in "
                         "accordance with the offer.") == []
     assert [p.min for p in extract_text("Free delivery on orders over $149, subject to change.")] == [149]
+
+
+def test_depending_on_your_bank_after_the_value_is_the_banks_stage():
+    a = extract_text("Once we receive and inspect your return, refund processing begins within 5 business days.")
+    b = extract_text("Refund will be made to the original payment method and should appear within 7–10 business "
+                     "days, depending on your bank.")
+    assert dict(b[0].scope).get("stage") == "bank" and compare(a + b) == []
