@@ -79,7 +79,7 @@ _START_EVENT = re.compile(
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
-_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?|regardless\s+of|irrespective\s+of|no\s+matter|waived\s+(?:if|when|where)|excludes?|not\s+including|apart\s+from|unless|waived\s+for|"
+_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?|regardless\s+of|irrespective\s+of|no\s+matter|excludes?|not\s+including|apart\s+from|unless|waived\s+(?:for|if|when|where)|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
@@ -110,7 +110,6 @@ _LABELS_OWN_VALUE = re.compile(r"\s*:?\s*(?:[$£€¥]|[A-Z]{1,3}\$)?\s?\d")
 _IMPERATIVES = frozenset("choose select pick get enjoy try order buy shop add upgrade book need want "
                          "call email contact visit see check find join sign".split())
 _PRICED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:for|at)\s+(?:just\s+|only\s+)?(?:[$£€]|(?:US|CA|A|NZ)\$)\s?\d")
-_ZH_NOT_FREE = re.compile(r"(?:不适用|不支持|不享受|不参与|不提供|无法享受|不享有)[^，,。；;]{0,8}$")
 _ZH_THRESHOLD = re.compile(r"满|以上|超过|达到?|起|消费|购物|单笔|订单金额|实付")
 _YUAN_NAMED = re.compile(r"人民[币幣]|RMB|CNY|[¥￥]|港|HK|澳|MOP|大陸|大陆|內地|内地", re.I)
 _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|later\s+orders|orders\s+placed\s+later|if\s+not|"
@@ -943,6 +942,7 @@ class Extractor:
         # A table row is one statement: its cells (method, destination, time) scope each other.
         spans = _sentence_spans(_sentence_cuts(doc, self._punct), text) if split else [(0, len(text))]
         prev_cues: list[_Cue] = []
+        lead = LEAD_LABEL.match(text)   # "ON, QC: $5 shipping. Orders over $50 are shipped free."
         label: tuple[str, ...] = ()   # a short line with no value ("Phone: 1-888-555-0142") heads the lines after it
         for off, end in spans:
             s_text = text[off:end]
@@ -972,7 +972,6 @@ class Extractor:
                     self._sentences.clear()
                 self._sentences[key] = got
             if got and off:
-                lead = LEAD_LABEL.match(text)
                 if lead and lead.end() <= off:
                     # "ON, QC: $5 shipping. Orders over $50 are shipped free.": the line's label
                     # holds for each of its sentences
@@ -1141,8 +1140,9 @@ class Extractor:
     def _vetoed(self, text: str, v: Value) -> bool:
         if v.type == "free" and self.lang == "en" and _NOT_FREE.search(text, max(0, v.start - 40), v.start):
             return True  # "will not be eligible for free returns"
-        if v.type == "free" and self.lang == "zh" and _ZH_NOT_FREE.search(text, max(0, v.start - 12), v.start):
-            return True  # 「冷链快递订单不享受会员无门槛免运费」
+        if v.type == "free" and self.lang == "zh" and self.common is not None and any(
+                rx.search(text, max(0, v.start - 40), v.start) for rx in self.common.veto_before):
+            return True  # 「冷链快递订单不享受会员无门槛免运费」: the shared vetoes hold for a free offer too
         if self.common is None or v.type not in ("duration", "money"):
             return False
         before = text[max(0, v.start - 40):v.start]
@@ -1186,8 +1186,9 @@ class Extractor:
         cells = text.split(" | ")
         if len(cells) != len(table) or not re.search(r",|\band\b|&|/", cells[0]):
             return None   # (one product in the label cell is the row's subject: "Mattresses | Springs, foam | 10 years")
+        own = _column_of(text, v)
         for i, (cell, header) in enumerate(zip(cells, table)):
-            if 0 < i and _PART_HEADER.search(header) and cell.strip() and not _column_of(text, v) == i:
+            if 0 < i and i != own and _PART_HEADER.search(header) and cell.strip():
                 named = [value for key, value in self._heading_scope(cell) if key == "product"]
                 return named[0] if named else _items_of(cell)
         return None
@@ -1353,14 +1354,13 @@ class Extractor:
                 # policy – often 14 days"
                 hits += [h for h in all_hits if h[2] == key and h[1] <= v.start
                          and not (key == "tier" and self.lang == "zh" and _ZH_CLAUSE_SEP.search(text, h[1], v.start))]
+        lead, dash = LEAD_LABEL.match(text), _DASH_LEAD.match(text)
         for key in ("region", "service", "product", "tier"):
             # ("Sheets ship within 1–2 business days and arrive in 2–5 business days": one subject)
             if key in keys and lo > 0 and not any(h[2] == key for h in hits):
                 # The sentence's subject names the destination or service before a price bounds
                 # the clause: "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in
                 # 7–12 days", "Expedited is $15 and takes two business days".
-                lead = LEAD_LABEL.match(text)
-                dash = _DASH_LEAD.match(text)
                 hits += [h for h in all_hits if h[2] == key and h[1] <= lo
                          # (a tier in the clause before a Chinese comma is that clause's: 「不享受会员无门槛免运费，所有用户满199元包邮」)
                          and not (key == "tier" and self.lang == "zh" and _ZH_CLAUSE_SEP.search(text, h[1], v.start))
@@ -1409,9 +1409,9 @@ class Extractor:
             hits = [h for h in hits if h[0] >= direction.end()]
         # "Regional (NSW, VIC, QLD, SA & ACT outside metro areas)": a bracket after a zone's name
         # says what it covers, the name is the zone
-        explained = [b for b in (_bracket_after(text, h[1]) for h in hits) if b]
-        hits = [h for h in hits if not any(b[0] <= h[0] and h[1] <= b[1] and any(
-            o[2] == h[2] and _bracket_after(text, o[1]) == b for o in hits) for b in explained)]
+        explains = {h: _bracket_after(text, h[1]) for h in hits}
+        hits = [h for h in hits if not any(b and b[0] <= h[0] and h[1] <= b[1] and o[2] == h[2]
+                                           for o, b in explains.items())]
         hits = _named_tier_wins(hits, text)
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
