@@ -97,11 +97,6 @@ _DASH_LEAD = re.compile(r"^\W*(?:[^:–—.;]{0,30}:\s*)?([^:–—.;]{1,50}?)\s
 _OUTBOUND = re.compile(r"(?i)\b(?:contact|notify|call|update)\s+you\b|\b(?:be|get)\s+in\s+touch\b|\breach\s+out\b|\blet\s+you\s+know\b")
 _EVENT_LEAD = re.compile(r"(?i)^\W*(?:\d+(?:\.\d+)*\s+)?(?:if|when|once|should|in\s+the\s+(?:unlikely\s+)?event)\b([^,;]{0,120})[,;]")
 _CUSTOMER_WRITES = re.compile(r"(?i)\byou(?:r)?\s+(?:\w+\s+){0,2}?(?:e-?mail|message|contact|call|write|submit|ask|send|reach|phone|chat|leave|raise|open|log|fill|get\s+in\s+touch)")
-_MAILBOX_TOPIC = {"warranty": "claims", "claims": "claims", "press": "media", "media": "media", "pr": "media",
-                  "wholesale": "trade", "trade": "trade", "b2b": "trade", "privacy": "privacy", "dpo": "privacy",
-                  "gdpr": "privacy", "complaints": "complaints", "security": "security", "careers": "careers",
-                  "jobs": "careers", "partners": "trade", "affiliates": "trade"}
-_TEAM_MAILBOX = re.compile(rf"(?i)(?<![\w.+-])({'|'.join(_MAILBOX_TOPIC)})@[\w-]+\.[\w.]+")
 # a benefits table's marks: included, and left out
 _TICK = re.compile(r"(?i)^\s*(?:[✓✔✅☑]|yes\b|included\b)")
 _NO_MARK = re.compile(r"(?i)^\s*(?:[–—\-✗✘×❌]|no|not\s+included|n/?a)?\s*$")
@@ -780,6 +775,10 @@ class Extractor:
                     parts.append(rf"{wl}(?:{'|'.join(cs)}){wr}")
                 self.scope_rx.append((key, value, re.compile("|".join(parts))))
         self._order = {(key, value): i for i, (key, value, _) in enumerate(self.scope_rx)}
+        # a team's mailbox names its topic ("warranty@…" answers claims)
+        self._mailboxes = dict(self.common.mailboxes) if self.common else {}
+        self._mailbox_rx = re.compile(rf"(?i)(?<![\w.+-])({'|'.join(map(re.escape, self._mailboxes))})@[\w-]+\.[\w.]+") \
+            if self._mailboxes else None
         # state and province codes ("ON, QC:"), by country
         self._codes: dict[str, dict[str, str]] = {c: dict(codes) for c, codes in (self.common.region_codes if self.common else ())}
         every = sorted({code for codes in self._codes.values() for code in codes}, key=len, reverse=True)
@@ -1509,9 +1508,9 @@ class Extractor:
         if "topic" in keys and "topic" not in scope:
             # "email warranty@example.com and we'll get back to you within 3 business days": the
             # address names the team that answers
-            box = _TEAM_MAILBOX.search(text)
+            box = self._mailbox_rx.search(text) if self._mailbox_rx else None
             if box:
-                scope["topic"] = _MAILBOX_TOPIC[box.group(1).lower()]
+                scope["topic"] = self._mailboxes[box.group(1).lower()]
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None

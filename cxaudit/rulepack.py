@@ -43,6 +43,8 @@ class Common:
     veto_lead: tuple[re.Pattern, ...] = ()   # tried on the sentence up to a duration
     # upper-case state and province codes, by country: ((country, ((code, region), ...)), ...)
     region_codes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # a team's mailbox and the topic it answers: (("warranty", "claims"), ...)
+    mailboxes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                     veto_lead=_any_of(where, "veto_lead", data.get("veto_lead", [])),
                     region_codes=tuple((str(country), tuple((str(c), str(r)) for c, r in (codes or {}).items()))
                                        for country, codes in (data.get("region_codes") or {}).items()),
+                    mailboxes=tuple((str(box).lower(), str(topic)) for box, topic in (data.get("mailboxes") or {}).items()),
                 )
                 continue
             unknown = set(data) - PACK_KEYS
