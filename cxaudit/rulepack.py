@@ -94,6 +94,15 @@ def _any_of(where: str, key: str, patterns) -> tuple[re.Pattern, ...]:
         return compiled   # (a pattern that cannot sit inside a group keeps its own search)
 
 
+def _mapping(where: str, key: str, value) -> dict:
+    """A key of common.yaml that must map names to values (absent is empty)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: {key}: expected a mapping, got {type(value).__name__}")
+    return value
+
+
 @functools.lru_cache(maxsize=4)
 def load_rules(rules_dir: str | None = None) -> RuleSet:
     import yaml  # deferred: the CLI's --help must stay fast
@@ -123,9 +132,10 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                     veto_clause=_any_of(where, "veto_clause", data.get("veto_clause", [])),
                     scope=tuple(scope),
                     veto_lead=_any_of(where, "veto_lead", data.get("veto_lead", [])),
-                    region_codes=tuple((str(country), tuple((str(c), str(r)) for c, r in (codes or {}).items()))
-                                       for country, codes in (data.get("region_codes") or {}).items()),
-                    mailboxes=tuple((str(box).lower(), str(topic)) for box, topic in (data.get("mailboxes") or {}).items()),
+                    region_codes=tuple((str(country), tuple((str(c), str(r)) for c, r in _mapping(where, f"region_codes.{country}", codes).items()))
+                                       for country, codes in _mapping(where, "region_codes", data.get("region_codes")).items()),
+                    mailboxes=tuple((str(box).lower(), str(topic))
+                                    for box, topic in _mapping(where, "mailboxes", data.get("mailboxes")).items()),
                 )
                 continue
             unknown = set(data) - PACK_KEYS

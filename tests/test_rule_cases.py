@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from cxaudit.api import extract_text
+from cxaudit.errors import ConfigError
 from cxaudit.rulepack import load_rules
 
 RULES = load_rules()
@@ -46,3 +50,12 @@ def test_every_kind_of_spec_has_a_pack_with_docs_and_cases():
         pack = by_kind[kind]
         assert "What it reads" in pack.doc and "Why it matters" in pack.doc, f"{kind}: doc sections missing"
         assert pack.cases.get("match") and pack.cases.get("no_match"), f"{kind}: cases missing"
+
+
+@pytest.mark.parametrize("key, bad", [("mailboxes", "[warranty, claims]"), ("region_codes", "{CA: [ON, QC]}")])
+def test_a_malformed_common_key_is_one_line_naming_file_and_key(tmp_path, key, bad):
+    shutil.copytree(Path(__file__).parent.parent / "rules", tmp_path / "rules")
+    common = tmp_path / "rules" / "en" / "common.yaml"
+    common.write_text(common.read_text(encoding="utf-8") + f"\n{key}: {bad}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"common\.yaml: {key}(\.CA)?: expected a mapping"):
+        load_rules(str(tmp_path / "rules"))
