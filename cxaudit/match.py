@@ -327,7 +327,7 @@ def _label_product(before: str) -> str | None:
     m = _LABEL.match(_unspoken(before))
     if not m:
         return None
-    words = re.findall(r"[a-z0-9]+", m.group("label").lower())
+    words = _WORDS_OF(m.group("label").lower())
     while words and words[0] in _NOT_PRODUCT:
         words = words[1:]   # "Other small electrics: 2 yrs"
     while words and re.fullmatch(r"[a-z]?\d+", words[-1]):
@@ -345,7 +345,11 @@ _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|t
                              r"|(?:^|[.;:]\s*|\d\s+)[\"“'‘]?(?P<subj2>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:may|can)\s+(?:also\s+)?be\s+"
                              r"(?:returned|sent\s+back|exchanged)\s+(?:for\s+(?:a\s+)?(?:change\s+of\s+mind|refund|full\s+refund|exchange|store\s+credit)\s+)?"
                              # ("… may be returned for change of mind only if unopened and within 14 days")
-                             r"(?:(?:only\s+)?(?:if|when|provided)\s+(?:they\s+are\s+|it\s+is\s+)?[a-z-]+(?:\s+or\s+[a-z-]+)?,?\s+and\s+)?$", re.I)
+                             r"(?:(?:only\s+)?(?:if|when|provided)\s+(?:they\s+are\s+|it\s+is\s+)?[a-z-]+(?:\s+or\s+[a-z-]+)?,?\s+and\s+)?$"
+                             # "E-bikes have a 14-day return window"
+                             r"|(?:^|[.;:]\s*)(?P<subj3>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:have|has|get|come\s+with|carry)\s+an?\s+$", re.I)
+# words of a label, a hyphened compound kept whole ("e-bikes" is no kind of "bikes")
+_WORDS_OF = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*").findall
 _NOT_RETURN_ITEMS = frozenset("unused unworn unwanted full complete original parcel package packaging box back "
                               "stuff things gear it them one ones merchandise most anything time anytime".split())
 
@@ -355,7 +359,7 @@ def _returned_product(before: str) -> str | None:
     m = _RETURN_SUBJECT.search(before)
     if not m:
         return None
-    words = re.findall(r"[a-z0-9]+", (m.group("subj") or m.group("subj2")).lower())
+    words = _WORDS_OF((m.group("subj") or m.group("subj2") or m.group("subj3")).lower())
     if not words or any(w in _CLAUSE_WORDS for w in words) or words[-1] in _GENERIC \
             or words[-1] in _NOT_PRODUCT or words[-1] in _NOT_RETURN_ITEMS:
         return None
@@ -491,7 +495,7 @@ def _items_of(label: str) -> str | None:
     label = _CUT_FOR.sub("", label)   # "Kluane 700 Down Parka – Women's" is a parka
     label = _BRAND_PAIR.sub("", label)   # "all Tussock & Tarn apparel" is apparel
     for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", label.lower()):
-        words = [w for w in re.findall(r"[a-z]+", item) if w != "s"]
+        words = [w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", item) if w != "s"]
         while words and words[-1] in _ADVERBS:
             words.pop()
         if not words or len(words) > 8 or any(w in _CLAUSE_WORDS for w in words):
@@ -571,6 +575,7 @@ def _as_written(r: Read, simple: str, written: str) -> Read:
 
 
 # a short label opening a line or paragraph: "UK CUSTOMERS: …", "ON, QC: $5 shipping."
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]{2})[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 LEAD_LABEL = re.compile(r"^\W{0,3}([A-Z][A-Za-z&/,.'’ -]{1,40}?)\s*:\s+\S")
 _CAPS_PAIR = re.compile(r"\b[A-Z]{2,3}\b")
 
@@ -832,6 +837,10 @@ class Extractor:
         return self._read_block(block)
 
     def _read_block(self, block: Block) -> tuple[Read, ...]:
+        if _FOOTNOTE_MARK.search(block.text):
+            # "Orders received before 9 am will be processed¹ on the same working day": a footnote's
+            # mark is no part of the word it follows
+            block = replace(block, text=_FOOTNOTE_MARK.sub("", block.text))
         if block.heading and block.cells is None and _BARE_VALUE.match(block.text):
             # A bare value under a label ("Bed frames, headboards" then "30 days": a PDF table
             # read a cell a line, a definition list) is that label's value.
@@ -1024,6 +1033,9 @@ class Extractor:
             # columns carry the promise.
             label_end = s_text.index(" | ")
             later = [v for v in values if v.start > label_end]
+            if later and all(v.type == "free" for v in later) and any(
+                    v.type == "money" and v.qualifier == "at_least" for v in values if v.start < label_end):
+                later = values   # "Over $100 | FREE": the label cell's amount is where free starts
             if later:
                 values = later
         if not values:
@@ -1049,7 +1061,13 @@ class Extractor:
                     # threshold has its own column, and this amount is not in it.
                     continue
             if choice is None:
-                choice = self._choose(s_text, v, values, cues, near_ctx, region_lo, region_hi)
+                choice = self._choose(s_text, v, values, cues, near_ctx, region_lo, region_hi, row)
+            if choice is None and row and v.type == "money" and v.qualifier == "at_least" \
+                    and any(o.type == "free" for o in values) and "free_shipping_threshold" in self.packs \
+                    and any(c.kind in ("delivery_time", "dispatch_time") for c, _ in near_ctx):
+                # "| Over $100 | FREE |" in a table of shipping rates: the row's free shipping
+                # starts at its amount
+                choice = (self.packs["free_shipping_threshold"], 160, (-1, -1))
             if choice is None:
                 continue
             pack, dist, cue = choice
@@ -1214,7 +1232,7 @@ class Extractor:
         after = text[v.end:v.end + 40]
         return bool(any(rx.search(before) for rx in pack.veto_before) or any(rx.search(after) for rx in pack.veto_after))
 
-    def _choose(self, text, v: Value, values, cues, ctx_cues, c_lo, c_hi):
+    def _choose(self, text, v: Value, values, cues, ctx_cues, c_lo, c_hi, row: bool = False):
         best = None
         clause = text[c_lo:c_hi]
         before = text[max(0, v.start - 40):v.start]
@@ -1223,6 +1241,7 @@ class Extractor:
         money_in_clause = any(o.type == "money" and not _HARD_SEP.search(between := text[min(v.end, o.end):max(v.start, o.start)])
                               and not _NEXT_CLAUSE_AFTER.search(between)
                               and not (self.lang == "zh" and _ZH_CLAUSE_SEP.search(between)) for o in values)
+        dash = _DASH_LEAD.match(text) if self.lang == "en" else None
         for c in cues:
             pack = self.packs.get(c.kind)
             if pack is None or not self._fits(pack, v):
@@ -1246,7 +1265,10 @@ class Extractor:
                     d = len(gap) * 0.3  # "60-day change-of-mind returns": the value modifies the noun it leads to
             else:
                 gap, d = "", 0
-            if _HARD_SEP.search(gap) or (self.lang == "zh" and _ZH_CLAUSE_SEP.search(gap)):
+            if c.end <= v.start and dash is not None and c.end <= dash.end(1) and dash.end() <= v.start \
+                    and not _HARD_SEP.search(text, dash.end(), v.start):
+                pass  # "Refund to your original payment method — processed within 2 business days": the label is the subject
+            elif _HARD_SEP.search(gap) or (self.lang == "zh" and _ZH_CLAUSE_SEP.search(gap)):
                 if c.start >= v.end and (" | " not in text or _CELL_ITEM_SEP.search(gap)) and self.lang != "zh":
                     continue  # a later clause's cue is that clause's ("Canada: 5-10 business days; bedding ships free")
                 d += 80  # a cue does not reach across a clause break ("48小时内发货，3-5天送达")
@@ -1278,12 +1300,15 @@ class Extractor:
         if best is None:
             for c, d in ctx_cues:
                 pack = self.packs.get(c.kind)
-                if pack is None or not self._fits(pack, v) or v.type == "free":
+                if pack is None or not self._fits(pack, v):
                     continue
+                if v.type == "free" and not (row and c.strong and pack.kind == "return_cost"):
+                    continue  # ("| Faulty | Free |" under "Return shipping costs" is a free return)
                 if pack.kind == "free_shipping_threshold" and v.type == "money" and self.lang == "en" \
                         and not _THRESHOLD_HINT.search(text):
                     continue  # "Next Day Delivery: £5.99" under "Free delivery & returns": a price, not a threshold
-                if pack.kind == "return_cost" and v.type == "money" and self.lang == "en" and not _FEE_HINT.search(text):
+                if pack.kind == "return_cost" and v.type == "money" and self.lang == "en" and not _FEE_HINT.search(text) \
+                        and not (row and c.strong):
                     continue  # "Now $999.99." under "Returns": a price, not a return fee
                 if pack.veto_before and any(rx.search(before) for rx in pack.veto_before):
                     continue
@@ -1654,7 +1679,9 @@ class Extractor:
             label = text.split(" | ", 1)[0].strip()
             if label and not self._scope(pack.kind, label, 0, len(label), Value("duration", 0, 0), ()).get("region") \
                     and v.start > len(label) and len(label) <= 40 and _service_name(label) \
-                    and not self._names_kind(label, pack.kind):
+                    and not self._names_kind(label, pack.kind) \
+                    and not any(k in scope for k, _ in self._heading_scope(label)):
+                # (a label that names another scope the row has, "Change of mind", is no service)
                 scope["service"] = _service_name(label)
         if in_row and pack.kind in ("response_time", "wait_time") and not {"topic", "medium", "reply"} & set(scope):
             # "Urgent Issues/Privacy Breach | Up to 1 working day" against "Data Support | Up to 10
@@ -1741,8 +1768,8 @@ class Extractor:
                 cell = text.split(" | ", 1)[0]
                 if v.start > len(cell) and not self._heading_scope(cell) and not any(ch.isdigit() for ch in cell):
                     named = _items_of(cell)
-            if named and any(k == "region" for k, _ in self._heading_scope(named)):
-                named = None   # "Orders delivered in Taiwan may be returned": a place, not items
+            if named and any(k in ("region", "tier") for k, _ in self._heading_scope(named)):
+                named = None   # "Orders delivered in Taiwan may be returned": a place, not items; "Members get …": a tier
             if named:
                 scope["product"] = named
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \

@@ -69,18 +69,23 @@ def extractor(lang: str):
 
 # A dated post about an event ("blog/black-friday-2024-recap", "news-2025-double11",
 # "labor-day-sale-2024"): what it says held for that event, not for today.
-_PAST_EVENT_PAGE = re.compile(r"(?i)(?:^|[/_.-])(?:19|20)\d\d(?:[/_.-]|$)")
+_PAST_EVENT_PAGE = re.compile(r"(?i)(?:^|[/_.-])((?:19|20)\d\d)(?:[/_.-]|$)")
 _EVENT_WORDS = re.compile(r"(?i)blog|news|recap|press|(?<!of[-_])(?<!of)sale(?![-_]?(?:terms|conditions))|event|promo|black[-_]?friday|cyber|boxing|labou?r[-_]?day|"
                           r"memorial|thanksgiving|christmas|holiday|double[-_]?1[12]|singles|618")
 
 
+_THIS_YEAR = time.localtime().tm_year
 # evergreen articles keep their year in the address too ("blog/2025-buying-guide")
 _EVERGREEN = re.compile(r"(?i)guide|how-to|how_to|tips|faq|explained|glossary")
 
 
-def _past_event(uri: str) -> bool:
+def _past_event(uri: str, this_year: int | None = None) -> bool:
+    """Is this a page about an event of an earlier year? ("black-friday-2030" is still to come)"""
     path = uri.split("://", 1)[-1]
-    return bool(_PAST_EVENT_PAGE.search(path) and _EVENT_WORDS.search(path) and not _EVERGREEN.search(path))
+    years = [int(y) for y in _PAST_EVENT_PAGE.findall(path)]
+    if not years or not _EVENT_WORDS.search(path) or _EVERGREEN.search(path):
+        return False
+    return max(years) < (this_year or _THIS_YEAR)
 
 
 _LINE_KINDS = {"support_hours", "wait_time"}
@@ -115,11 +120,21 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     last: Block | None = None
     texts: list[str] = []
     section: tuple[tuple[str, ...], str] | None = None   # a leading label ("UK CUSTOMERS: …") and its heading
+    intro: tuple[tuple[str, ...], str] | None = None     # a line introducing a list or table, and its heading
     for block in blocks:
         texts.append(block.text)
         block_lang = detect_lang(block.text) if lang == "auto" else lang
         ex = extractor(block_lang)
-        reads = ex.read_block(block)
+        if intro is not None and (intro[0] != block.heading or not _introduced(block)):
+            intro = None
+        if intro is not None:
+            # "Our shipping rates in NZ are:" over "| Over $100 | FREE |", "Delivery times:" over
+            # "- Metro: 1-2 business days": the line is the heading of the rows and items it opens
+            reads = ex.read_block(replace(block, heading=block.heading + (intro[1].rstrip(" :："),)))
+        else:
+            reads = ex.read_block(block)
+        if not reads and block.cells is None and _INTRO.search(block.text) and len(block.text) <= 160:
+            intro = (block.heading, block.text)
         lead = LEAD_LABEL.match(block.text) if block.cells is None else None
         if lead:
             # (a labelled line with a promise of its own, "Ireland: 3–5 days.", heads nothing)
@@ -150,6 +165,21 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     if any(p.bare_dollar and p.unit == "USD" for p in out):
         out = settle_stated_dollar(out, texts)
     return _drop_heading_echoes(out)
+
+
+# a line that opens a list or table ("Our shipping and handling rates in NZ are:", "配送时效如下：")
+_INTRO = re.compile(r"[:：]\s*$")
+
+
+def _introduced(block: Block) -> bool:
+    """Can this block be an item or row of the list or table a line ending in a colon opened?
+    A table row, or a short fragment ("Metro: 1-2 business days"); a full sentence is not one,
+    and it says what it is about itself."""
+    if block.cells is not None:
+        return True
+    if any("\u4e00" <= ch <= "\u9fff" for ch in block.text[:20]):
+        return len(block.text) <= 30
+    return len(block.text.split()) <= 8
 
 
 def _drop_heading_echoes(promises: list[Promise]) -> list[Promise]:

@@ -702,7 +702,7 @@ def test_outdoor_and_furniture_blind_check_wordings():
     assert sorted((p.max, dict(p.scope).get("product")) for p in ps) == [(1, "outdoor"), (2, None)]
     ps = extract_text("Standard delivery takes 4–7 business days to Atlantic Canada and 7–14 business days "
                       "to the territories and remote communities.")
-    assert sorted((p.min, dict(p.scope)["region"]) for p in ps) == [(4, "CA-ATL"), (7, "remote")]
+    assert sorted((p.min, dict(p.scope)["region"]) for p in ps) == [(4, "CA-NB,CA-NL,CA-NS,CA-PE"), (7, "remote")]
     ps = extract_text("Orders arrive in 3–5 working days with standard delivery, or the next working day if you order by 2pm.")
     assert sorted((p.min, dict(p.scope)["service"]) for p in ps) == [(1, "next_day"), (3, "standard")]
     _none_read("Deliveries to the Highlands may take an extra week.",

@@ -34,7 +34,7 @@ def test_province_codes_label_a_line_and_every_sentence_on_it():
             "NB, NS, NL, PEI: $10 shipping.  Orders over $100 are shipped free.\n")
     promises, findings = _audit(("shipping.md", page))
     got = sorted((p.min, dict(p.scope).get("region")) for p in promises if p.kind == "free_shipping_threshold")
-    assert got == [(50, "CA-ON,CA-QC"), (100, "CA-ATL"), (100, "CA-WEST")]
+    assert got == [(50, "CA-ON,CA-QC"), (100, "CA-AB,CA-BC,CA-MB,CA-SK"), (100, "CA-NB,CA-NL,CA-NS,CA-PE")]
     assert findings == []
 
 
@@ -49,7 +49,7 @@ def test_codes_need_a_label_or_a_list_to_name_a_place():
 def test_a_place_inside_a_longer_place_is_the_longer_one():
     ps = extract_text("Western Canada: $10 shipping. Orders over $100 are shipped free. Delivery takes 5-8 business days.")
     assert sorted((p.kind, dict(p.scope).get("region")) for p in ps) == [
-        ("delivery_time", "CA-WEST"), ("free_shipping_threshold", "CA-WEST")]
+        ("delivery_time", "CA-AB,CA-BC,CA-MB,CA-SK"), ("free_shipping_threshold", "CA-AB,CA-BC,CA-MB,CA-SK")]
 
 
 def test_a_postal_carriers_country_is_not_the_destination():
@@ -458,3 +458,60 @@ def test_depending_on_your_bank_after_the_value_is_the_banks_stage():
     b = extract_text("Refund will be made to the original payment method and should appear within 7–10 business "
                      "days, depending on your bank.")
     assert dict(b[0].scope).get("stage") == "bank" and compare(a + b) == []
+
+
+def test_a_line_ending_in_a_colon_heads_the_list_or_table_it_opens():
+    page = ("# Shipping & Returns\n\nWe ship to all parts of New Zealand.\n\n"
+            "Our shipping and handling rates in NZ are:\n\n"
+            "| Total order value $ | Cost |\n|---|---|\n| Purchases up to $99.99 | $6.00 |\n| Over $100 | FREE |\n\n"
+            "Our delivery times are:\n\n- Metro: 1-2 business days\n- Regional: 3-5 business days\n\n"
+            "Orders placed after 2pm are processed the next day.\n")
+    promises, _ = _audit(("shipping.md", page))
+    got = sorted((p.kind, p.min, p.unit, str(dict(p.scope).get("region"))) for p in promises)
+    assert got == [("delivery_time", 1, "business_days", "metro"), ("delivery_time", 3, "business_days", "regional"),
+                   ("dispatch_time", 1, "days", "None"), ("free_shipping_threshold", 100, "NZD", "NZ")]
+
+
+def test_an_intro_line_stops_at_the_first_full_sentence():
+    # the sentence after the list is about itself: the intro's "members" does not reach it
+    page = ("# Returns\n\nFor members:\n\n- Returns: 60 days\n\n"
+            "You can return unworn items within 30 days of delivery for a full refund.\n")
+    promises, _ = _audit(("returns.md", page))
+    got = sorted((p.min, dict(p.scope).get("tier")) for p in promises if p.kind == "return_window")
+    assert got == [(30, None), (60, "members")]
+
+
+def test_a_return_cost_table_reads_each_reason_row():
+    page = ("# Return shipping costs\n\n| Reason | Cost |\n|---|---|\n| Change of mind | $9.95 |\n| Faulty | Free |\n")
+    promises, _ = _audit(("returns.md", page))
+    got = sorted((p.min, p.scope) for p in promises if p.kind == "return_cost")
+    assert got == [(0, (("reason", "faulty"),)), (9.95, (("reason", "change_of_mind"),))]
+
+
+def test_a_footnote_mark_does_not_hide_its_word():
+    [p] = extract_text("Orders received before 9 am will be processed¹ on the same working day.")
+    assert (p.kind, p.min, dict(p.scope).get("cutoff")) == ("dispatch_time", 0, "09:00")
+    # a unit's own superscript stays
+    assert "m²" in extract_text("Rooms of 20 m² ship in 2 days.")[0].text
+
+
+def test_a_page_delivering_within_one_country_prices_in_its_dollar():
+    page = ("# Delivery\n\nWe engage a courier company to deliver within Singapore with no minimum purchase. "
+            "You are entitled to free delivery if your order is at least $80.00.\n")
+    promises, _ = _audit(("delivery.md", page))
+    assert [(p.min, p.unit) for p in promises if p.kind == "free_shipping_threshold"] == [(80, "SGD")]
+    # a page naming two countries settles nothing
+    page2 = page + "\nWe also deliver within Australia.\n"
+    promises, _ = _audit(("delivery.md", page2))
+    assert [p.unit for p in promises if p.kind == "free_shipping_threshold"] == ["USD"]
+
+
+def test_processing_times_list_is_dispatch_and_bulk_orders_keep_their_own():
+    page = ("# Shipping Policy\n\n## Processing Times\n\nOrder Fulfillment Schedule:\n\n"
+            "- Standard orders: Ship within 1-2 business days\n"
+            "- Custom/personalized items: 3-5 business days additional processing\n"
+            "- Bulk orders (10+ items): May require 2-3 business days\n")
+    promises, findings = _audit(("shipping.md", page))
+    got = sorted((p.kind, p.min, dict(p.scope).get("product")) for p in promises)
+    assert got == [("dispatch_time", 1, None), ("dispatch_time", 2, "bulk_orders"), ("dispatch_time", 3, "custom_items")]
+    assert findings == []

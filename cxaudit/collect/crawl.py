@@ -990,8 +990,10 @@ def throttled_progress(crawl, url: str, force: bool = False) -> None:
     if crawl._progress is None:
         return
     now = time.monotonic()
-    if force or now - crawl._last_tick >= 0.1:
+    # (a first URL is shown at once, even right after a tick that had none to show)
+    if force or now - crawl._last_tick >= 0.1 or (url and not getattr(crawl, "_shown_url", "")):
         crawl._last_tick = now
+        crawl._shown_url = url
         crawl._progress(crawl.stats, url)
 
 

@@ -41,14 +41,32 @@ _STATED_NAME = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "n
                 "hong kong": "HKD", "us": "USD", "u.s.": "USD", "american": "USD"}
 
 
+# A page that says it delivers within one country ("We deliver within Singapore", "Free shipping
+# across Australia", "We ship to all parts of New Zealand"): a domestic shop, priced in that
+# country's dollar.
+_DOMESTIC = re.compile(r"\b(?:deliver\w*|ship|ships|shipping|shipped|post|posted|postage|courier\w*)\b[^.\n]{0,40}?"
+                       r"\b(?:within|across|throughout|anywhere\s+in|(?:to\s+)?all\s+(?:parts|areas|regions)\s+of|nationwide\s+in)\s+"
+                       r"(?:mainland\s+|the\s+)?(?P<name>Singapore|Australia|New\s+Zealand|Canada|Hong\s+Kong|"
+                       r"the\s+United\s+States|United\s+States|the\s+US|the\s+USA|the\s+U\.S\.|US|USA)\b")
+_DOMESTIC_NAME = {"singapore": "SGD", "australia": "AUD", "new zealand": "NZD", "canada": "CAD", "hong kong": "HKD"}
+
+
 def stated_dollar(texts: Iterable[str]) -> str | None:
-    """The one dollar a document says its prices are in, or None."""
+    """The one dollar a document says its prices are in, or None; failing a statement, the dollar
+    of the one country it says it delivers within."""
     found = set()
+    domestic = set()
     for text in texts:
-        if "dollar" not in text.lower() and not _CODE.search(text):
-            continue
-        for m in _STATED.finditer(text):
-            found.add(m.group("code").upper() if m.group("code") else _STATED_NAME[" ".join(m.group("name").lower().split())])
+        low = text.lower()
+        if "dollar" in low or _CODE.search(text):
+            for m in _STATED.finditer(text):
+                found.add(m.group("code").upper() if m.group("code") else _STATED_NAME[" ".join(m.group("name").lower().split())])
+        if "deliver" in low or "ship" in low or "post" in low or "courier" in low:
+            for m in _DOMESTIC.finditer(text):
+                name = " ".join(m.group("name").lower().split())
+                domestic.add(_DOMESTIC_NAME.get(name.removeprefix("the "), "USD"))
+    if not found:
+        found = domestic
     return found.pop() if len(found) == 1 else None
 
 
