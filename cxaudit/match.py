@@ -67,10 +67,10 @@ _ABBR_BEFORE = "".join(f"(?<!{a})" for a in ("ext", "Ext", "approx", "incl", "ex
                                              "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "vs"))
 _WORD = re.compile(r"\b(?!noon\b|midnight\b)[a-z]{3,}\b")   # a lower-case word: a sentence, not a timetable line
 _PHONE_NUMBER = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?\(?\d{3,5}\)?[\s.-]\d{3}[\s.-]?\d{3,4}(?![\d:])")
-_HARD_SEP = re.compile(rf"[;|•·¦\n]|\s[-–—]\s|{_ABBR_BEFORE}\.\s")
+_HARD_SEP = re.compile(rf"[;|•·・･¦\n]|\s[-–—]\s|{_ABBR_BEFORE}\.\s")
 _CELL_ITEM_SEP = re.compile(r"[;•·¦]")   # items within one table cell
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
-_ZH_CLAUSE_SEP = re.compile(r"[，,；;]")
+_ZH_CLAUSE_SEP = re.compile(r"[，,；;・･·]")
 _EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought|cancel")
 _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；✔✓✅☑✗✘]")
 _START_EVENT = re.compile(
@@ -1232,6 +1232,16 @@ class Extractor:
         after = text[v.end:v.end + 40]
         return bool(any(rx.search(before) for rx in pack.veto_before) or any(rx.search(after) for rx in pack.veto_after))
 
+    def _relabelled(self, text: str, c: _Cue, v: Value, cues) -> bool:
+        """Is a label's cue ("Order cancellations:", 「取消订单：」) followed, past its colon, by a cue
+        of another kind that the value fits ("refunds are processed within 5 business days")? The
+        clause after the colon then has a subject of its own."""
+        colon = max(text.rfind(":", c.end, v.start), text.rfind("：", c.end, v.start))
+        if colon < 0:
+            return False
+        return any(o.kind != c.kind and o.strong and colon < o.start and o.end <= v.start and o.kind in self.packs
+                   and self._fits(self.packs[o.kind], v) for o in cues)
+
     def _choose(self, text, v: Value, values, cues, ctx_cues, c_lo, c_hi, row: bool = False):
         best = None
         clause = text[c_lo:c_hi]
@@ -1280,7 +1290,7 @@ class Extractor:
                 d += 40
             elif _nearer_other(c, v, values):
                 d += 40  # the cue sits closer to another value: it is that value's cue
-            if c.start <= 12 and c.end <= v.start:
+            if c.start <= 12 and c.end <= v.start and not self._relabelled(text, c, v, cues):
                 d = max(0.0, d - 15)  # a cue opening the sentence is its subject ("Refunds for cancelled orders …")
             if not c.strong:
                 d += 25

@@ -590,3 +590,26 @@ def test_fresh_grocery_second_pass():
 def test_turning_off_auto_renewal_is_a_cancellation_window():
     (p,) = _promises("连续包月的话，您可以在扣费日前24小时关闭自动续费。")
     assert (p.kind, dict(p.scope).get("start")) == ("cancellation_window", "before_renewal")
+
+
+def test_hong_kong_readings_of_the_fifth_round():
+    # Hong Kong's three parts are zones of their own; 離島 stay remote
+    got = [(p.min, dict(p.scope).get("region")) for p in _promises("標準送貨時間：港島及九龍2至3個工作天；新界3至5個工作天。")]
+    assert got == [(2, "HK-ISL,HK-KLN"), (3, "HK-NT")]
+    # 蚊 is the Hong Kong dollar said aloud
+    got = [(p.min, p.unit, dict(p.scope).get("tier")) for p in _promises("非會員單一訂單滿500蚊就免運費，會員滿300蚊就得。")]
+    assert got == [(500, "HKD", "non_members"), (300, "HKD", "members")]
+    assert [(p.kind, p.min) for p in _promises("特快送貨：下午2時前落單，翌個工作天送達。")] == [("delivery_time", 1)]
+    assert [(p.kind, p.min) for p in _promises("於門市購買的貨品不設改變主意退貨。")] == [("return_window", 0)]
+    # 價格保障 is a price promise; 「・」 parts a list; instalments are no warranty
+    assert [(p.kind, p.min) for p in _promises("7日換貨保證・14日價格保障・12個月免息分期。")] == [
+        ("exchange_window", 7), ("price_match_window", 14)]
+    # a refund after a cancellation is a refund
+    assert [p.kind for p in _promises("取消訂單：款項會於7個工作天內退回原付款方式。")] == ["refund_time"]
+
+
+def test_hong_kong_non_promises_of_the_fifth_round():
+    for text in ("送貨及安裝：窗口式冷氣機標準安裝約需1小時。", "雪櫃送抵後請靜置4小時才接通電源。",
+                 "少於2個工作天更改送貨日期，須繳付HK$100行政費。",
+                 "（通話後5分鐘內完成CRM紀錄；投訴個案須於24小時內轉交主管。）"):
+        assert _promises(text) == [], text
