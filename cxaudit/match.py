@@ -332,6 +332,8 @@ def _label_product(before: str) -> str | None:
         words = words[1:]   # "Other small electrics: 2 yrs"
     while words and re.fullmatch(r"[a-z]?\d+", words[-1]):
         words = words[:-1]  # "Headline 3:", "Description 2:", "H4:": a numbered label
+    if len(words) > 4 and re.search(r",|&|\band\b", m.group("label")):
+        return _items_of(m.group("label"))   # "E-bikes and e-bike conversion kits: 14 days"
     if not words or len(words) > 4 or any(w in _GENERIC or w in _NOT_PRODUCT or w in _CLAUSE_WORDS
                                           or w in _LABEL_NOT_ITEMS for w in words):
         return None
@@ -348,6 +350,20 @@ _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|t
                              r"(?:(?:only\s+)?(?:if|when|provided)\s+(?:they\s+are\s+|it\s+is\s+)?[a-z-]+(?:\s+or\s+[a-z-]+)?,?\s+and\s+)?$"
                              # "E-bikes have a 14-day return window"
                              r"|(?:^|[.;:]\s*)(?P<subj3>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:have|has|get|come\s+with|carry)\s+an?\s+$", re.I)
+# "Complete bikes and e-bikes are dispatched within 2 business days", "Your saddle ships separately
+# within 1 business day": the items a dispatch or delivery time is given for, as its subject
+_SHIPPED_SUBJECT = re.compile(r"(?:^|[.;:!?]\s+)(?:your|our|all|the)?\s*(?P<subj>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+"
+                              r"(?:(?:are|is|will\s+be|get|gets)\s+)?(?:(?:usually|normally|typically|generally|always)\s+)?"
+                              r"(?:dispatched|shipped|ships?|sent\s+out|packed|delivered|arrives?)\s+(?:separately\s+|out\s+)?$", re.I)
+
+
+def _shipped_product(before: str) -> str | None:
+    m = _SHIPPED_SUBJECT.search(before)
+    if not m or any(w in _CLAUSE_WORDS or w in _NOT_PRODUCT for w in _WORDS_OF(m.group("subj").lower())):
+        return None
+    return _items_of(m.group("subj"))
+
+
 # words of a label, a hyphened compound kept whole ("e-bikes" is no kind of "bikes")
 _WORDS_OF = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*").findall
 _NOT_RETURN_ITEMS = frozenset("unused unworn unwanted full complete original parcel package packaging box back "
@@ -1781,6 +1797,10 @@ class Extractor:
             if named and any(k in ("region", "tier") for k, _ in self._heading_scope(named)):
                 named = None   # "Orders delivered in Taiwan may be returned": a place, not items; "Members get …": a tier
             if named:
+                scope["product"] = named
+        if pack.kind in ("dispatch_time", "delivery_time") and "product" not in scope and self.lang == "en" and not in_row:
+            named = _shipped_product(text[lo:v.start])
+            if named and not self._heading_scope(named.replace(",", " ")):
                 scope["product"] = named
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \
                 or _LAW_SAYS.search(text) or (pack.kind == "refund_time" and _LEGAL_REFUND.search(text)):

@@ -542,3 +542,29 @@ def test_scopes_of_the_fifth_round():
         "Standard shipping to British Columbia takes 4–6 business days; to Alberta, 3–6 business days.")][:1] == ["CA-BC"]
     assert _read("Express delivery to Ontario and Quebec takes 1-2 business days.")[0][3]["region"] == "CA-ON,CA-QC"
     assert _read("Delivery to Atlantic Canada takes 4-8 business days.")[0][3]["region"] == "CA-NB,CA-NL,CA-NS,CA-PE"
+
+
+def test_items_shipped_and_listed_are_the_scope():
+    assert _read("Complete bikes and e-bikes are dispatched within 2 business days.")[0][3] == {"product": "bike,e-bike"}
+    assert _read("Your saddle ships separately within 1 business day.")[0][3] == {"product": "saddle"}
+    assert _read("Mattresses arrive in 3-5 business days.")[0][3] == {"product": "mattresses"}
+    # general subjects and places are no items
+    for text in ("Orders are dispatched within 2 days.", "Most orders ship within 24 hours.", "It ships in 2 days.",
+                 "In-stock parcel items are dispatched within 1 business day."):
+        assert "product" not in _read(text)[0][3], text
+    assert _read("Parcels to Alaska arrive in 5-8 days.")[0][3] == {"region": "AK-HI"}
+    page = ("# Returns\n\nE-bikes and e-bike conversion kits: 14 days from delivery.\n\n"
+            "Bikes (non-electric), parts, accessories, apparel: 30 days from delivery.\n")
+    promises, findings = audit_documents(("returns.md", page))
+    assert sorted(dict(p.scope)["product"] for p in promises) == ["accessories", "e-bike,kit"] and findings == []
+
+
+def test_canadian_lists_chats_and_returns_in_transit():
+    assert _read("Express orders to New Brunswick, Nova Scotia, PEI and Newfoundland and Labrador arrive in "
+                 "1–2 business days once dispatched.")[0][3]["region"] == "CA-NB,CA-NL,CA-NS,CA-PE"
+    assert _read("Shipping to remote and northern areas takes 8-15 business days.")[0][3] == {"region": "remote"}
+    promises, _ = audit_documents(("contact.md", "# Contact us\n\n## Phone\n\nOur average wait time on the phone is "
+                                                 "under 4 minutes.\n\n## Live chat\n\nChats are usually picked up in under 2 minutes.\n"))
+    assert sorted((p.min, dict(p.scope)["medium"]) for p in promises) == [(2, "chat"), (4, "phone")]
+    # a parcel on its way back is no window of any kind
+    assert _read("Your return is scanned at our warehouse (usually 3–8 business days after you drop it off).") == []
