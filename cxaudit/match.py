@@ -121,6 +121,12 @@ _USED_STATE = re.compile(r"(?i)\b(?:opened|used|worn|washed|unsealed|assembled)\
 # a team or a line named before the colon is no place ("Customer Services (bills, account, moving home): …")
 _TEAM_WORD = re.compile(r"(?i)\b(?:customer\s+(?:services?|care|support)|support|sales|billing|team|helpline|help\s*desk|"
                         r"lines?|advis[eo]rs?|agents?|enquiries|department)\b")
+# "Grafton Street, Dublin 2 is open Monday to Saturday …": a place named in capitals, then its hours
+# a row label that says where an order comes from or what it is, not where it goes ("Sent from our
+# Ballymount warehouse", "In stock at your chosen branch")
+_NOT_A_ZONE = re.compile(r"(?i)\b(?:from|our|your|sent|stock|if|when|with|by|items?|orders?)\b")
+_PLACE_IS_OPEN = re.compile(r"^\W*([A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*)?)"
+                            r"\s+(?:is|are)\s+open\b")
 _PLACE_LABEL = re.compile(r"^\W*([^:|]{2,60}?)\s*:\s")
 _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|every|hours?|open|closed)", re.I)
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
@@ -467,7 +473,7 @@ def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | Non
     return table[col] if col is not None and 0 < col < len(table) else None
 
 
-_BOUGHT_FROM = re.compile(r"\s+(?:bought|purchased|sold|ordered|delivered|shipped|supplied)\b.*$")
+_BOUGHT_FROM = re.compile(r"\s+(?:(?:that|which)\s+)?(?:we\s+(?:sell|stock|supply|carry)\b|(?:bought|purchased|sold|ordered|delivered|shipped|supplied)\b).*$")
 _ADVERBS = frozenset("usually typically normally generally also always now still often all both each "
                      # how the item was bought, not what it is ("Every Hub 6 bought outright")
                      "outright online directly direct separately new bought purchased sold".split())
@@ -478,10 +484,10 @@ def _covered_product(before: str) -> str | None:
     harnesses and collars have a 12-month warranty" -> "collar,harness,lead"; "All Northwind-brand
     gear is covered by ..." -> "gear". None for "we", "all products" and other general subjects.
     Scopes sharing a head noun are compatible (compare splits scope values on commas)."""
-    m = _COVERED.search(before)
+    m = _COVERED.search(re.sub(r"\s*\([^()]*\)", "", before))   # ("Health devices (BP monitors, thermometers) have")
     if not m:
         return None
-    words = [w for w in re.findall(r"[a-z0-9]+", m.group("subj").lower()) if w != "s"]
+    words = [w for w in re.findall(r"[a-z0-9]+", _BOUGHT_FROM.sub("", m.group("subj").lower())) if w != "s"]
     while words and (words[0] in _NOT_PRODUCT or words[0].isdigit()):
         words = words[1:]
     if not words or len(words) > 8 or all(w in _GENERIC or w in _NOT_PRODUCT for w in words) \
@@ -1684,10 +1690,15 @@ class Extractor:
             if in_row:
                 label = text.split(" | ", 1)[0].strip()
                 if "service" in scope and "region" in keys and "region" not in scope and label \
-                        and len(label) <= 60 and v.start > len(label) \
+                        and len(label) <= 60 and v.start > len(label) and not _NOT_A_ZONE.search(label) \
                         and not any(k == "service" for k, _ in self._heading_scope(label)):
                     # the columns name the services, so the row label names a zone ("WA / NT")
                     scope["region"] = _service_name(label)
+                elif "service" in scope and "product" in keys and not {"region", "product"} & set(scope) and label \
+                        and len(label) <= 60 and v.start > len(label) and _NOT_A_ZONE.search(label) \
+                        and not any(k in ("region", "service", "product") for k, _ in self._heading_scope(label)):
+                    # "Sent from our Ballymount warehouse | 2–3 working days": which goods, not where to
+                    scope["product"] = _service_name(label)
         if in_row and table and pack.kind == "warranty":
             part = self._part_column(text, v, table)
             if part:
@@ -1720,6 +1731,8 @@ class Extractor:
         # "Dublin, Grafton Street: Monday to Saturday 9am–7pm": a place named before a colon
         named = _PLACE_LABEL.match(text) if pack.kind == "support_hours" and " | " not in text else None
         place = named.group(1) if named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)) else None
+        if place is None and pack.kind == "support_hours" and (named := _PLACE_IS_OPEN.match(text)) and named.end() <= v.start:
+            place = named.group(1)   # (a postcode's digits are part of the place: "Grafton Street, Dublin 2")
         if place is None and in_row and pack.kind == "support_hours":
             first_cell = text.split(" | ", 1)[0].strip()
             if _CITY_STATE.match(first_cell) and v.start > len(first_cell):
@@ -1738,7 +1751,8 @@ class Extractor:
             else:
                 # the place before a colon, or the nearest heading that names one, past "Store
                 # hours (PT)": a store card's "Monday – Saturday | 10 am – 7 pm" under "Vancouver – Kitsilano"
-                label = place or next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)), "")
+                label = place or next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)
+                                       and not self._heading_scope(h)), "")   # ("Click & Collect" is a service)
             if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not label_row or v.start > len(label)) \
                     and not self._cues_of_heading(label):   # "Warranty" over a showroom's hours is no place
                 scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(

@@ -568,3 +568,24 @@ def test_canadian_lists_chats_and_returns_in_transit():
     assert sorted((p.min, dict(p.scope)["medium"]) for p in promises) == [(2, "chat"), (4, "phone")]
     # a parcel on its way back is no window of any kind
     assert _read("Your return is scanned at our warehouse (usually 3–8 business days after you drop it off).") == []
+
+
+def test_pharmacy_round_scopes():
+    assert _read("Upgrade to Club Plus for €4.99 a month and get free Standard delivery on every Irish order, "
+                 "with no minimum spend.")[0][3]["tier"] == "plus"
+    assert _read("Love it or your money back: if you're not happy with any Carraig Naturals product, return it "
+                 "within 60 days, even if opened, for a full refund.")[0][:2] == ("money_back_guarantee", 60)
+    assert _read("All electrical hair tools we sell come with a 2-year warranty.")[0][3] == {"items": "tool"}
+    assert _read("Health devices (BP monitors, thermometers) have a 3-year warranty.")[0][3] == {"items": "device"}
+    # one branch's hours are that branch's; a service's heading is no branch
+    page = ("# Click & Collect\n\n## Branch opening hours\n\nMost branches are open Monday to Saturday 9am–6pm. "
+            "Grafton Street, Dublin 2 is open Monday to Saturday 8:30am–7pm and Sunday 12pm–6pm.\n")
+    promises, findings = audit_documents(("click-and-collect.md", page))
+    assert sorted(str(dict(p.scope).get("location")) for p in promises) == ["None", "dublin 2,grafton street"]
+    assert findings == []
+    # a row label that says where goods come from is not a destination
+    page = ("# Click & Collect\n\n| Where your items are | Ready for collection |\n|---|---|\n"
+            "| In stock at your chosen branch | Within 2 hours |\n| Sent from our Ballymount warehouse | 2–3 working days |\n")
+    promises, _ = audit_documents(("click-and-collect.md", page))
+    assert all("region" not in dict(p.scope) for p in promises)
+    assert any(dict(p.scope).get("product") == "sent_from_our_ballymount_warehouse" for p in promises)
