@@ -70,7 +70,8 @@ _PHONE_NUMBER = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?\(?\d{3
 _HARD_SEP = re.compile(rf"[;|•·・･¦\n]|\s[-–—]\s|{_ABBR_BEFORE}\.\s")
 _CELL_ITEM_SEP = re.compile(r"[;•·¦]")   # items within one table cell
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
-_ZH_CLAUSE_SEP = re.compile(r"[，,；;・･·]")
+_ZH_SENTENCE_SEP = re.compile(r"[。；;！？!?]")
+_ZH_CLAUSE_SEP = re.compile(r"[，,；;・･·｜]")
 _EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought|cancel")
 _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；✔✓✅☑✗✘]")
 _START_EVENT = re.compile(
@@ -302,7 +303,7 @@ _COVERED = re.compile(
     r"(?:a|an|our|the|their|its|full)?\s*(?:full\s+)?$", re.I)
 _NOT_PRODUCT = frozenset(
     "all our the every each any new faulty most these those your this that its their some other many".split())
-_RATE_BEFORE = re.compile(r"\d[\d,.]*\s+[a-z]+s\s+$", re.I)
+_RATE_BEFORE = re.compile(r"\d[\d,.]*\+?\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s+$", re.I)
 # A shipping service named by its speed, used as a noun after "upgrade to" or "with"
 # ("upgrade you to 2-Day", "December 19 with 2-Day", "if you paid for Next Day"). Followed by its price ("Next Day costs
 # £6.95") it still says how fast that service is, and is read.
@@ -794,8 +795,13 @@ class Extractor:
                     han = [p for p in ci if not p[:1].isascii()]
                     if latin:
                         parts.append(rf"(?i:{wl}(?:{'|'.join(sorted(latin, key=len, reverse=True))}){wr})")
-                    if han:
-                        parts.append(rf"(?i:(?:{'|'.join(sorted(han, key=len, reverse=True))}){wr})")
+                    # ("大型家電HK$300": a phrase that ends in a Chinese character may meet a Latin one)
+                    han_latin_end = [p for p in han if p[-1:].isascii()]
+                    han_end = [p for p in han if not p[-1:].isascii()]
+                    if han_latin_end:
+                        parts.append(rf"(?i:(?:{'|'.join(sorted(han_latin_end, key=len, reverse=True))}){wr})")
+                    if han_end:
+                        parts.append(rf"(?i:(?:{'|'.join(sorted(han_end, key=len, reverse=True))}))")
                 elif ci:
                     parts.append(rf"(?i:{wl}(?:{'|'.join(sorted(ci, key=len, reverse=True))}){wr})")
                 if cs:
@@ -1274,6 +1280,14 @@ class Extractor:
                               and not _NEXT_CLAUSE_AFTER.search(between)
                               and not (self.lang == "zh" and _ZH_CLAUSE_SEP.search(between)) for o in values)
         dash = _DASH_LEAD.match(text) if self.lang == "en" else None
+        listed = clause
+        if self.lang == "zh":
+            # 「收货费：一般货品100元，大型家电300元」: an item of a list after a colon is read with the
+            # label the list hangs from
+            colon = max(text.rfind("：", 0, v.start), text.rfind(":", 0, v.start))
+            if colon >= 0 and not _ZH_SENTENCE_SEP.search(text, colon, v.start):
+                stop = _ZH_SENTENCE_SEP.search(text[:colon][::-1])
+                listed = text[colon - stop.start() if stop else 0:c_hi]
         for c in cues:
             pack = self.packs.get(c.kind)
             if pack is None or not self._fits(pack, v):
@@ -1320,7 +1334,7 @@ class Extractor:
                 continue
             if v.type == "free" and pack.require is not None and not pack.require.search(clause):
                 continue
-            if any(rx.search(clause) for rx in pack.veto):
+            if any(rx.search(listed) for rx in pack.veto):
                 continue
             if best is None or d < best[1] or (d == best[1] and c.end - c.start > best[2][1] - best[2][0]):
                 best = (pack, d, (c.start, c.end))  # at equal distance the longer cue is the more specific
@@ -1528,6 +1542,9 @@ class Extractor:
             found[key] = (found[key][0], found[key][1] | joined)
         if "region" in found and "remote" in found["region"][1]:
             found["region"] = (found["region"][0], {"remote"})  # "the Highlands, Northern Ireland and islands"
+        if "medium" in found and found["medium"][1] <= {"chat", "bot"} and any(
+                h[2] == "medium" and h[3] == "bot" and h[1] <= v.start for h in hits):
+            found["medium"] = (found["medium"][0], {"bot"})  # "Our virtual assistant is available 24/7 in the chat window"
         # ("For PayNow it's within 3 working days, GrabPay within 5 …": each method names its own value)
         pay = [h for h in hits if h[2] == "payment" and not (h[0] >= v.end and "," in text[v.end:h[0]])
                and not (h[1] <= v.start and _DIGIT.search(text, h[1], v.start) and any(

@@ -589,3 +589,12 @@ def test_pharmacy_round_scopes():
     promises, _ = audit_documents(("click-and-collect.md", page))
     assert all("region" not in dict(p.scope) for p in promises)
     assert any(dict(p.scope).get("product") == "sent_from_our_ballymount_warehouse" for p in promises)
+
+
+def test_meal_kit_round():
+    assert _read("Our virtual assistant Sprout is available 24/7 in the chat window.")[0][3] == {"medium": "bot"}
+    # a rate ("recipes a week") and one week against all of them are no times
+    assert _read("Primary text: 40+ chef-designed recipes a week, ready in 30 minutes or less.") == []
+    promises, _ = audit_documents(("delivery-days.md", "# Delivery days\n\nYou can change your delivery day for a single "
+                                                       "week or for all future weeks from Upcoming Deliveries.\n"))
+    assert promises == []

@@ -613,3 +613,14 @@ def test_hong_kong_non_promises_of_the_fifth_round():
                  "少於2個工作天更改送貨日期，須繳付HK$100行政費。",
                  "（通話後5分鐘內完成CRM紀錄；投訴個案須於24小時內轉交主管。）"):
         assert _promises(text) == [], text
+
+
+def test_a_listed_fee_keeps_its_label_and_its_items():
+    got = [(p.min, p.unit, dict(p.scope).get("product"), dict(p.scope).get("reason"))
+           for p in _promises("改變主意退貨須自付收貨費：一般貨品HK$100，大型家電HK$300。")]
+    assert got == [(100, "HKD", None, "change_of_mind"), (300, "HKD", "major_appliances", "change_of_mind")]
+
+
+def test_delivery_with_installation_is_its_own_service():
+    [p, _] = _promises("現貨｜港九新界預約後3–5個工作天送貨及安裝｜離島預約後7–10個工作天")
+    assert dict(p.scope).get("service") == "freight"
