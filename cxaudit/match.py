@@ -355,6 +355,9 @@ _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|t
                              r"(?:returned|sent\s+back|exchanged)\s+(?:for\s+(?:a\s+)?(?:change\s+of\s+mind|refund|full\s+refund|exchange|store\s+credit)\s+)?"
                              # ("… may be returned for change of mind only if unopened and within 14 days")
                              r"(?:(?:only\s+)?(?:if|when|provided)\s+(?:they\s+are\s+|it\s+is\s+)?[a-z-]+(?:\s+or\s+[a-z-]+)?,?\s+and\s+)?$"
+                             # "Ride any Portage saddle for up to 60 days; if it isn't right, send it back"
+                             r"|\b(?:ride|try|test|use|wear|sleep\s+on)\s+(?:any|your|the|a|an|our)\s+"
+                             r"(?P<subj4>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+for\s+(?:up\s+to\s+)?$"
                              # "E-bikes have a 14-day return window"
                              r"|(?:^|[.;:]\s*)(?P<subj3>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:have|has|get|come\s+with|carry)\s+an?\s+$", re.I)
 # "Complete bikes and e-bikes are dispatched within 2 business days", "Your saddle ships separately
@@ -382,7 +385,7 @@ def _returned_product(before: str) -> str | None:
     m = _RETURN_SUBJECT.search(before)
     if not m:
         return None
-    words = _WORDS_OF((m.group("subj") or m.group("subj2") or m.group("subj3")).lower())
+    words = _WORDS_OF((m.group("subj") or m.group("subj2") or m.group("subj3") or m.group("subj4")).lower())
     if not words or any(w in _CLAUSE_WORDS for w in words) or words[-1] in _GENERIC \
             or words[-1] in _NOT_PRODUCT or words[-1] in _NOT_RETURN_ITEMS:
         return None
@@ -407,6 +410,14 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "ltd limited plc inc llc gmbh corp pty".split())
 
 
+_RETURNS_OF = re.compile(r"(?i)\s+(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+(?:returns?|exchanges?)\b")
+_RETURNS_ON = re.compile(r"(?i)\s+(?:returns?|exchanges?)\s+(?:on|for)\s+(?:all\s+|our\s+|any\s+)?"
+                         r"(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s*(?=[.;,)!]|$)")
+# what a window's name says of the return itself, not of the items ("30-day free returns")
+_RETURN_ADJECTIVES = frozenset("free easy hassle-free no-quibble no-questions-asked money-back extended standard online "
+                               "in-store store postal mail-in worry-free risk-free simple fast quick full your our and or "
+                               "the all any every day days night nights item items product products order orders purchase "
+                               "purchases everything".split())
 _WARRANTY_ON = re.compile(r"(?i)[\s-]+(?:limited\s+)?(?:warranty|guarantee)\s+(?:on|covering)\s+(?:the\s+|all\s+|our\s+|every\s+)?"
                           r"(?P<x>[a-z][a-z ,&-]{1,50}?)\s*(?=[.;)]|$)")
 _PART_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|all\s+|our\s+)?(?P<x>[a-z][a-z -]{1,40}?)\s*(?:,?\s*and\s*)?(?=[.;,)]|$)", re.I)
@@ -1820,6 +1831,13 @@ class Extractor:
             label = _LABEL.match(_unspoken(text[:v.start]))
             named = _returned_product(text[lo:v.start]) or (
                 _label_product(text[:v.start]) if label and not self._heading_scope(label.group("label")) else None)
+            if not named and _COMPOUND.search(text, v.start, v.end):
+                # "14-Day E-Bike Returns", "30-day returns on non-electric bikes": the items the
+                # window's own name gives
+                m = _RETURNS_OF.match(text, v.end) or _RETURNS_ON.match(text, v.end)
+                if m and not any(w in _RETURN_ADJECTIVES or w in _NOT_RETURN_ITEMS for w in _WORDS_OF(m.group("x").lower())) \
+                        and not self._heading_scope(m.group("x")):
+                    named = _items_of(m.group("x"))
             if not named and in_row:
                 # "| Opened prescription food | 30 days |" in a returns table: the row label names the items
                 cell = text.split(" | ", 1)[0]

@@ -598,3 +598,15 @@ def test_meal_kit_round():
     promises, _ = audit_documents(("delivery-days.md", "# Delivery days\n\nYou can change your delivery day for a single "
                                                        "week or for all future weeks from Upcoming Deliveries.\n"))
     assert promises == []
+
+
+def test_a_windows_own_name_gives_its_items():
+    assert _read("Headline 4: 14-Day E-Bike Returns")[0][3] == {"product": "e-bike"}
+    assert _read("30-day returns on non-electric bikes")[0][3] == {"product": "bike"}
+    assert _read("60-day mattress returns")[0][3] == {"product": "mattresses"}
+    # words about the return itself name no items
+    for text in ("30-day free returns", "Enjoy 30-day returns on all orders.", "30-day hassle-free returns on everything."):
+        assert all("product" not in r[3] for r in _read(text)), text
+    promises, _ = audit_documents(("returns.md", "# Returns\n\n## Saddle Comfort Guarantee\n\nRide any Portage or "
+                                                 "Comfortline saddle for up to 60 days; if it isn't right, send it back.\n"))
+    assert [dict(p.scope).get("product") for p in promises] == ["saddle"]
