@@ -394,8 +394,32 @@ def compare(promises: Iterable[Promise]) -> list[Finding]:
                for r in dict(p.scope).get("region", "").split(",") if r}
     findings: list[Finding] = []
     for kind in sorted(by_kind):
-        findings.extend(_compare_kind(kind, by_kind[kind], markets))
+        findings.extend(_compare_kind(kind, _one_offer(kind, by_kind[kind]), markets))
     return sort_findings(_unique_ids(findings))
+
+
+# Offers a shop makes for one range of goods, not as a policy for everything
+_OFFER_KINDS = {"money_back_guarantee", "trial_period"}
+
+
+def _one_offer(kind: str, promises: list[Promise]) -> list[Promise]:
+    """A guarantee or trial every scoped message gives to one range of goods ("Our own-brand
+    range is covered by a 60-day money-back guarantee") is the offer an unscoped ad line speaks
+    of ("90-Day Money-Back Guarantee"): there is no other for it to mean."""
+    if kind not in _OFFER_KINDS:
+        return promises
+    scoped = {p.scope for p in promises if p.scope}
+    if len(scoped) != 1 or not any(not p.scope for p in promises):
+        return promises
+    [scope] = scoped
+    if [k for k, _ in scope] != ["product"]:
+        return promises
+    return [p if p.scope or _GENERAL_OFFER.search(p.text) else replace(p, scope=scope) for p in promises]
+
+
+# a guarantee that says it covers everything ("Our 365-day satisfaction guarantee covers most items")
+_GENERAL_OFFER = re.compile(r"(?i)\b(?:most|all|every|any|each)\s+(?:of\s+our\s+)?(?:items?|products?|purchases?|orders?|plans?)\b"
+                            r"|\beverything\b|\bsitewide\b|\bsite-wide\b|\bstorewide\b")
 
 
 def _unique_ids(findings: list[Finding]) -> list[Finding]:

@@ -316,7 +316,8 @@ _WARRANTY = re.compile(r"(?i)\bwarrant|\brepair|\bdefect|\bfault")
 _CLAUSE_WORDS = frozenset("if when where while because unless is are was were be been being will would can could may "
                           "might should must it we you they he she there here which who what".split())
 _GENERIC = frozenset("we us it they them you this that everything product products item items order orders purchase "
-                     "purchases goods everyone customer customers yes no sure absolutely".split())
+                     "purchases goods everyone customer customers yes no sure absolutely range ranges collection "
+                     "collections area areas".split())
 
 
 _LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w'’&/ -]{1,40}?)(?:\s*\([^)]{0,80}\))?\s*(?::|\s[—–-])\s*(?:[\w-]+\s+){0,3}$")
@@ -367,9 +368,21 @@ _SHIPPED_SUBJECT = re.compile(r"(?:^|[.;:!?]\s+)(?:your|our|all|the)?\s*(?P<subj
                               r"(?:dispatched|shipped|ships?|sent\s+out|packed|delivered|arrives?)\s+(?:separately\s+|out\s+)?$", re.I)
 
 
+_ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window", "exchange_window"}
+# ", synthetic rattan weave for " before a listed value
+_LISTED_ITEM = re.compile(r"^\W*(?:and\s+|or\s+)?(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s+(?:for|:)\s+(?:up\s+to\s+)?$", re.I)
+# "5-7 business days for single-vision lenses" after the value
+_FOR_ITEMS = re.compile(r"\s+for\s+(?!a\b|an\b|the\b|your\b|all\b|most\b|any\b|orders?\b|items?\b)"
+                        r"(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)(?=\s+and\b|\s*[,.;)]|\s*$)", re.I)
+# a service or a destination in the subject, not items ("Standard delivery to metro areas usually arrives")
+_NOT_SHIPPED_ITEMS = frozenset("delivery deliveries shipping shipment shipments post courier service services to in for from "
+                               "within by on at via express standard tracked signed parcel parcels".split())
+
+
 def _shipped_product(before: str) -> str | None:
     m = _SHIPPED_SUBJECT.search(before)
-    if not m or any(w in _CLAUSE_WORDS or w in _NOT_PRODUCT for w in _WORDS_OF(m.group("subj").lower())):
+    if not m or any(w in _CLAUSE_WORDS or w in _NOT_PRODUCT or w in _NOT_SHIPPED_ITEMS
+                    for w in _WORDS_OF(m.group("subj").lower())):
         return None
     return _items_of(m.group("subj"))
 
@@ -538,6 +551,16 @@ def _items_of(label: str) -> str | None:
             return None
         heads.add(_stem(words[-1]))
     return ",".join(sorted(heads)) or None
+
+
+def _clause_start(found, v) -> int:
+    """Where a value's stretch of its sentence starts: past the value before it."""
+    return max((o.end for o in found if o.end <= v.start), default=0)
+
+
+def _clause_end(found, v, end: int) -> int:
+    """Where a value's stretch of its sentence ends: at the value after it."""
+    return min((o.start for o in found if o.start >= v.end), default=end)
 
 
 def _stem(w: str) -> str:
@@ -1082,6 +1105,15 @@ class Extractor:
         seen: set[tuple] = set()
         if self.common is not None and any(rx.search(s_text) for rx in self.common.veto_clause):
             return reads
+        if self.common is not None and any(rx.search(s_text) for rx in self.common.veto_law):
+            # The clause that quotes the law is not the shop's promise; another clause of the same
+            # sentence may still be one ("We will refund you within 5 working days, and in any
+            # event within 14 days as required by law")
+            spans = [m.span() for rx in self.common.veto_law for m in rx.finditer(s_text)]
+            values = [v for v in values if not any(a < _clause_end(found, v, len(s_text)) and b > _clause_start(found, v)
+                                                   for a, b in spans)]
+            if not values:
+                return reads
         for i, v in enumerate(values):
             # A bare "free" ("free standard delivery over €60") does not end its neighbour's clause.
             # A vetoed value still ends a clause ("满68元包邮，不满收取6元运费": the fee is not a
@@ -1851,6 +1883,26 @@ class Extractor:
             named = _shipped_product(text[lo:v.start])
             if named and not self._heading_scope(named.replace(",", " ")):
                 scope["product"] = named
+        if pack.kind in _ITEM_LIST_KINDS and self.lang == "en" and not in_row:
+            # "… for 5 years, synthetic rattan weave for 3 years, steel frames and parasols for 2
+            # years", "5-7 business days for single-vision lenses and 7-10 for progressive lenses":
+            # each item of a list names the items of its own value
+            item = _LISTED_ITEM.match(text[lo:v.start]) if lo > 0 else None
+            own = item.group("x") if item else None
+            after = _FOR_ITEMS.match(text, v.end, hi) if not own else None
+            if after and ("product" not in scope or lo > 0):
+                own = after.group("x")
+            if own and not any(w in _GENERIC or w in _NOT_PRODUCT or w in _NOT_SHIPPED_ITEMS or w in _CLAUSE_WORDS
+                               or w in _RETURN_ADJECTIVES for w in _WORDS_OF(own.lower()) if w not in ("and", "or")) \
+                    and all(k == "product" for k, _ in self._heading_scope(own)) \
+                    and not (self._heading_scope(own) and not re.search(r",|&|\band\b|\bor\b", own)):
+                # (the whole item, its kind with it: single-vision and progressive lenses are two; a
+                # single item the vocabulary knows keeps its name there, "and mattresses for 10 years")
+                named = ",".join(sorted({"_".join(ws[:-1] + [_stem(ws[-1])])
+                                         for part in re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", own.lower())
+                                         if (ws := _WORDS_OF(part))}))
+                if named:
+                    scope["product"] = named
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \
                 or _LAW_SAYS.search(text) or (pack.kind == "refund_time" and _LEGAL_REFUND.search(text)):
             scope["basis"] = "statutory"

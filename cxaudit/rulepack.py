@@ -41,6 +41,7 @@ class Common:
     veto_clause: tuple[re.Pattern, ...]
     scope: tuple[tuple[str, str, tuple[str, ...]], ...]   # (key, value, phrases)
     veto_lead: tuple[re.Pattern, ...] = ()   # tried on the sentence up to a duration
+    veto_law: tuple[re.Pattern, ...] = ()    # tried on the sentence; vetoes the values of the clause it is in
     # upper-case state and province codes, by country: ((country, ((code, region), ...)), ...)
     region_codes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     # a team's mailbox and the topic it answers: (("warranty", "claims"), ...)
@@ -132,6 +133,7 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                     veto_clause=_any_of(where, "veto_clause", data.get("veto_clause", [])),
                     scope=tuple(scope),
                     veto_lead=_any_of(where, "veto_lead", data.get("veto_lead", [])),
+                    veto_law=_any_of(where, "veto_law", data.get("veto_law", [])),
                     region_codes=tuple((str(country), tuple((str(c), str(r)) for c, r in _mapping(where, f"region_codes.{country}", codes).items()))
                                        for country, codes in _mapping(where, "region_codes", data.get("region_codes")).items()),
                     mailboxes=tuple((str(box).lower(), str(topic))

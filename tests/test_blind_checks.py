@@ -610,3 +610,32 @@ def test_a_windows_own_name_gives_its_items():
     promises, _ = audit_documents(("returns.md", "# Returns\n\n## Saddle Comfort Guarantee\n\nRide any Portage or "
                                                  "Comfortline saddle for up to 60 days; if it isn't right, send it back.\n"))
     assert [dict(p.scope).get("product") for p in promises] == ["saddle"]
+
+
+def test_the_law_vetoes_only_the_clause_that_quotes_it():
+    assert _read("We will refund you within 5 Working Days of receiving the returned goods at our warehouse, "
+                 "and in any event within 14 days as required by law.") == [("refund_time", 5, 5, {"start": "return_received"})]
+    assert _read("Under the Consumer Rights Act you have 30 days to reject a faulty item.") == []
+
+
+def test_each_listed_item_names_its_own_value():
+    got = [r[3].get("product") for r in _read("Aluminium and teak frames are guaranteed for 5 years, synthetic rattan "
+                                              "weave for 3 years, steel frames and parasols for 2 years.")]
+    assert got == ["frames", "synthetic_rattan_weave", "parasol,steel_frame"]
+    got = [r[3].get("product") for r in _read("Estimated processing times are 5-7 business days for single-vision "
+                                              "lenses and 7-10 business days for progressive lenses.")]
+    assert got == ["single-vision_lense", "progressive_lense"]
+    assert [r[3] for r in _read("Returns are accepted within 30 days for most items and 14 days for e-bikes.")] == [
+        {}, {"product": "e-bike"}]
+    # a place or a service in the subject is no item
+    assert _read("Standard delivery to metro areas usually arrives in 2-5 business days.")[0][3] == {
+        "region": "metro", "service": "standard"}
+
+
+def test_an_ad_line_means_the_one_guarantee_the_shop_gives():
+    promises, findings = audit_documents(("a.md", "Our own-brand range is covered by a 60-day money-back guarantee."),
+                                         ("b.md", "Headline: 90-Day Money-Back Guarantee"))
+    assert [f.kind for f in findings] == ["money_back_guarantee"]
+    promises, findings = audit_documents(("a.md", "Opened prescription food is covered by a 30-day satisfaction guarantee."),
+                                         ("b.md", "Headline: 90-Day Money-Back Guarantee"))
+    assert [f.kind for f in findings] == ["money_back_guarantee"]
