@@ -381,9 +381,12 @@ _NOT_SHIPPED_ITEMS = frozenset("delivery deliveries shipping shipment shipments 
 
 def _shipped_product(before: str) -> str | None:
     m = _SHIPPED_SUBJECT.search(before)
-    if not m or any(w in _CLAUSE_WORDS or w in _NOT_PRODUCT or w in _NOT_SHIPPED_ITEMS
-                    for w in _WORDS_OF(m.group("subj").lower())):
+    words = _WORDS_OF(m.group("subj").lower()) if m else []
+    if not m or any(w in _CLAUSE_WORDS or w in _NOT_PRODUCT or w in _NOT_SHIPPED_ITEMS for w in words):
         return None
+    if len(words) == 2 and words[1] in ("orders", "order", "items", "products") and words[0] not in _ADVERBS \
+            and "stock" not in words[0]:   # (goods in stock are the usual goods)
+        return words[0]   # "single-vision orders ship in 5–7 business days", "Non-prescription items ship …"
     return _items_of(m.group("subj"))
 
 
@@ -1631,6 +1634,8 @@ class Extractor:
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None
+        if named and named.start() >= v.end and _NEXT_CLAUSE_AFTER.search(text, v.end, named.start()):
+            named = None   # "free on orders over $75, and always free for Finch Club members": the next clause's
         if named and not _EXCLUDING.search(text, max(0, named.start() - 40), named.start()):
             # "Fernhill Plus is $9.99 a month and there's no minimum": a paid programme named in the line
             scope["tier"] = "members"
@@ -1879,7 +1884,9 @@ class Extractor:
                 named = None   # "Orders delivered in Taiwan may be returned": a place, not items; "Members get …": a tier
             if named:
                 scope["product"] = named
-        if pack.kind in ("dispatch_time", "delivery_time") and "product" not in scope and self.lang == "en" and not in_row:
+        if (pack.kind in ("dispatch_time", "delivery_time") or (pack.kind == "free_shipping_threshold" and v.type == "free")) \
+                and "product" not in scope and self.lang == "en" and not in_row:
+            # ("Home Try-On boxes always ship free": those boxes, not every order)
             named = _shipped_product(text[lo:v.start])
             if named and not self._heading_scope(named.replace(",", " ")):
                 scope["product"] = named
@@ -1892,6 +1899,10 @@ class Extractor:
             after = _FOR_ITEMS.match(text, v.end, hi) if not own else None
             if after and ("product" not in scope or lo > 0):
                 own = after.group("x")
+            if not own and lo == 0 and pack.kind == "dispatch_time" and "product" not in scope \
+                    and _label_product(text[:v.start]):
+                # "Progressive lenses: 10–14 business days" on a page of processing times
+                own = re.sub(r"\s*\([^()]*\)", "", _LABEL.match(_unspoken(text[:v.start])).group("label"))
             if own and not any(w in _GENERIC or w in _NOT_PRODUCT or w in _NOT_SHIPPED_ITEMS or w in _CLAUSE_WORDS
                                or w in _RETURN_ADJECTIVES for w in _WORDS_OF(own.lower()) if w not in ("and", "or")) \
                     and all(k == "product" for k, _ in self._heading_scope(own)) \

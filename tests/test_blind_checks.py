@@ -639,3 +639,26 @@ def test_an_ad_line_means_the_one_guarantee_the_shop_gives():
     promises, findings = audit_documents(("a.md", "Opened prescription food is covered by a 30-day satisfaction guarantee."),
                                          ("b.md", "Headline: 90-Day Money-Back Guarantee"))
     assert [f.kind for f in findings] == ["money_back_guarantee"]
+
+
+def test_eyewear_round():
+    # a service named by its speed, its time given after it
+    assert [r[:4] for r in _read("Expedited shipping takes 2 business days and Overnight shipping 1 business day.")] == [
+        ("delivery_time", 2, 2, {"service": "express"}), ("delivery_time", 1, 1, {"service": "next_day"})]
+    # the next clause's programme is not this value's
+    assert [r[3] for r in _read("Standard shipping is free on orders over $75, and always free for Finch Club members.")] == [
+        {"service": "standard"}, {"service": "standard", "tier": "members"}]
+    assert _read("Home Try-On boxes always ship free.")[0][3] == {"product": "box"}
+    assert _read("Non-prescription items ship within 1 business day.")[0][3] == {"product": "non-prescription"}
+    assert "product" not in _read("In-stock items are delivered within 3–5 working days.")[0][3]
+    assert _read("A typical order with standard shipping arrives 8–12 business days after you check out.")[0][3] == {
+        "service": "standard", "start": "purchase"}
+    promises, _ = audit_documents(("lens-times.md", "# Lens processing times\n\n- Single-vision lenses (including "
+                                                    "blue-light): 5–7 business days.\n- Progressive lenses: 10–14 business days.\n"))
+    assert [dict(p.scope)["product"] for p in promises] == ["single-vision_lense", "progressive_lense"]
+    for text in ("Processing starts after we verify your prescription — usually the same day you order.",
+                 "Most insurers reimburse within 2–4 weeks of receiving your claim.",
+                 "Headaches or blurry vision can take 1–2 weeks of adjustment."):
+        assert _read(text) == [], text
+    assert all(r[0] == "warranty" for r in _read(
+        "Every pair comes with a 1-year scratch warranty: if your lenses scratch within 12 months, we'll replace them."))

@@ -68,6 +68,8 @@ _PHRASES: list[tuple[str, float, str]] = [
     (r"(?:the|an|one)\s+hour", 1, "hours"),
     (r"a\s+fortnight|fortnight", 2, "weeks"),
 ]
+# a phrase used as a service's name ("Overnight shipping", "Next-day delivery")
+_SERVICE_NAMED = re.compile(r"(?i)\s+(?:shipping|delivery|service|courier|post|parcels?)\s*(?:takes|is|:|–|-|—|in|within)?\s*")
 # Words one of _PHRASES must contain.
 _GATE_PHRASE = ("same", "next", "following", "overnight", "hour", "fortnight")
 PHRASE_RE = re.compile(
@@ -170,6 +172,8 @@ def find_durations(text: str) -> list[Value]:
             continue
         i = next(i for i in range(len(_PHRASES)) if m.group(f"p{i}"))
         _, n, unit = _PHRASES[i]
+        if any(_SERVICE_NAMED.fullmatch(text, m.end(), s) for s, _ in taken if s > m.end()):
+            continue  # "Overnight shipping 1 business day": the service's name, its time given after it
         q, explicit, qstart = _qualifier(text, m.start(), m.end())
         out.append(Value("duration", qstart, m.end(), float(n), float(n), unit, q, explicit_qualifier=explicit))
     for m in LIFETIME_RE.finditer(text) if "life" in low else ():
