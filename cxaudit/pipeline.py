@@ -121,20 +121,30 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     texts: list[str] = []
     section: tuple[tuple[str, ...], str] | None = None   # a leading label ("UK CUSTOMERS: …") and its heading
     intro: tuple[tuple[str, ...], str] | None = None     # a line introducing a list or table, and its heading
+    question: tuple[tuple[str, ...], str, int] | None = None   # an FAQ question, its heading, the blocks read under it
     for block in blocks:
         texts.append(block.text)
         block_lang = detect_lang(block.text) if lang == "auto" else lang
         ex = extractor(block_lang)
         if intro is not None and (intro[0] != block.heading or not _introduced(block)):
             intro = None
+        if question is not None and (question[0] != block.heading or question[2] >= 4):
+            question = None
         if intro is not None:
             # "Our shipping rates in NZ are:" over "| Over $100 | FREE |", "Delivery times:" over
             # "- Metro: 1-2 business days": the line is the heading of the rows and items it opens
             reads = ex.read_block(replace(block, heading=block.heading + (intro[1].rstrip(" :："),)))
+        elif question is not None and block.cells is None:
+            # an accordion's question ("Do you deliver to the Highlands, Islands and Northern
+            # Ireland?" on a button) is the heading of the answer under it
+            reads = ex.read_block(replace(block, heading=block.heading + (question[1],)))
+            question = (question[0], question[1], question[2] + 1)
         else:
             reads = ex.read_block(block)
         if not reads and block.cells is None and _INTRO.search(block.text) and len(block.text) <= 160:
             intro = (block.heading, block.text)
+        elif not reads and block.cells is None and _QUESTION.search(block.text) and len(block.text) <= 200:
+            question = (block.heading, block.text, 0)
         lead = LEAD_LABEL.match(block.text) if block.cells is None else None
         if lead:
             # (a labelled line with a promise of its own, "Ireland: 3–5 days.", heads nothing)
@@ -169,6 +179,7 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
 
 # a line that opens a list or table ("Our shipping and handling rates in NZ are:", "配送时效如下：")
 _INTRO = re.compile(r"[:：]\s*$")
+_QUESTION = re.compile(r"[?？]\s*$")
 
 
 def _introduced(block: Block) -> bool:

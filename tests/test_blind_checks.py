@@ -662,3 +662,22 @@ def test_eyewear_round():
         assert _read(text) == [], text
     assert all(r[0] == "warranty" for r in _read(
         "Every pair comes with a 1-year scratch warranty: if your lenses scratch within 12 months, we'll replace them."))
+
+
+def test_garden_furniture_round():
+    # an accordion's question is the heading of its answer
+    doc = Document(uri="faq.html", channel="website", fmt="html", content=(
+        "<html><body><h1>FAQ</h1><div><button>Do you deliver to the Highlands, Islands and Northern Ireland?</button>"
+        "<div><p>Yes. Two-person deliveries take 10&ndash;15 working days.</p></div></div><div><button>How long does "
+        "two-person delivery take?</button><div><p>Two-person delivery to mainland UK addresses normally takes "
+        "7&ndash;14 working days.</p></div></div></body></html>").encode())
+    promises = promises_in_blocks(read_blocks(doc), doc)
+    assert sorted(dict(p.scope)["region"] for p in promises) == ["UK", "remote"] and compare(promises) == []
+    promises, _ = audit_documents(("guarantees.md", "# Guarantees\n\n## How to claim\n\nEmail guarantee@example.co.uk "
+                                                    "with photos. We will respond within 3 working days.\n"))
+    assert dict(promises[0].scope).get("topic") == "claims"
+    assert [r[0] for r in _read("Delivered to mainland UK in 5–10 working days; we will call you to book a day.")] == [
+        "delivery_time"]
+    promises, _ = audit_documents(("delivery.md", "# Delivery\n\n| Service | Time | Cost |\n|---|---|---|\n"
+                                                  "| Standard parcel | 3–5 working days | £4.95 |\n| Next-day parcel | Not available | – |\n"))
+    assert [p.min for p in promises] == [3]
