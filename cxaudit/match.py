@@ -142,7 +142,7 @@ _VALUE_HINT = re.compile(
     r"next[\s-](?:business\s+|working\s+)?day|following\s+(?:business\s+|working\s+)?day|overnight|life\s?time|"
     r"for\s+life|around\s+the\s+clock|round[\s-]the[\s-]clock|free|final\s+sale|non[\s-]?returnable|no\s+returns|"
     r"cannot\s+be\s+returned|can't\s+be\s+returned|not\s+(?:eligible|returnable)|noon|midnight|weekdays|daily|"
-    r"monday|mon\b|expense|responsib|own\s+cost|your\s+cost|pay\s+for|refund\s+return|cover\s+return)",
+    r"monday|mon\b|expense|responsib|own\s+cost|your\s+cost|pay\s+for|pay\s+(?:the\s+|your\s+)?return|paid\s+by\s+(?:you|the\s+customer)|refund\s+return|cover\s+return)",
     re.I,
 )
 
@@ -426,6 +426,9 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "ltd limited plc inc llc gmbh corp pty".split())
 
 
+# a range named in a guarantee's condition ("If you're not completely happy with any Wattle Essentials product")
+_HAPPY_WITH = re.compile(r"\b(?:happy|satisfied|delighted)\s+with\s+(?:any|your|our|an?|the)\s+(?P<x>(?:[A-Z][\w'’-]*\s+){1,3})"
+                         r"(?:products?|items?|purchases?|range)\b")
 _RETURNS_OF = re.compile(r"(?i)\s+(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+(?:returns?|exchanges?)\b")
 _RETURNS_ON = re.compile(r"(?i)\s+(?:returns?|exchanges?)\s+(?:on|for)\s+(?:all\s+|our\s+|any\s+)?"
                          r"(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s*(?=[.;,)!]|$)")
@@ -480,6 +483,8 @@ _ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbishe
 _NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\b(?:and|but|or)\s*,|\s(?:but|although|though|however)\s", re.I)
 # (or a destination leading the sentence before a comma: "For metro addresses, standard takes 2–4
 # days; Express is 1–2 days")
+# the last sentence before, when it is a condition ("If an item arrives damaged or faulty, contact us.")
+_CONDITION_SENTENCE = re.compile(r"(?i)(?:^|(?<=[.!?]\s))\W*(?:if|when|should)\b[^.!?]{3,120}[.!]\s*$")
 _CONDITION_LEAD = re.compile(r"(?i)^\W*(?:if|when|for)\b[^:.;!?]{2,80}:"
                              r"|^\W*(?:[A-Z][\w ]{0,20}:\s*)?(?:for|to)\s+[^,:;.]{1,40}?\b(?:addresses|destinations|postcodes|areas|deliveries|orders\s+to\s+[^,:;.]{1,30}),")
 
@@ -1050,6 +1055,11 @@ class Extractor:
                     # holds for each of its sentences
                     got = self.inherit_region(got, s_text, lead.group(1) + ":", label=True, keys=("region", "service"))
                 got = self.inherit_region(got, s_text, text[:off])
+                cond = _CONDITION_SENTENCE.search(text, 0, off)
+                if cond and any("reason" in SCOPE_KEYS.get(r.kind, ()) and "reason" not in dict(r.scope) for r in got):
+                    # "If an item arrives damaged or faulty, contact us. We'll send you a free prepaid
+                    # return label.": the condition before says which returns the next sentence means
+                    got = self.inherit_region(got, s_text, cond.group(0) + ":", label=True, keys=("reason",))
             reads.extend(got)
         return _merge_schedules(reads, text)
 
@@ -1868,6 +1878,8 @@ class Extractor:
             label = _LABEL.match(_unspoken(text[:v.start]))
             named = _returned_product(text[lo:v.start]) or (
                 _label_product(text[:v.start]) if label and not self._heading_scope(label.group("label")) else None)
+            if not named and (happy := _HAPPY_WITH.search(text, 0, v.start)):
+                named = "_".join(_WORDS_OF(happy.group("x").lower()))   # "not happy with any Wattle Essentials product"
             if not named and _COMPOUND.search(text, v.start, v.end):
                 # "14-Day E-Bike Returns", "30-day returns on non-electric bikes": the items the
                 # window's own name gives

@@ -681,3 +681,20 @@ def test_garden_furniture_round():
     promises, _ = audit_documents(("delivery.md", "# Delivery\n\n| Service | Time | Cost |\n|---|---|---|\n"
                                                   "| Standard parcel | 3–5 working days | £4.95 |\n| Next-day parcel | Not available | – |\n"))
     assert [p.min for p in promises] == [3]
+
+
+def test_supplements_round():
+    assert _read("Full refund within 90 days, even if opened.")[0][:2] == ("money_back_guarantee", 90)
+    assert _read("If you're not completely happy with any Wattle Essentials product, return it within 60 days of "
+                 "delivery for a full refund, even if opened.")[0][3]["product"] == "wattle_essentials"
+    assert _read("Price match requests are usually answered within 1 business day by email.")[0][0] == "response_time"
+    # a carrier's price in brackets is an aside; who pays is the promise
+    assert _read("For change-of-mind returns you pay the return postage (Australia Post charges from about $10.95 "
+                 "for a small parcel).") == [("return_cost", None, None, {"reason": "change_of_mind"})]
+    assert _read("Return postage for change-of-mind returns is paid by you.") == [
+        ("return_cost", None, None, {"reason": "change_of_mind"})]
+    # a condition sentence says which returns the next one means
+    assert _read("If an item arrives damaged or faulty, contact us. We'll send you a free prepaid return label.") == [
+        ("return_cost", 0, 0, {"reason": "faulty"})]
+    hours = extract_text("Pharmacist chat is open Monday to Friday 9am to 7pm, and Saturday 10am to 2pm, Melbourne time.")
+    assert {dict(d).get("tz") for d in hours[0].schedule} == {"AEST"}

@@ -337,7 +337,7 @@ PAID_RE = re.compile(
     r"(?:(?:the|your|all|any)\s+)?(?:own\s+)?(?:return|returning|shipping|postage|delivery|carriage|freight)"
     r"|(?:you|customers?|buyers?)\s+(?:will\s+)?(?:need\s+to\s+|must\s+|have\s+to\s+)?(?:pay|cover)\s+(?:for\s+)?(?:(?:the|your|any)\s+)?(?:own\s+)?(?:return|shipping\s+costs?\s+(?:for|of)\s+return|postage\s+(?:for|of)\s+return)"
     r"|(?:we|i)\s+(?:do\s+not|don['’]t|cannot|can['’]t|will\s+not|won['’]t)\s+(?:pay\s+for|cover|refund|reimburse)\s+(?:the\s+|any\s+)?(?:cost\s+of\s+)?return\s+(?:shipping|postage|delivery|carriage|costs?)"
-    r"|return\s+(?:shipping|postage|delivery|carriage)\s+(?:costs?\s+|fees?\s+|charges?\s+)?(?:is|are)\s+(?:not\s+(?:refundable|covered|included|free)|non-refundable|payable\s+by\s+(?:you|the\s+customer)))"
+    r"|return\s+(?:shipping|postage|delivery|carriage)\s+(?:costs?\s+|fees?\s+|charges?\s+)?(?:(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}\s+)?(?:is|are)\s+(?:not\s+(?:refundable|covered|included|free)|non-refundable|(?:payable|paid)\s+by\s+(?:you|the\s+customer|the\s+buyer)))"
     r"(?![\w-])", re.I)
 
 
@@ -367,7 +367,7 @@ DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|all\s+(?:7|seven)\s+days(?:\s+
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
 HOURS = rf"(?P<open>{TIME})(?:\s{{0,2}}(?:[ECMP][SD]?T|GMT|UTC|AEST|AWST|ACST|NZST)(?![\w]))?\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
-TZ = (r"(?:\s{0,2}\(?(?P<tz>(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?[03]0)?|[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
+TZ = (r"(?:,?\s{0,2}\(?(?P<tz>(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?[03]0)?|[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
       r"HKT|SGT|MYT|(?:Hong\s+Kong|Taiwan|Singapore|Malaysia)\s+time|NZ\s+time|New\s+Zealand\s+time|(?:Sydney|Melbourne|Canberra|Brisbane)\s+time|Perth\s+time|Adelaide\s+time|"
       r"local\s+time|(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard\s+)?Time)?)\)?(?![\w]))?")
 SCHEDULE_RE = re.compile(
@@ -576,9 +576,12 @@ def find_values(text: str) -> list[Value]:
         cands += find_durations(text)
     if any(w in low for w in _GATE_WORDS):
         cands += find_zero_windows(text) + find_free(text)
-    if "return" in low and not any(c.type == "money" for c in cands) and ("cost" in low or "expense" in low or "responsib" in low or "pay" in low
+    if "return" in low and ("cost" in low or "expense" in low or "responsib" in low or "pay" in low or "paid" in low
                             or "cover" in low or "refund" in low):
-        cands += find_paid(text)
+        # (an amount in the same breath is the fee itself; one in brackets is an aside: "you pay the
+        # return postage (Australia Post charges from about $10.95)")
+        money = [c for c in cands if c.type == "money" and not text.count("(", 0, c.start) > text.count(")", 0, c.start)]
+        cands += [p for p in find_paid(text) if not any(abs(m.start - p.end) < 60 or abs(p.start - m.end) < 60 for m in money)]
     if ("%" in low or "percent" in low) and ("fee" in low or "charge" in low):
         cands += find_fee_percents(text)
     cands.sort(key=lambda v: (v.start, -(v.end - v.start)))
