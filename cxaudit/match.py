@@ -368,6 +368,8 @@ _SHIPPED_SUBJECT = re.compile(r"(?:^|[.;:!?]\s+)(?:your|our|all|the)?\s*(?P<subj
                               r"(?:dispatched|shipped|ships?|sent\s+out|packed|delivered|arrives?)\s+(?:separately\s+|out\s+)?$", re.I)
 
 
+# parts of an appliance with terms of their own
+_PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil"}
 _ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window", "exchange_window"}
 # ", synthetic rattan weave for " before a listed value
 _LISTED_ITEM = re.compile(r"^\W*(?:and\s+|or\s+)?(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s+(?:for|:)\s+(?:up\s+to\s+)?$", re.I)
@@ -1505,8 +1507,10 @@ class Extractor:
             hits = [h for h in hits if h[0] < v.end or not (_ZH_CLAUSE_SEP.search(text, v.end, h[0]) or (
                 hi < len(text) and not _ZH_CLAUSE_SEP.search(text, h[1], hi)))]
             # ... and so not the next value's, past that comma
-            hits = [h for h in hits if not (0 < lo <= h[0] and h[1] <= v.start and _ZH_CLAUSE_SEP.search(text, h[1], v.start)
-                                            and not _ZH_CLAUSE_SEP.search(text, lo, h[0]))]
+            # (a key that leads its sentence keeps reaching past it: 「…出现性能故障的，…，往返运费由我们承担」)
+            hits = [h for h in hits if h[2] in leading or not (
+                0 < lo <= h[0] and h[1] <= v.start and _ZH_CLAUSE_SEP.search(text, h[1], v.start)
+                and not _ZH_CLAUSE_SEP.search(text, lo, h[0]))]
         hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
                                         # "except batteries, which are covered for 6 months"
                                         and not (h[1] <= v.start and (_RELATIVE.search(text, h[1], v.start)
@@ -1926,6 +1930,12 @@ class Extractor:
                                          if (ws := _WORDS_OF(part))}))
                 if named:
                     scope["product"] = named
+        if pack.kind == "warranty" and self.lang == "zh" and scope.get("product") in _PARTS:
+            # 「冰箱整机保修3年，压缩机保修12年」, 「空调 | 6年 | 压缩机10年」: a part's term is its appliance's part
+            owners = sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and h[1] <= v.start
+                             and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements")})
+            if len(owners) == 1:
+                scope["product"] = f"{owners[0]}:{scope['product']}"
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \
                 or _LAW_SAYS.search(text) or (pack.kind == "refund_time" and _LEGAL_REFUND.search(text)):
             scope["basis"] = "statutory"
@@ -2040,8 +2050,8 @@ class Extractor:
             conf -= 0.05
         if re.search(r"\b(?:may|might|could|can take|up to)\b", text[lo:hi], re.I):
             conf -= 0.04
-        if text.rstrip().endswith("?"):
-            conf -= 0.25
+        if text.rstrip().endswith(("?", "？")):
+            return None   # a question asks ("Can I still return it after 30 days?", 「空调安装后还能7天无理由退货吗？」)
         subject = _subject(pack.kind, scope)
         return Read(
             kind=pack.kind, subject=subject, scope=tuple(sorted(scope.items())),

@@ -624,3 +624,16 @@ def test_a_listed_fee_keeps_its_label_and_its_items():
 def test_delivery_with_installation_is_its_own_service():
     [p, _] = _promises("現貨｜港九新界預約後3–5個工作天送貨及安裝｜離島預約後7–10個工作天")
     assert dict(p.scope).get("service") == "freight"
+
+
+def test_mainland_appliance_round():
+    got = [(p.min, dict(p.scope).get("product")) for p in _promises("冰箱整机保修3年，压缩机保修12年。空调整机保修6年，压缩机保修10年。")]
+    assert got == [(3, "refrigerators"), (12, "refrigerators:compressor"), (6, "air_conditioners"),
+                   (10, "air_conditioners:compressor")]
+    # a question asks; a call to book and a window to book installation are no replies; a fallback start is no term
+    for text in ("空调安装后还能7天无理由退货吗？", "大家电：付款后由当地服务网点在 2 小时内（8:00–20:00 期间）电话联系您预约送装时间。",
+                 "如您选择暂缓安装，可在收货后30天内通过在线客服预约安装。", "无有效购买凭证的，以产品出厂日期后推3个月计算。"):
+        assert _promises(text) == [], text
+    [_, free] = _promises("自签收之日起15日内商品出现性能故障的，您可选择换货、修理或退货，往返运费由我们承担。")
+    assert (free.kind, free.min, dict(free.scope)) == ("return_cost", 0, {"reason": "faulty"})
+    assert [p.min for p in _promises("质量问题退货的往返运费由澜悦承担。")] == [0]
