@@ -428,6 +428,8 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "ltd limited plc inc llc gmbh corp pty".split())
 
 
+# "As a two-person delivery item this set can be returned within 14 days": the kind of item it is
+_AS_AN_ITEM = re.compile(r"(?i)\bas\s+an?\s+(?P<x>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:item|product)\b")
 # a range named in a guarantee's condition ("If you're not completely happy with any Wattle Essentials product")
 _HAPPY_WITH = re.compile(r"\b(?:happy|satisfied|delighted)\s+with\s+(?:any|your|our|an?|the)\s+(?P<x>(?:[A-Z][\w'’-]*\s+){1,3})"
                          r"(?:products?|items?|purchases?|range)\b")
@@ -1882,6 +1884,8 @@ class Extractor:
             label = _LABEL.match(_unspoken(text[:v.start]))
             named = _returned_product(text[lo:v.start]) or (
                 _label_product(text[:v.start]) if label and not self._heading_scope(label.group("label")) else None)
+            if not named and (as_item := _AS_AN_ITEM.search(text, 0, v.start)):
+                named = "_".join(_WORDS_OF(as_item.group("x").lower()))   # "As a two-person delivery item this set …"
             if not named and (happy := _HAPPY_WITH.search(text, 0, v.start)):
                 named = "_".join(_WORDS_OF(happy.group("x").lower()))   # "not happy with any Wattle Essentials product"
             if not named and _COMPOUND.search(text, v.start, v.end):

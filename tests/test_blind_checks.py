@@ -698,3 +698,8 @@ def test_supplements_round():
         ("return_cost", 0, 0, {"reason": "faulty"})]
     hours = extract_text("Pharmacist chat is open Monday to Friday 9am to 7pm, and Saturday 10am to 2pm, Melbourne time.")
     assert {dict(d).get("tz") for d in hours[0].schedule} == {"AEST"}
+
+
+def test_the_kind_of_item_a_window_is_given_for():
+    assert _read("Returns: As a two-person delivery item this set can be returned within 14 days of delivery if "
+                 "unused.")[0][3]["product"] == "two-person_delivery"

@@ -169,3 +169,23 @@ def test_one_statement_a_line_stays_apart_with_its_own_line_number(tmp_path):
                        ("Need help with your order? Our team is available 24/7.", 2),
                        ("Orders over $50 ship free within the contiguous US.", 3)]
     assert got[3] == ("This paragraph is wrapped prose. It runs over two lines and ends here.", 5)
+
+
+def test_a_table_laid_out_in_spaces_is_read_row_by_row(tmp_path):
+    text = ("SCHEDULE OF GUARANTEE PERIODS\n\n"
+            "  Product / component              Period\n"
+            "  -------------------------------  -------\n"
+            "  Powder-coated aluminium frames   5 years\n"
+            "  Synthetic rattan weave           3 years\n"
+            "  Cushions, fabrics and covers     1 year\n\n"
+            "Two spaces after a full stop.  Do not make a table.\nNor here.  Either.\n")
+    blocks = read(tmp_path, text, name="terms.txt")
+    rows = [b for b in blocks if b.table is not None]
+    assert [b.cells for b in rows] == [("Powder-coated aluminium frames", "5 years"), ("Synthetic rattan weave", "3 years"),
+                                       ("Cushions, fabrics and covers", "1 year")]
+    assert all(b.table == ("Product / component", "Period") for b in rows)
+    assert any(b.text.startswith("Two spaces after") for b in blocks)
+    # Chinese pads its columns to display width
+    zh = "  品类            整机保修    主要部件\n  空调            6年         压缩机 10年\n  冰箱/冷柜       3年         压缩机 12年\n"
+    cells = [b.cells for b in read(tmp_path, zh, name="policy.txt") if b.table is not None]
+    assert cells == [("空调", "6年", "压缩机 10年"), ("冰箱/冷柜", "3年", "压缩机 12年")]

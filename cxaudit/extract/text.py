@@ -18,6 +18,7 @@ Rules, kept general:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from cxaudit.errors import ReadError
@@ -48,6 +49,36 @@ _CJK_LINE_END = re.compile(r"[\u3400-\u9fff。！？；～~）)」』】…!?]$"
 _STATEMENT_END = re.compile(r"[.!?。！？][\"'”’)\]」]*$")
 # a line that cannot end a phrase: the next one continues it
 _JOINS_NEXT = re.compile(r"(?:[,(&/+–—-]|\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|your|our))\s*$", re.I)
+
+
+# two or more spaces between two cells of a table laid out in spaces
+_GAP = re.compile(r"\s{2,}")
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character takes two columns (a fixed-width table pads to them)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fixed_width_rows(lines: list[str]) -> set[int]:
+    """The lines of tables laid out in spaces: in a paragraph, lines cut by wide gaps whose
+    columns start at the same place on at least two lines."""
+    rows: set[int] = set()
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and lines[i].strip():
+            continue
+        starts: dict[int, set[int]] = {}
+        for j in range(start, i):
+            body = lines[j].rstrip()
+            for m in _GAP.finditer(body):
+                if m.start() > len(body) - len(body.lstrip()):   # not the indent
+                    starts.setdefault(j, set()).add(_width(body[:m.end()]))
+        aligned = {j for j in starts for k in starts if k != j and starts[j] & {c + d for c in starts[k] for d in (-1, 0, 1)}}
+        if len(aligned) >= 2:
+            rows |= aligned
+        start = i + 1
+    return rows
 
 
 def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
@@ -135,9 +166,28 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
                 stated[j] = each
             start = i + 1
 
+    columns = _fixed_width_rows(lines)
+    table: tuple[str, ...] | None = None
+
     for idx, raw in enumerate(lines):
         ln = idx + 1
         line_names: tuple[str, ...] = ()
+        if idx in columns:
+            # a row of a table laid out in spaces ("Powder-coated steel frames     2 years"): its
+            # cells, as a table row is read anywhere else
+            flush()
+            cells = tuple(c for c in _GAP.split(raw.strip()) if c)
+            if all(_RULE.match(c) for c in cells):
+                continue   # the rule under the header
+            if table is None and not any(ch.isdigit() for ch in raw):
+                table = cells
+                blocks.append(Block(" | ".join(cells), ln, heading, "main", None, cells, sup.next_block()))
+            else:
+                blocks.append(Block(" | ".join(cells), ln, heading, "main", table or (), cells, sup.next_block()))
+            line_mode = True
+            continue
+        if not raw.strip():
+            table = None
         if "cxaudit" in raw:
             directive = suppress.parse(raw)
             if directive is not None:
