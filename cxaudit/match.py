@@ -682,6 +682,18 @@ def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
     return (m.end(), close) if close > 0 else None
 
 
+_ASIDE = re.compile(r"\s*(?:包邮|免运费|免邮|起)?\s*[（(]")
+
+
+def _aside_after(text: str, at: int) -> tuple[int, int] | None:
+    """A bracket right after a value and its own word (「满59元包邮（…）」), full-width or not."""
+    m = _ASIDE.match(text, at)
+    if not m:
+        return None
+    close = min((i for i in (text.find("）", m.end()), text.find(")", m.end())) if i >= 0), default=-1)
+    return (m.end(), close) if close > 0 else None
+
+
 def _open_bracket(text: str, at: int) -> bool:
     return text.count("（", 0, at) + text.count("(", 0, at) > text.count("）", 0, at) + text.count(")", 0, at)
 
@@ -1556,6 +1568,11 @@ class Extractor:
         # "over $79 (Metro and Regional) or over $129 (WA, NT and TAS)": a bracket opening right
         # after a value is that value's own
         own_bracket = _bracket_after(text, v.end)
+        aside = own_bracket or _aside_after(text, v.end)
+        if aside and self.find_values(text[aside[0]:aside[1]]):
+            # 「满59元包邮（大家电全国包邮）」: a bracket with a value of its own is that value's
+            hits = [h for h in hits if not (aside[0] <= h[0] and h[1] <= aside[1])]
+            own_bracket = None
         prev_bracket = _bracket_after(text, lo) if lo > 0 else None
         for start, end, key, value in hits:
             if prev_bracket and prev_bracket[0] <= start and end <= prev_bracket[1] < v.start:
