@@ -368,6 +368,8 @@ _SHIPPED_SUBJECT = re.compile(r"(?:^|[.;:!?]\s+)(?:your|our|all|the)?\s*(?P<subj
                               r"(?:dispatched|shipped|ships?|sent\s+out|packed|delivered|arrives?)\s+(?:separately\s+|out\s+)?$", re.I)
 
 
+_NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty|guarantee)\s+(?:from|by)\s+[A-Z]"
+                         r"|(?<![A-Za-z])[A-Z][A-Za-z]+\s*原[厂廠]")
 # parts of an appliance with terms of their own
 _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil"}
 _ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window", "exchange_window"}
@@ -1951,6 +1953,11 @@ class Extractor:
                                          if (ws := _WORDS_OF(part))}))
                 if named:
                     scope["product"] = named
+        if pack.kind == "warranty" and "seller" in keys and "seller" not in scope and _NAMED_MAKER.search(text):
+            # "a 1-year manufacturer's limited warranty from Lumora", 「Apple 原廠保固一年」: another
+            # company's own warranty, named; the shop's "manufacturer's warranty of 12 months" is
+            # the warranty its customers get, held against its other words
+            scope["seller"] = "manufacturer"
         if pack.kind == "warranty" and self.lang == "zh" and scope.get("product") in _PARTS:
             # 「冰箱整机保修3年，压缩机保修12年」, 「空调 | 6年 | 压缩机10年」: a part's term is its appliance's part
             owners = sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and h[1] <= v.start

@@ -703,3 +703,12 @@ def test_supplements_round():
 def test_the_kind_of_item_a_window_is_given_for():
     assert _read("Returns: As a two-person delivery item this set can be returned within 14 days of delivery if "
                  "unused.")[0][3]["product"] == "two-person_delivery"
+
+
+def test_the_makers_warranty_the_shop_states_is_held_against_its_own():
+    promises, findings = audit_documents(("a.md", "All hair dryers come with a 2-year warranty."),
+                                         ("b.md", "Hair dryers carry a manufacturer's warranty of 12 months."))
+    assert [f.kind for f in findings] == ["warranty"]
+    # a maker named, or makers the shop does not answer for, stand apart
+    assert _read("Includes a 1-year manufacturer's limited warranty from Lumora.")[0][3] == {"seller": "manufacturer"}
+    assert _read("Some manufacturers may provide extended (one year) warranties.")[0][3]["seller"] == "manufacturer"
