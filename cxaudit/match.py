@@ -259,6 +259,9 @@ _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s
 _SCHEDULE_WORD = re.compile(r"(?i)\b(?:weekdays?|weekends?|saturdays?|sundays?|holidays?|mornings?|evenings?|days?|times?|hours?)\b")
 _ZONE_LABEL = re.compile(r"^\W{0,3}((?:[A-Z][a-z]+|[A-Z]{2,4})(?:[ /&-]+(?:[A-Z][a-z]+|[A-Z]{2,4})){0,3})\s*(?::|[–—-])?\s*"
                          r"(?:(?:up\s+to|within|about|around|approx\.?)\s+)?$")
+# words that open a line before a value and name no place ("Free next-day delivery", "Fast 2-day")
+_NOT_ZONE_WORDS = frozenset("free fast faster quick quicker speedy rapid express standard same next new now "
+                            "guaranteed tracked priority super great easy".split())
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 _NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
@@ -372,9 +375,11 @@ _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty
                          r"|(?<![A-Za-z])[A-Z][A-Za-z]+\s*原[厂廠]")
 # parts of an appliance with terms of their own
 _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil"}
+_WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
+                         r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
 _ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window", "exchange_window"}
 # ", synthetic rattan weave for " before a listed value
-_LISTED_ITEM = re.compile(r"^\W*(?:and\s+|or\s+)?(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s+(?:for|:)\s+(?:up\s+to\s+)?$", re.I)
+_LISTED_ITEM = re.compile(r"(?:^|[,;]\s*)\W*(?:and\s+|or\s+)?(?:our\s+|your\s+|the\s+)?(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s+(?:for|:)\s+(?:up\s+to\s+)?$", re.I)
 # "5-7 business days for single-vision lenses" after the value
 _FOR_ITEMS = re.compile(r"\s+for\s+(?!a\b|an\b|the\b|your\b|all\b|most\b|any\b|orders?\b|items?\b)"
                         r"(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)(?=\s+and\b|\s*[,.;)]|\s*$)", re.I)
@@ -470,9 +475,11 @@ def _cell_spans(row_text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b")
+_NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b|\btomorrow\b")
 # A scope word tied to the value before it names that value's own scope ("3–7 business days
 # to regional areas"); one past ", and" starts the next clause.
+_BY_WHOM = re.compile(r"(?i)\s*(?:by|for)\s+(?:our\s+|all\s+)?")
+_AND_OR = re.compile(r"(?i)\b(?:and|or)\b|,")
 _OWN_LABEL_AFTER = re.compile(r"\s*(?:(?:limited\s+)?(?:warranty|guarantee|cover)\s+on\s+|(?:to|in|for|across|throughout|with|via)\s+)(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
 _ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
@@ -685,6 +692,17 @@ def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
 
 
 _ASIDE = re.compile(r"\s*(?:包邮|免运费|免邮|起)?\s*[（(]")
+
+
+_TWO_TOPICS = re.compile(r"(?i)\s(?:and|&)\s|,")
+
+
+def _in_aside(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside a bracket that closes after it?"""
+    open_at = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    if open_at < 0 or max(text.rfind(")", open_at, start), text.rfind("）", open_at, start)) >= 0:
+        return False
+    return text.find(")", end) >= 0 or text.find("）", end) >= 0
 
 
 def _aside_after(text: str, at: int) -> tuple[int, int] | None:
@@ -1141,8 +1159,12 @@ class Extractor:
             # sentence may still be one ("We will refund you within 5 working days, and in any
             # event within 14 days as required by law")
             spans = [m.span() for rx in self.common.veto_law for m in rx.finditer(s_text)]
-            values = [v for v in values if not any(a < _clause_end(found, v, len(s_text)) and b > _clause_start(found, v)
-                                                   for a, b in spans)]
+            # (past ", and" the law's clause is over: "…within 14 days, as required by the
+            # Regulations, and in practice we aim to refund within 5 working days")
+            values = [v for v in values if not any(
+                a < _clause_end(found, v, len(s_text)) and b > _clause_start(found, v)
+                and not (b <= v.start and _NEXT_CLAUSE_AFTER.search(s_text, b, v.start))
+                and not (a >= v.end and _NEXT_CLAUSE_AFTER.search(s_text, v.end, a)) for a, b in spans)]
             if not values:
                 return reads
         for i, v in enumerate(values):
@@ -1400,6 +1422,8 @@ class Extractor:
                 d += 40
             elif _nearer_other(c, v, values):
                 d += 40  # the cue sits closer to another value: it is that value's cue
+            if _in_aside(text, c.start, c.end) and not _in_aside(text, v.start, v.end):
+                d += 60   # "cancel or change your order (size, colour, delivery address) within 1 hour": an aside's word
             if c.start <= 12 and c.end <= v.start and not self._relabelled(text, c, v, cues):
                 d = max(0.0, d - 15)  # a cue opening the sentence is its subject ("Refunds for cancelled orders …")
             if not c.strong:
@@ -1536,6 +1560,13 @@ class Extractor:
                 # the value before is that value's
                 and not (0 < lo <= h[0] and h[1] <= v.start and _OWN_LABEL_AFTER.fullmatch(text, lo, h[0])
                          and _NEXT_CLAUSE_AFTER.search(text, h[1], v.start))
+                # "within 1 year by members and within 90 days by non-members": the value before's
+                and not (0 < lo <= h[0] and h[1] <= v.start and text[lo - 1].isalnum() and _BY_WHOM.fullmatch(text, lo, h[0])
+                         and _AND_OR.search(text, h[1], v.start))
+                # "within 30 days of delivery and sale items within 14 days": the next value's label
+                and not (h[0] >= v.end and h[1] <= hi < len(text) and len(text[h[1]:hi].strip()) <= 12
+                         and _AND_OR.search(text, v.end, h[0])
+                         and not any(o[2] == h[2] and v.end <= o[0] < h[0] for o in all_hits))
                 # "14 days for a refund, 30 days for store credit": a remedy follows its window
                 and (h[2] != "remedy" or h[0] >= v.end)
                 # "returned within 14 days, complete with manuals and accessories": things that
@@ -1691,8 +1722,9 @@ class Extractor:
                         and (key != "product" or kind in ("cancellation_window", "warranty", "trial_period")
                              or _PRODUCT_TITLE.match(h)) \
                         and (key, value) not in _NOT_FROM_HEADINGS \
+                        and not (key == "payment" and _TWO_TOPICS.search(h)) \
                         and not (key == "topic" and _GENERAL_TEAM.search(text)):
-                    scope[key] = value
+                    scope[key] = value   # ("# Refunds and Afterpay" is two topics: a refund under it is not Afterpay's)
         return scope
 
     def _heading_scope(self, heading: str) -> list[tuple[str, str]]:
@@ -1872,6 +1904,8 @@ class Extractor:
                 cell = text.split(" | ", 1)[0]
                 if v.start > len(cell) and not self._heading_scope(cell):
                     covered = _items_of(cell)
+            if not covered and (we := _WE_WARRANT.search(text, 0, v.start)):
+                covered = _items_of(we.group("x"))   # "We warrant our clothing against manufacturing faults for 6 months"
             on_items = _WARRANTY_ON.match(text, v.end, hi)
             if on_items and not covered:
                 # "2-year warranty on all apparel": the items the term covers, held like a subject's
@@ -1933,7 +1967,7 @@ class Extractor:
             # "… for 5 years, synthetic rattan weave for 3 years, steel frames and parasols for 2
             # years", "5-7 business days for single-vision lenses and 7-10 for progressive lenses":
             # each item of a list names the items of its own value
-            item = _LISTED_ITEM.match(text[lo:v.start]) if lo > 0 else None
+            item = _LISTED_ITEM.search(text[lo:v.start]) if lo > 0 else None
             own = item.group("x") if item else None
             after = _FOR_ITEMS.match(text, v.end, hi) if not own else None
             if after and ("product" not in scope or lo > 0):
@@ -1984,6 +2018,7 @@ class Extractor:
                 scope["region"] = named[0][1]   # a state's code opening its line ("NSW 2–3 business days")
             elif zone and not named and not self._cues_of_heading(zone.group(1)) \
                     and zone.group(1).split()[0].lower() not in _IMPERATIVES \
+                    and zone.group(1).split()[0].lower() not in _NOT_ZONE_WORDS \
                     and not any(w.lower() in _GENERIC or w.lower() in _CLAUSE_WORDS or w.lower() in _NOT_PRODUCT
                                 for w in re.findall(r"[A-Za-z]+", zone.group(1))):
                 scope["region"] = _service_name(zone.group(1))

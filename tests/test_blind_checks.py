@@ -644,7 +644,7 @@ def test_an_ad_line_means_the_one_guarantee_the_shop_gives():
 def test_eyewear_round():
     # a service named by its speed, its time given after it
     assert [r[:4] for r in _read("Expedited shipping takes 2 business days and Overnight shipping 1 business day.")] == [
-        ("delivery_time", 2, 2, {"service": "express"}), ("delivery_time", 1, 1, {"service": "next_day"})]
+        ("delivery_time", 2, 2, {"service": "expedited"}), ("delivery_time", 1, 1, {"service": "next_day"})]
     # the next clause's programme is not this value's
     assert [r[3] for r in _read("Standard shipping is free on orders over $75, and always free for Finch Club members.")] == [
         {"service": "standard"}, {"service": "standard", "tier": "members"}]
@@ -712,3 +712,34 @@ def test_the_makers_warranty_the_shop_states_is_held_against_its_own():
     # a maker named, or makers the shop does not answer for, stand apart
     assert _read("Includes a 1-year manufacturer's limited warranty from Lumora.")[0][3] == {"seller": "manufacturer"}
     assert _read("Some manufacturers may provide extended (one year) warranties.")[0][3]["seller"] == "manufacturer"
+
+
+def test_third_wave_readings():
+    # each half of "X for A and Y for B" keeps its own scope
+    assert [r[3] for r in _read("Full-price items can be returned within 30 days of delivery and sale items within 14 days.")] == [
+        {"start": "delivery"}, {"product": "sale_items", "start": "delivery"}]
+    assert [r[3].get("tier") for r in _read("Bikes can be returned within 1 year by members and within 90 days by "
+                                            "non-members.")] == ["members", "non_members"]
+    assert "tier" not in _read("Electronics can be returned within 90 days, whether or not you're a member.")[0][3]
+    assert [r[3] for r in _read("We warrant our clothing against manufacturing faults for 6 months from delivery.")] == [
+        {"items": "clothing"}]
+    # an aside's word is not the value's kind
+    assert _read("You can cancel or change your order (size, colour, delivery address) within 1 hour of placing it."
+                 )[0][0] == "cancellation_window"
+    assert _read("Expedited shipping arrives in 2–3 business days. Express arrives the next business day.")[0][3] == {
+        "service": "expedited"}
+    assert _read("Order by 6pm for delivery tomorrow.") == [("delivery_time", 1, 1, {"cutoff": "18:00", "service": "next_day"})]
+    assert "region" not in _read("Free next-day delivery on big-screen TVs when you order by 6pm.")[0][3]
+    for text in ("Bikes and kayaks have a $29.95 oversized surcharge and are never eligible for free shipping.",
+                 "Returns that don't meet these conditions will be sent back to you at your cost.",
+                 "They usually come back to us within 3 business days, and I'll email you as soon as we hear.",
+                 "If you change your mind within 60 days of joining, we'll refund your $30 membership fee.",
+                 "Return policy: it can take another 3–5 business days before you see it on your statement.",
+                 "Kelso appliances carry a guarantee, subject to registration within 28 days of delivery.",
+                 "If goods are faulty after 30 days and within 6 months we will repair or replace them."):
+        assert _read(text) == [], text
+    assert [r[:2] for r in _read("We will refund you within 14 days of receiving the goods back, as required by the "
+                                 "Regulations, and in practice we aim to refund within 5 working days.")] == [("refund_time", 5)]
+    promises, _ = audit_documents(("refunds.md", "# Refunds and Afterpay\n\nPlease allow up to 10 business days from when "
+                                                 "we receive your return for your refund to be processed.\n"))
+    assert "payment" not in dict(promises[0].scope)

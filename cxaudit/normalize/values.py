@@ -65,13 +65,15 @@ _PHRASES: list[tuple[str, float, str]] = [
     (r"(?:next|following|the\s+next|1)[\s-](?:business|working)[\s-]day", 1, "business_days"),
     (r"(?:next|following)[\s-]day", 1, "days"),
     (r"overnight", 1, "days"),
+    # "Order by 6pm for delivery tomorrow", "ships tomorrow"
+    (r"(?<=delivery\s)tomorrow|(?<=delivered\s)tomorrow|(?<=ships\s)tomorrow|(?<=dispatched\s)tomorrow", 1, "days"),
     (r"(?:the|an|one)\s+hour", 1, "hours"),
     (r"a\s+fortnight|fortnight", 2, "weeks"),
 ]
 # a phrase used as a service's name ("Overnight shipping", "Next-day delivery")
 _SERVICE_NAMED = re.compile(r"(?i)\s+(?:shipping|delivery|service|courier|post|parcels?)\s*(?:takes|is|:|–|-|—|in|within)?\s*")
 # Words one of _PHRASES must contain.
-_GATE_PHRASE = ("same", "next", "following", "overnight", "hour", "fortnight")
+_GATE_PHRASE = ("same", "next", "following", "overnight", "hour", "fortnight", "tomorrow")
 PHRASE_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(_PHRASES)) + r")(?![\w])",
     re.I,
@@ -535,7 +537,7 @@ def find_schedules(text: str) -> list[Value]:
 # Cheap gates: each finder runs only when its vocabulary is present (most sentences have none).
 # Substring tests on the lower-cased sentence are much cheaper than case-insensitive regexes.
 _GATE_DURATION = ("day", "hour", "hr", "week", "wk", "month", "mo.", "year", "yr", "minute", "min", "second", "sec",
-                  "night", "fortnight", "same", "next", "following", "overnight", "life")
+                  "night", "fortnight", "same", "next", "following", "overnight", "life", "tomorrow")
 _GATE_DIGIT_H = re.compile(r"\dh")
 _GATE_MONEY = ("$", "£", "€", "¥", "￥", "₹", "rm", "dollar", "buck", "euro", "pound", "quid", "yuan", "rupee") + tuple(
     c.lower() for c in _CODE_LIST)
