@@ -303,7 +303,9 @@ _COVERED = re.compile(
     r"(?P<subj>[A-Za-z][\w'’&,\- ]{1,70}?)\s+(?:have|has|come\s+with|comes\s+with|are\s+covered\s+by|"
     r"is\s+covered\s+by|carry|carries|include|includes|are\s+backed\s+by|is\s+backed\s+by|get|gets|"
     r"(?:are|is)\s+(?:covered|warranted|guaranteed)(?:\s+against\s+[\w ,]{1,60}?)?(?:\s+for)?)\s+"
-    r"(?:a|an|our|the|their|its|full)?\s*(?:full\s+)?$", re.I)
+    r"(?:a|an|our|the|their|its|full)?\s*(?:full\s+)?"
+    # ("… carry a manufacturer's warranty of 12 months")
+    r"(?:(?:manufacturer['’]?s?\s+|limited\s+|standard\s+|full\s+)*(?:warranty|guarantee)\s+(?:of|for|lasting)\s+(?:up\s+to\s+)?)?$", re.I)
 _NOT_PRODUCT = frozenset(
     "all our the every each any new faulty most these those your this that its their some other many".split())
 _RATE_BEFORE = re.compile(r"\d[\d,.]*\+?\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s+$", re.I)
@@ -1893,6 +1895,13 @@ class Extractor:
         if "tier" in keys and self.lang == "en" and _NOT_MEMBER.search(clause):
             # "Customers who are not Brightvolt Plus or Elite members", "Standard (no membership)"
             scope["tier"] = "non_members"
+        if pack.kind == "warranty" and self.lang == "en" and "product" in scope and "items" not in scope \
+                and not any(h[2] == "product" for h in self._scope_hits(text)):
+            # a section's product group ("Electricals") over a sentence that names its own items
+            # ("Blood pressure monitors and thermometers come with a 3-year warranty"): those items
+            own = _covered_product(text[lo:v.start])
+            if own:
+                scope["items"] = own
         if pack.kind == "warranty" and "product" not in scope and self.lang == "en":
             label = _LABEL.match(text[:v.start])
             covered = _covered_product(text[lo:v.start]) or (

@@ -743,3 +743,15 @@ def test_third_wave_readings():
     promises, _ = audit_documents(("refunds.md", "# Refunds and Afterpay\n\nPlease allow up to 10 business days from when "
                                                  "we receive your return for your refund to be processed.\n"))
     assert "payment" not in dict(promises[0].scope)
+
+
+def test_electricals_round():
+    for text in ("To activate the full 5 years, register your appliance at brightwell.co.uk/kelso within 28 days of delivery.",
+                 "After 30 days and within 6 months we will repair or replace the goods."):
+        assert _read(text) == [], text
+    # a sentence's own items under a section's product group
+    promises, _ = audit_documents(("faq.md", "# Electricals\n\nBlood pressure monitors and thermometers come with a 3-year "
+                                             "warranty.\n\nAll electrical hair tools we sell come with a 2-year warranty.\n"))
+    assert sorted(dict(p.scope).get("items") for p in promises) == ["monitor,thermometer", "tool"]
+    assert _read("5.2 Health monitoring devices (including blood pressure monitors and thermometers) carry a warranty "
+                 "of 3 years from the date of delivery.")[0][3] == {"items": "device"}
