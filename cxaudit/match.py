@@ -485,6 +485,7 @@ _AND_OR = re.compile(r"(?i)\b(?:and|or)\b|,")
 _OWN_LABEL_AFTER = re.compile(r"\s*(?:(?:limited\s+)?(?:warranty|guarantee|cover)\s+on\s+|(?:to|in|for|across|throughout|with|via)\s+)(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
 _ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
+_ZH_CONFIRMED = re.compile(r"(?:确认|確認|验收|驗收|检查|檢查)(?:完|完成)?$")
 _ZH_DONE_AFTER = re.compile(r"\s*(?:完成|成功|入库|验收(?:合格)?|审核通过)\s*(?:后|之后|以后)")
 _ZH_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:后|之后|以后)")
 # ("delivered in 2–3 weeks and made-to-order pieces in 8–10 weeks": the word after "and" leads the next value)
@@ -697,6 +698,10 @@ _ASIDE = re.compile(r"\s*(?:包邮|免运费|免邮|起)?\s*[（(]")
 
 
 _TWO_TOPICS = re.compile(r"(?i)\s(?:and|&)\s|,")
+
+
+def _cell_index(row_text: str, at: int) -> int:
+    return row_text.count(" | ", 0, at)
 
 
 def _in_aside(text: str, start: int, end: int) -> bool:
@@ -1022,6 +1027,9 @@ class Extractor:
                 continue  # 「收到寄回商品后3个工作日内寄出」: the start of the clock, not a return promise
             if kind in ("return_window", "exchange_window") and _ZH_DONE_AFTER.match(text, e_char):
                 continue  # 「退貨完成後 7 至 14 個工作天內辦理刷退」: the return done starts the clock
+            if kind in ("return_window", "exchange_window") and _ZH_CONFIRMED.search(text, max(0, s_char - 4), s_char) \
+                    and _ZH_AFTER.match(text, e_char):
+                continue  # 「倉庫確認退貨後大約 7 到 14 個工作天」: the return checked starts the clock
             if e_char <= label_end:
                 continue
             cues.append(_Cue(kind, strength == "strong", s_char, e_char))
@@ -1188,6 +1196,11 @@ class Extractor:
                     continue
             if choice is None:
                 choice = self._choose(s_text, v, values, cues, near_ctx, region_lo, region_hi, row)
+                if choice is not None and row and table and " | " in s_text and choice[2][0] >= 0 \
+                        and _cell_index(s_text, choice[2][0]) not in (0, _cell_index(s_text, v.start)):
+                    # 「金卡會員 | 滿 NT$8,000 | … | 本島宅配滿 NT$800 免運 | 生日當月 NT$300 購物金」: the
+                    # free-delivery cue in one cell names that cell's amount, not the others'
+                    continue
             if choice is None and row and v.type == "money" and v.qualifier == "at_least" \
                     and any(o.type == "free" for o in values) and "free_shipping_threshold" in self.packs \
                     and any(c.kind in ("delivery_time", "dispatch_time") for c, _ in near_ctx):

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from cxaudit.api import extract_text
+from cxaudit.extract import read_blocks
+from cxaudit.model import Document
 from cxaudit.normalize.zh import cn_number, find_values, normalise
+from cxaudit.pipeline import promises_in_blocks
 from cxaudit.rulepack import load_rules
 
 
@@ -637,3 +640,19 @@ def test_mainland_appliance_round():
     [_, free] = _promises("自签收之日起15日内商品出现性能故障的，您可选择换货、修理或退货，往返运费由我们承担。")
     assert (free.kind, free.min, dict(free.scope)) == ("return_cost", 0, {"reason": "faulty"})
     assert [p.min for p in _promises("质量问题退货的往返运费由澜悦承担。")] == [0]
+
+
+def test_taiwan_cosmetics_round():
+    for text in ("來電高峰為週一上午及午休時段（12:00–13:30），建議避開以縮短等候時間。",
+                 "ATM 轉帳訂單須於訂單成立後 3 日內完成付款，逾期視為取消。", "我們將於 1–2 個工作天內安排黑貓到府取件。"):
+        assert _promises(text) == [], text
+    assert [p.kind for p in _promises("精華系列第一次購買可以適用「首購安心保證」，收到 30 天內都可以申請全額退費。")] == [
+        "money_back_guarantee"]
+    assert [dict(p.scope).get("tier") for p in _promises("黑鑽會員全館免運（不限金額、不限配送方式）。")] == ["black_diamond"]
+    [card] = _promises("信用卡的部分會刷退，倉庫確認退貨後大約 7 到 14 個工作天，實際入帳要看發卡銀行。")
+    assert (card.kind, dict(card.scope).get("payment")) == ("refund_time", "card")
+    # in a tier table only the free-delivery cell's amount is a threshold
+    doc = Document(uri="tiers.md", channel="website", fmt="md", content=(
+        "# 會員等級\n\n| 等級 | 升等條件 | 折扣 | 運費 | 生日禮 |\n|---|---|---|---|---|\n"
+        "| 金卡會員 | 滿 NT$8,000 | 全館 95 折 | 本島宅配滿 NT$800 免運 | 生日當月 NT$300 購物金 |\n").encode())
+    assert [p.min for p in promises_in_blocks(read_blocks(doc), doc)] == [800]
