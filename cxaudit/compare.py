@@ -452,9 +452,13 @@ def _compare_kind(kind: str, promises: list[Promise], markets: set[str] | None =
     # (product pages rarely repeat "standard"); it is then compared within that scope only.
     bound: dict[tuple, list[dict[str, str]]] = {}
     for k in keys:
-        if k[0]:
+        # (opening hours that name no channel, "Our Customer Care team is available Monday to
+        # Friday 8:30–5 NZST", and agree with the phone line's are the phone line's, not a rival
+        # of the chat's)
+        if k[0] and not (kind == "support_hours" and "medium" not in dict(k[0])):
             continue
-        matches = [dict(o[0]) for o in keys if o[0] and relation(reps[k], reps[o]) is None
+        matches = [dict(o[0]) for o in keys if o[0] and o[0] != k[0] and relation(reps[k], reps[o]) is None
+                   and (not k[0] or "medium" in dict(o[0]))
                    and not _other_currency(reps[k], reps[o])
                    and not any(key in dict(o[0]) for key in EXCEPTION_KEYS)]
         if matches:
@@ -555,7 +559,7 @@ def _rows_apart(a: list[Promise], b: list[Promise]) -> bool:
 
 
 def _bound_ok(k: tuple, other_scope: dict[str, str], bound: dict) -> bool:
-    if k not in bound or not other_scope:
+    if k not in bound or not other_scope or other_scope == dict(k[0]):
         return True
     return any(scopes_compatible(b, other_scope) for b in bound[k])
 

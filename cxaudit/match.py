@@ -373,6 +373,7 @@ _SHIPPED_SUBJECT = re.compile(r"(?:^|[.;:!?]\s+)(?:your|our|all|the)?\s*(?P<subj
                               r"(?:dispatched|shipped|ships?|sent\s+out|packed|delivered|arrives?)\s+(?:separately\s+|out\s+)?$", re.I)
 
 
+_READY_CUE = re.compile(r"(?i)(?:usually\s+|be\s+)?ready\s+(?:within|in)\b")
 _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty|guarantee)\s+(?:from|by)\s+[A-Z]"
                          r"|(?<![A-Za-z])[A-Z][A-Za-z]+\s*原[厂廠]")
 # parts of an appliance with terms of their own
@@ -2009,6 +2010,9 @@ class Extractor:
                                          if (ws := _WORDS_OF(part))}))
                 if named:
                     scope["product"] = named
+        if pack.kind == "dispatch_time" and "service" not in scope and cue[0] >= 0 \
+                and _READY_CUE.match(text, cue[0], cue[1]):
+            scope["service"] = "pickup"   # "In-stock items are usually ready within 2 hours": ready for collection
         if pack.kind == "warranty" and "seller" in keys and "seller" not in scope and _NAMED_MAKER.search(text):
             # "a 1-year manufacturer's limited warranty from Lumora", 「Apple 原廠保固一年」: another
             # company's own warranty, named; the shop's "manufacturer's warranty of 12 months" is

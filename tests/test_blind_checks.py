@@ -755,3 +755,18 @@ def test_electricals_round():
     assert sorted(dict(p.scope).get("items") for p in promises) == ["monitor,thermometer", "tool"]
     assert _read("5.2 Health monitoring devices (including blood pressure monitors and thermometers) carry a warranty "
                  "of 3 years from the date of delivery.")[0][3] == {"items": "device"}
+
+
+def test_outdoor_coop_round():
+    assert [r[:2] for r in _read("Co-op members get 1-year returns and free shipping on $50+.")] == [
+        ("return_window", 1), ("free_shipping_threshold", 50)]
+    assert [r[0] for r in _read("Join once for $30 and get 1-year returns and an annual member reward.")] == ["return_window"]
+    assert _read("And if you change your mind within 60 days and haven't used any member benefits, we'll refund "
+                 "your $30 membership fee.") == []
+    assert _read("In-stock items are usually ready within 2 hours.")[0][3] == {"service": "pickup"}
+    # team hours that agree with the phone line's are the phone line's, not a rival of the chat's
+    promises, findings = audit_documents(
+        ("email.md", "Our Customer Care team is available Monday to Friday 8:30am–5pm NZST."),
+        ("contact.md", "Phone: our lines are open Monday to Friday 8:30am–5pm NZST.\n\n"
+                       "Live chat: Monday to Friday 8:30am – 8pm (NZST)."))
+    assert findings == []
