@@ -368,9 +368,10 @@ _RETURN_SUBJECT = re.compile(r"\b(?:return|send\s+back|exchange)\s+(?:your|any|t
                              r"|(?:^|[.;:]\s*)(?P<subj3>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:have|has|get|come\s+with|carry)\s+an?\s+$", re.I)
 # "Complete bikes and e-bikes are dispatched within 2 business days", "Your saddle ships separately
 # within 1 business day": the items a dispatch or delivery time is given for, as its subject
-_SHIPPED_SUBJECT = re.compile(r"(?:^|[.;:!?]\s+)(?:your|our|all|the)?\s*(?P<subj>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+"
+_SHIPPED_SUBJECT = re.compile(r"(?:^|[.;:!?(]\s*)(?:your|our|all|the)?\s*(?P<subj>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+"
                               r"(?:(?:are|is|will\s+be|get|gets)\s+)?(?:(?:usually|normally|typically|generally|always)\s+)?"
-                              r"(?:dispatched|shipped|ships?|sent\s+out|packed|delivered|arrives?)\s+(?:separately\s+|out\s+)?$", re.I)
+                              r"(?:dispatched|shipped|ships?|sent\s+out|packed|delivered|arrives?|processed|made|produced|take|takes)"
+                              r"\s+(?:separately\s+|out\s+)?(?:(?:in|at)\s+(?:our|the)\s+[\w-]+\s+)?(?:in\s+|within\s+)?$", re.I)
 
 
 _READY_CUE = re.compile(r"(?i)(?:usually\s+|be\s+)?ready\s+(?:within|in)\b")
@@ -384,8 +385,8 @@ _ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window
 # ", synthetic rattan weave for " before a listed value
 _LISTED_ITEM = re.compile(r"(?:^|[,;]\s*)\W*(?:and\s+|or\s+)?(?:our\s+|your\s+|the\s+)?(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s+(?:for|:)\s+(?:up\s+to\s+)?$", re.I)
 # "5-7 business days for single-vision lenses" after the value
-_FOR_ITEMS = re.compile(r"\s+for\s+(?!a\b|an\b|the\b|your\b|all\b|most\b|any\b|orders?\b|items?\b)"
-                        r"(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)(?=\s+and\b|\s*[,.;)]|\s*$)", re.I)
+_FOR_ITEMS = re.compile(r"\s+(?:for|with)\s+(?!a\b|an\b|the\b|your\b|all\b|most\b|any\b|orders?\b|items?\b)"
+                        r"(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)(?=\s+and\b|\s*[,.;()]|\s*$)", re.I)
 # a service or a destination in the subject, not items ("Standard delivery to metro areas usually arrives")
 _NOT_SHIPPED_ITEMS = frozenset("delivery deliveries shipping shipment shipments post courier service services to in for from "
                                "within by on at via express standard tracked signed parcel parcels".split())
@@ -589,8 +590,8 @@ def _clause_end(found, v, end: int) -> int:
 
 
 def _stem(w: str) -> str:
-    if w.endswith("ives") and len(w) > 5:
-        return w[:-3] + "fe"   # knives -> knife
+    if w.endswith("ives") and 5 < len(w) <= 6:
+        return w[:-3] + "fe"   # knives -> knife (but progressives, drives, archives)
     if w.endswith(("sses", "ches", "shes", "xes")):
         return w[:-2]
     if w.endswith("ies") and len(w) > 4:
@@ -1983,7 +1984,10 @@ class Extractor:
         if (pack.kind in ("dispatch_time", "delivery_time") or (pack.kind == "free_shipping_threshold" and v.type == "free")) \
                 and "product" not in scope and self.lang == "en" and not in_row:
             # ("Home Try-On boxes always ship free": those boxes, not every order)
-            named = _shipped_product(text[lo:v.start])
+            lead = text[lo:v.start]
+            if text[v.start:v.end].split(" ", 1)[0].lower() in ("take", "takes"):
+                lead += text[v.start:v.end].split(" ", 1)[0] + " "   # ("progressives take 7–10 business days": the verb read with the value)
+            named = _shipped_product(lead)
             if named and not self._heading_scope(named.replace(",", " ")):
                 scope["product"] = named
         if pack.kind in _ITEM_LIST_KINDS and self.lang == "en" and not in_row:

@@ -770,3 +770,11 @@ def test_outdoor_coop_round():
         ("contact.md", "Phone: our lines are open Monday to Friday 8:30am–5pm NZST.\n\n"
                        "Live chat: Monday to Friday 8:30am – 8pm (NZST)."))
     assert findings == []
+
+
+def test_lens_lines_name_their_lenses():
+    assert [r[3].get("product") for r in _read("Ready to ship in 5–7 business days with single-vision lenses "
+                                               "(progressives take 7–10 business days).")] == ["single-vision_lense", "progressive"]
+    assert _read("Single-vision glasses are processed in our lab in 5–7 business days, then shipped.")[0][3] == {
+        "product": "glass"}
+    assert "product" not in _read("Orders take 3-5 business days to arrive.")[0][3]
