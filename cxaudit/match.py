@@ -374,6 +374,9 @@ _SHIPPED_SUBJECT = re.compile(r"(?:^|[.;:!?(]\s*)(?:your|our|all|the)?\s*(?P<sub
                               r"\s+(?:separately\s+|out\s+)?(?:(?:in|at)\s+(?:our|the)\s+[\w-]+\s+)?(?:in\s+|within\s+)?$", re.I)
 
 
+# a question that asks, not a condition put as one ("Found a lower price elsewhere?")
+_ASKING = re.compile(r"(?i)^\W*(?:\w+\s*[:：]\s*)?(?:can|could|do|does|did|is|are|was|were|will|would|what|how|when|where|why|which|"
+                     r"who|should|may|might|have|has|am|shall|if)\b|[吗呢么]\s*[？?]\s*$|(?:是否|能否|可否|怎么|怎样|如何|什么|多久|几天)")
 _READY_CUE = re.compile(r"(?i)(?:usually\s+|be\s+)?ready\s+(?:within|in)\b")
 _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty|guarantee)\s+(?:from|by)\s+[A-Z]"
                          r"|(?<![A-Za-z])[A-Z][A-Za-z]+\s*原[厂廠]")
@@ -2014,6 +2017,12 @@ class Extractor:
                                          if (ws := _WORDS_OF(part))}))
                 if named:
                     scope["product"] = named
+        if self.lang == "zh" and "reason" in keys and "reason" not in scope and len(found) == 1:
+            # 「签收之日起30日内，商品存在质量问题的，消费者可要求退货」: the condition may come
+            # after the window, in a clause of its own
+            reasons = {h[3] for h in self._scope_hits(text) if h[2] == "reason"}
+            if len(reasons) == 1:
+                scope["reason"] = reasons.pop()
         if pack.kind == "dispatch_time" and "service" not in scope and cue[0] >= 0 \
                 and _READY_CUE.match(text, cue[0], cue[1]):
             scope["service"] = "pickup"   # "In-stock items are usually ready within 2 hours": ready for collection
@@ -2143,8 +2152,10 @@ class Extractor:
             conf -= 0.05
         if re.search(r"\b(?:may|might|could|can take|up to)\b", text[lo:hi], re.I):
             conf -= 0.04
-        if text.rstrip().endswith(("?", "？")):
+        if text.rstrip().endswith(("?", "？")) and _ASKING.search(text):
             return None   # a question asks ("Can I still return it after 30 days?", 「空调安装后还能7天无理由退货吗？」)
+        if text.rstrip().endswith(("?", "？")):
+            conf -= 0.25  # ("Found a lower price elsewhere within 48 hours of purchase? We'll beat it by 5%.")
         subject = _subject(pack.kind, scope)
         return Read(
             kind=pack.kind, subject=subject, scope=tuple(sorted(scope.items())),

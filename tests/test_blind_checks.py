@@ -778,3 +778,9 @@ def test_lens_lines_name_their_lenses():
     assert _read("Single-vision glasses are processed in our lab in 5–7 business days, then shipped.")[0][3] == {
         "product": "glass"}
     assert "product" not in _read("Orders take 3-5 business days to arrive.")[0][3]
+
+
+def test_a_question_that_asks_is_no_promise_but_a_rhetorical_one_may_be():
+    assert _read("Can I still return it after 30 days?") == []
+    assert [r[:2] for r in _read("Found a lower price elsewhere within 48 hours of purchase? We'll beat it by 5%.")] == [
+        ("price_match_window", 48)]

@@ -656,3 +656,16 @@ def test_taiwan_cosmetics_round():
         "# 會員等級\n\n| 等級 | 升等條件 | 折扣 | 運費 | 生日禮 |\n|---|---|---|---|---|\n"
         "| 金卡會員 | 滿 NT$8,000 | 全館 95 折 | 本島宅配滿 NT$800 免運 | 生日當月 NT$300 購物金 |\n").encode())
     assert [p.min for p in promises_in_blocks(read_blocks(doc), doc)] == [800]
+
+
+def test_apparel_round():
+    assert [(dict(p.schedule[0])["open"], dict(p.schedule[0])["close"]) for p in _promises("在线客服每天早上9点到晚上12点。")] == [
+        ("09:00", "24:00")]
+    assert _promises("预售商品不赠送运费险。") == []
+    assert [(p.min, p.qualifier) for p in _promises("消费者垫付的寄回运费由本店补贴，最高20元。")] == [(20, "up_to")]
+    for text in ("如外包装破损，请拒签并在24小时内联系在线客服，我们会第一时间为您处理。", "快递揽收后24小时内会有物流信息。"):
+        assert _promises(text) == [], text
+    [p] = _promises("签收之日起30日内，商品存在质量问题的，消费者可要求退货、换货或修理。")
+    assert dict(p.scope).get("reason") == "faulty"
+    # the customer's own deadline to ask for an exchange is still the exchange window
+    assert [p.kind for p in _promises("非质量问题的换货请在7天内提出。")] == ["exchange_window"]

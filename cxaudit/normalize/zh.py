@@ -165,11 +165,12 @@ DURATION_RE = re.compile(
 HALF_RE = re.compile(r"半(?:个)?(?P<unit>小时|钟头|天|日|个月|月|年|星期|周)")
 
 _QUAL_BEFORE = re.compile(
-    r"(?P<q>至少|最少|不少于|不低于|最快|快至|最短|最迟|最晚|最长|最多|不超过|不超出|不多于|不晚于|至多|最久|"
+    r"(?P<q>至少|最少|不少于|不低于|最快|快至|最短|最迟|最晚|最长|最多|最高|封顶|上限|不超过|不超出|不多于|不晚于|至多|最久|"
     r"大约|约为|约|大概|大致|一般|通常|平均|预计|基本|仅需|只需|只要|仅|满|超过|高于|达到|不满|购满|实付满)"
     r"\s{0,2}(?:在|于|为|需要|需|要|是)?\s{0,2}$"
 )
 _QUAL_MAP = {
+    "最高": "up_to", "封顶": "up_to", "上限": "up_to",
     "至少": "at_least", "最少": "at_least", "不少于": "at_least", "不低于": "at_least", "满": "at_least",
     "超过": "at_least", "高于": "at_least", "达到": "at_least", "不满": "at_least", "购满": "at_least",
     "实付满": "at_least",
@@ -353,7 +354,7 @@ FREE_RETURN_RE = re.compile(
     # 「往返运费由澜悦承担」: the shop by its own name
     rf"|(?<=运费)(?:均|全部|全|都)?由(?!买家|顾客|客户|消费者|会员|您|买方|用户|寄件人)[\u4e00-\u9fff]{{2,6}}?(?:承担|负担|报销)"
     rf"|(?<=运费)(?:全免|我们出|我们包)"
-    rf"|赠送?运费险|送运费险|包退运费|运费险"
+    rf"|(?<!不)赠送?运费险|(?<!不)(?<!不赠)送运费险|包退运费|(?<!不赠送)(?<!不送)(?<!不提供)(?<!无)(?<!不含)运费险"
     rf"|(?<=退货)(?:不收取|不收|免收)(?:任何)?(?:运费|邮费|费用)"
 )
 FREE_SHIP_RE = re.compile(_FREE_SHIP)
@@ -466,6 +467,8 @@ def _hour(raw: str, *, is_close: bool, pm_hint: bool = False) -> str | None:
         h += 12
     elif ap_word == "凌晨" and h == 12:
         h = 0
+    elif ap_word in ("晚上", "夜间", "夜里", "晚") and h == 12:
+        h = 24   # 晚上12点 is midnight, the end of the day
     elif not ap_word and is_close and pm_hint and h < 12:
         h += 12
     if is_close and h == 0 and mi == 0:
