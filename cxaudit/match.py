@@ -208,7 +208,7 @@ _INTERNAL_LINE = re.compile(rf"(?i)^\W*(?:{_STAFF_ZH}|(?:internal|staff)(?:\s+no
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
-_TIER_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Insiders?|Elite|Unlimited|Pass)\b")
+_TIER_NAMED = re.compile(r"\b[A-Z][A-Za-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Insiders?|Elite|Unlimited|Pass)\b")
 # A short section title that names a product group and no question ("Contact lenses", "Sale items").
 # (a document's title naming the company, "Corvane Electronics, Inc. - Terms of Sale", is no product group)
 _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
@@ -1720,6 +1720,12 @@ class Extractor:
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None
+        if named is None and "tier" in keys and "tier" not in scope:
+            # "Try VoltKart Plus free for 30 days and get free delivery on every order": the
+            # programme the sentence opens with, when no new clause starts before the value
+            first = _TIER_NAMED.search(text, 0, lo)
+            if first and not _NEXT_CLAUSE_AFTER.search(text, first.end(), v.start):
+                named = first
         if named and named.start() >= v.end and _NEXT_CLAUSE_AFTER.search(text, v.end, named.start()):
             named = None   # "free on orders over $75, and always free for Finch Club members": the next clause's
         if named and not _EXCLUDING.search(text, max(0, named.start() - 40), named.start()):

@@ -784,3 +784,15 @@ def test_a_question_that_asks_is_no_promise_but_a_rhetorical_one_may_be():
     assert _read("Can I still return it after 30 days?") == []
     assert [r[:2] for r in _read("Found a lower price elsewhere within 48 hours of purchase? We'll beat it by 5%.")] == [
         ("price_match_window", 48)]
+
+
+def test_florist_and_india_rounds():
+    for text in ("Not available for same-day delivery.", "If the delivery date has passed by more than 48 hours, raise a ticket.",
+                 "Mother's Day delivery: the 7 days before Mother's Day are our busiest.",
+                 "Unlimited free delivery for a whole year for $29.99.",
+                 "If your flowers don't stay fresh for at least 7 days, we'll replace them or refund you.",
+                 "Free standard installation: technician visit within 48 hours of delivery (72 hours outside metro cities)."):
+        assert _read(text) == [], text
+    # the programme a sentence opens with scopes its perks
+    assert [r[3].get("tier") for r in _read("Try VoltKart Plus free for 30 days and get free delivery on every order.")] == [
+        "members", "members"]
