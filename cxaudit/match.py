@@ -384,6 +384,14 @@ _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty
 _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
+# a product line named in capitals, before its kind of goods or as a sentence's subject
+_LINE_NAME = re.compile(r"(?:\s*\b(?i:for|on|the|our|your)\s+|^\W*)"
+                        r"((?!(?:The|Our|Your|All|Every|Each|This|That|These|Those|Most|Any|Other|New|Free|Kids|Standard|Premium)\b)"
+                        r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
+                        r"(?=\s+(?:mattress(?:es)?|pillows?|beds?|bases?|toppers?|sofas?|range|collection|line|series|"
+                        r"comes?\s+with|has|carries|is\s+covered))")
+_LINE_NOT_NAME = frozenset("All Every Each Our Your The This That These Those Standard Premium Kids Most Other Any New "
+                           "Free Extended Limited Full".split())
 _ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window", "exchange_window"}
 # ", synthetic rattan weave for " before a listed value
 _LISTED_ITEM = re.compile(r"(?:^|[,;]\s*)\W*(?:and\s+|or\s+)?(?:our\s+|your\s+|the\s+)?(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s+(?:for|:)\s+(?:up\s+to\s+)?$", re.I)
@@ -1919,6 +1927,16 @@ class Extractor:
         if "tier" in keys and self.lang == "en" and _NOT_MEMBER.search(clause):
             # "Customers who are not Brightvolt Plus or Elite members", "Standard (no membership)"
             scope["tier"] = "non_members"
+        if pack.kind == "warranty" and self.lang == "en":
+            line = _LINE_NAME.match(text, v.end, hi) or (
+                None if _FOR_ITEMS.match(text, v.end, hi) else _LINE_NAME.search(text, lo, v.start))
+            if line and line.group(1).split()[0] not in _LINE_NOT_NAME:
+                # "15 years for Aurora Hybrid mattresses, 10 years for Cloud Foam mattresses", "The
+                # Cloud Foam comes with a 10-year warranty": a product line named in capitals is the
+                # items, whatever its words mean ("Foam" is no upholstery here)
+                scope["items"] = "_".join(line.group(1).lower().split())
+                if any(h[2] == "product" and line.start(1) <= h[0] and h[1] <= line.end(1) for h in self._scope_hits(text)):
+                    scope.pop("product", None)
         if pack.kind == "warranty" and self.lang == "en" and "product" in scope and "items" not in scope \
                 and not any(h[2] == "product" for h in self._scope_hits(text)):
             # a section's product group ("Electricals") over a sentence that names its own items
@@ -1963,7 +1981,7 @@ class Extractor:
                 # against what is said of the same items or of no items in particular, not
                 # against "feeders have a 2-year warranty". Unlike a product group from the
                 # vocabulary ("sale items") it is no exception to the general rule.
-                scope["items"] = covered
+                scope.setdefault("items", covered)
         if pack.kind in ("return_window", "exchange_window") and "product" not in scope and self.lang == "en":
             # "Own-brand skincare: return it within 60 days", "Return your tent within 100 days":
             # a window given for named items is their own, like a product group from the vocabulary.

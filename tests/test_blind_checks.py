@@ -796,3 +796,11 @@ def test_florist_and_india_rounds():
     # the programme a sentence opens with scopes its perks
     assert [r[3].get("tier") for r in _read("Try VoltKart Plus free for 30 days and get free delivery on every order.")] == [
         "members", "members"]
+
+
+def test_a_product_line_named_in_capitals_is_its_items():
+    assert _read("The Cloud Foam comes with a 10-year warranty.")[0][3] == {"items": "cloud_foam"}
+    got = [r[3].get("items") for r in _read("Our products carry a warranty of 15 years for Aurora Hybrid mattresses, "
+                                            "10 years for Cloud Foam mattresses and 5 years for bed frame structures.")]
+    assert got == ["aurora_hybrid", "cloud_foam", None]
+    assert _read("Leads, harnesses and collars have a 12-month warranty.")[0][3] == {"items": "collar,harness,lead"}
