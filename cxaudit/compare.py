@@ -42,13 +42,20 @@ _OWN_HOURS_MEDIA = {"store", "bot"}
 _USUAL = {("payment", "card"), ("reason", "change_of_mind"), ("product", "in_stock")}
 
 
+def _areas_meet(a: str, b: str) -> bool:
+    """A state's area ("AU-WA:metro", a table's Metro column on the WA row) meets the state named
+    alone ("AU-WA"), never another area of it ("AU-WA:regional")."""
+    return any((":" in x) != (":" in y) and x.split(":")[0] == y.split(":")[0]
+               for x in a.split(",") for y in b.split(","))
+
+
 def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     # a refund to a card is the usual refund, a change of mind the usual reason for a return,
     # goods in stock the usual goods: each is held against messages that name none
     a = {k: v for k, v in a.items() if (k, v) not in _USUAL}
     b = {k: v for k, v in b.items() if (k, v) not in _USUAL}
     for key in set(a) & set(b):
-        if not set(a[key].split(",")) & set(b[key].split(",")):
+        if not set(a[key].split(",")) & set(b[key].split(",")) and not (key == "region" and _areas_meet(a[key], b[key])):
             return False
     # Remote areas (islands, Alaska and Hawaii, APO/FPO) and zones within a country (Perth,
     # Tasmania, North Island, Northern Ireland: region codes with a dash) are carve-outs like a

@@ -380,6 +380,8 @@ _ASKING = re.compile(r"(?i)^\W*(?:\w+\s*[:：]\s*)?(?:can|could|do|does|did|is|a
 _READY_CUE = re.compile(r"(?i)(?:usually\s+|be\s+)?ready\s+(?:within|in)\b")
 _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty|guarantee)\s+(?:from|by)\s+[A-Z]"
                          r"|(?<![A-Za-z])[A-Z][A-Za-z]+\s*原[厂廠]")
+# kinds of area within a place, named by a table's columns
+_AREA_TYPES = {"metro", "regional", "remote"}
 # parts of an appliance with terms of their own
 _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
@@ -1841,10 +1843,17 @@ class Extractor:
         # ("<dt>Live chat</dt><dd>Every day, 7 AM–11 PM ET.</dd>") the term scopes its description.
         header = _column_header(text, v, table) if in_row else (table[0] if table and len(table) == 1 else None)
         if header:
-            for key, value in self._heading_scope(header):
+            header_scope = self._heading_scope(header) or (
+                [("region", "remote")] if in_row and header.strip().lower() in ("remote", "rural", "remote & rural") else [])
+            for key, value in header_scope:
                 # a tier's own column ("普通用户 | PLUS会员 | 黑金会员") outranks the page's "会员权益"
                 if key in keys and (key not in scope or (in_row and key == "tier")):
                     scope[key] = value
+                elif in_row and key == "region" and value in _AREA_TYPES and scope.get("region") \
+                        and not any(part in _AREA_TYPES or ":" in part for part in scope["region"].split(",")):
+                    # "| State | Metro | Regional | Remote |" over "| WA | 5–8 | 7–12 | 10–20 |": the
+                    # state's metro area, not the state at large
+                    scope["region"] = ",".join(f"{part}:{value}" for part in scope["region"].split(","))
             tier_column = self._tier_names.get(_service_name(header)) if in_row and "tier" in keys else None
             if tier_column:
                 # "Benefit | Member | Gold | Platinum": a tier's name alone heads its column

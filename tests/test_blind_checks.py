@@ -804,3 +804,14 @@ def test_a_product_line_named_in_capitals_is_its_items():
                                             "10 years for Cloud Foam mattresses and 5 years for bed frame structures.")]
     assert got == ["aurora_hybrid", "cloud_foam", None]
     assert _read("Leads, harnesses and collars have a 12-month warranty.")[0][3] == {"items": "collar,harness,lead"}
+
+
+def test_a_states_metro_regional_and_remote_columns_are_its_areas():
+    table = ("# Delivery\n\n| State | Metro | Regional | Remote |\n|---|---|---|---|\n"
+             "| WA | 5–8 business days | 7–12 business days | 10–20 business days |\n")
+    promises, findings = audit_documents(("shipping.md", table))
+    assert sorted(dict(p.scope)["region"] for p in promises) == ["AU-WA:metro", "AU-WA:regional", "AU-WA:remote"]
+    assert findings == []
+    # a state's area meets its own area and the state named alone, never another area of it
+    promises, findings = audit_documents(("shipping.md", table), ("faq.md", "Perth metro deliveries take 10–14 business days."))
+    assert [f.message.split(")")[0] for f in findings] == ["Delivery (AU-WA:metro"]

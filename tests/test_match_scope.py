@@ -534,7 +534,7 @@ def test_zones_within_a_country_are_carve_outs():
     ps = extract_text("Delivery takes 2-5 business days.\n\nPerth metro delivery: 5-8 business days.\n\n"
                       "Delivery to Tasmania takes 6-10 business days.\n\nNorth Island delivery: 2-4 business days.")
     regions = sorted(dict(p.scope).get("region", "") for p in ps if p.kind == "delivery_time")
-    assert regions == ["", "AU-TAS", "AU-WA", "NZ-NI"]
+    assert regions == ["", "AU-TAS", "AU-WA:metro", "NZ-NI"]
     assert compare(ps) == []
 
 
