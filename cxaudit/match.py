@@ -392,6 +392,9 @@ _LINE_NAME = re.compile(r"(?:\s*\b(?i:for|on|the|our|your)\s+|^\W*)"
                         r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
                         r"(?=\s+(?:mattress(?:es)?|pillows?|beds?|bases?|toppers?|sofas?|range|collection|line|series|"
                         r"comes?\s+with|has|carries|is\s+covered))")
+_LINE_LABEL = re.compile(r"^\W*((?!(?:The|Our|Your|All|Every|Kids|Standard|Premium)\b)(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s*:")
+_LINE_TITLE = re.compile(r"^\W*(?:The\s+)?((?!(?:Our|Your|All|Every|Kids|Standard|Premium|Shop|Buy)\b)(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
+                         r"\s+(?:Mattress|Pillow|Bed|Base|Topper|Sofa)s?\b")
 _LINE_NOT_NAME = frozenset("All Every Each Our Your The This That These Those Standard Premium Kids Most Other Any New "
                            "Free Extended Limited Full".split())
 _ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window", "exchange_window"}
@@ -1939,6 +1942,12 @@ class Extractor:
         if pack.kind == "warranty" and self.lang == "en":
             line = _LINE_NAME.match(text, v.end, hi) or (
                 None if _FOR_ITEMS.match(text, v.end, hi) else _LINE_NAME.search(text, lo, v.start))
+            if line is None and (label := _LINE_LABEL.match(text)) and label.end() <= v.start \
+                    and not any(w in _SECTION_WORDS or w in _LABEL_NOT_ITEMS for w in label.group(1).lower().split()):
+                line = label   # "Cloud Foam: 10 years." in a list of warranties
+            if line is None and heading and not _LINE_NAME.search(text):
+                # a product page's own line ("Cloud Foam Mattress" over "10-year warranty")
+                line = next((m for h in reversed(heading[-2:]) if (m := _LINE_TITLE.match(h))), None)
             if line and line.group(1).split()[0] not in _LINE_NOT_NAME:
                 # "15 years for Aurora Hybrid mattresses, 10 years for Cloud Foam mattresses", "The
                 # Cloud Foam comes with a 10-year warranty": a product line named in capitals is the

@@ -815,3 +815,12 @@ def test_a_states_metro_regional_and_remote_columns_are_its_areas():
     # a state's area meets its own area and the state named alone, never another area of it
     promises, findings = audit_documents(("shipping.md", table), ("faq.md", "Perth metro deliveries take 10–14 business days."))
     assert [f.message.split(")")[0] for f in findings] == ["Delivery (AU-WA:metro"]
+
+
+def test_a_product_lines_label_page_title_and_kids_range():
+    page = ("# Cloud Foam Mattress\n\n- 10-year warranty\n\n# Warranty\n\nCloud Foam: 10 years.\n\n"
+            "Kids Mattress: 7 years.\n")
+    promises, _ = audit_documents(("cloud-foam.md", page))
+    got = sorted((p.min, str(dict(p.scope).get("items")), str(dict(p.scope).get("product")))
+                 for p in promises if p.kind == "warranty")
+    assert got == [(7, "None", "kids"), (10, "cloud_foam", "None"), (10, "cloud_foam", "mattresses")]
