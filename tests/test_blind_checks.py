@@ -824,3 +824,11 @@ def test_a_product_lines_label_page_title_and_kids_range():
     got = sorted((p.min, str(dict(p.scope).get("items")), str(dict(p.scope).get("product")))
                  for p in promises if p.kind == "warranty")
     assert got == [(7, "None", "kids"), (10, "cloud_foam", "None"), (10, "cloud_foam", "mattresses")]
+
+
+def test_a_replacement_window_is_an_exchange_window():
+    assert [r[:2] for r in _read("Mobiles can be replaced within 7 days of delivery.")] == [("exchange_window", 7)]
+    assert _read("Returns and replacements: ACs can be replaced within 7 days of delivery if a technician confirms "
+                 "a defect.")[0][0] == "exchange_window"
+    # our turnaround once we have the item is no window of the customer's
+    assert _read("Faulty items will be replaced within 5 business days of us receiving them.") == []
