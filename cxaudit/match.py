@@ -387,16 +387,16 @@ _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
 # a product line named in capitals, before its kind of goods or as a sentence's subject
+# words in capitals that open no product line's name ("All", "Standard", "Kids")
+_NOT_A_LINE = (r"(?!(?:The|Our|Your|All|Every|Each|This|That|These|Those|Most|Any|Other|New|Free|Kids|Standard|"
+               r"Premium|Extended|Limited|Full|Shop|Buy)\b)")
 _LINE_NAME = re.compile(r"(?:\s*\b(?i:for|on|the|our|your)\s+|^\W*)"
-                        r"((?!(?:The|Our|Your|All|Every|Each|This|That|These|Those|Most|Any|Other|New|Free|Kids|Standard|Premium)\b)"
-                        r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
+                        rf"({_NOT_A_LINE}(?:[A-Z][a-z]+\s+){{0,2}}[A-Z][a-z]+)"
                         r"(?=\s+(?:mattress(?:es)?|pillows?|beds?|bases?|toppers?|sofas?|range|collection|line|series|"
                         r"comes?\s+with|has|carries|is\s+covered))")
-_LINE_LABEL = re.compile(r"^\W*((?!(?:The|Our|Your|All|Every|Kids|Standard|Premium)\b)(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s*:")
-_LINE_TITLE = re.compile(r"^\W*(?:The\s+)?((?!(?:Our|Your|All|Every|Kids|Standard|Premium|Shop|Buy)\b)(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
+_LINE_LABEL = re.compile(rf"^\W*({_NOT_A_LINE}(?:[A-Z][a-z]+\s+){{1,2}}[A-Z][a-z]+)\s*:")
+_LINE_TITLE = re.compile(rf"^\W*(?:The\s+)?({_NOT_A_LINE}(?:[A-Z][a-z]+\s+){{0,2}}[A-Z][a-z]+)"
                          r"\s+(?:Mattress|Pillow|Bed|Base|Topper|Sofa)s?\b")
-_LINE_NOT_NAME = frozenset("All Every Each Our Your The This That These Those Standard Premium Kids Most Other Any New "
-                           "Free Extended Limited Full".split())
 _ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window", "exchange_window"}
 # ", synthetic rattan weave for " before a listed value
 _LISTED_ITEM = re.compile(r"(?:^|[,;]\s*)\W*(?:and\s+|or\s+)?(?:our\s+|your\s+|the\s+)?(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s+(?:for|:)\s+(?:up\s+to\s+)?$", re.I)
@@ -499,7 +499,7 @@ _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b|
 # A scope word tied to the value before it names that value's own scope ("3–7 business days
 # to regional areas"); one past ", and" starts the next clause.
 _BY_WHOM = re.compile(r"(?i)\s*(?:by|for)\s+(?:our\s+|all\s+)?")
-_AND_OR = re.compile(r"(?i)\b(?:and|or)\b|,")
+_AND_OR = re.compile(r"(?i)\b(?:and|or)\b|[,&]")
 _OWN_LABEL_AFTER = re.compile(r"\s*(?:(?:limited\s+)?(?:warranty|guarantee|cover)\s+on\s+|(?:to|in|for|across|throughout|with|via)\s+)(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
 _ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
@@ -715,19 +715,13 @@ def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
 _ASIDE = re.compile(r"\s*(?:包邮|免运费|免邮|起)?\s*[（(]")
 
 
-_TWO_TOPICS = re.compile(r"(?i)\s(?:and|&)\s|,")
-
-
 def _cell_index(row_text: str, at: int) -> int:
     return row_text.count(" | ", 0, at)
 
 
 def _in_aside(text: str, start: int, end: int) -> bool:
     """Is text[start:end] inside a bracket that closes after it?"""
-    open_at = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
-    if open_at < 0 or max(text.rfind(")", open_at, start), text.rfind("）", open_at, start)) >= 0:
-        return False
-    return text.find(")", end) >= 0 or text.find("）", end) >= 0
+    return _open_bracket(text, start) and (text.find(")", end) >= 0 or text.find("）", end) >= 0)
 
 
 def _aside_after(text: str, at: int) -> tuple[int, int] | None:
@@ -1761,7 +1755,7 @@ class Extractor:
                         and (key != "product" or kind in ("cancellation_window", "warranty", "trial_period")
                              or _PRODUCT_TITLE.match(h)) \
                         and (key, value) not in _NOT_FROM_HEADINGS \
-                        and not (key == "payment" and _TWO_TOPICS.search(h)) \
+                        and not (key == "payment" and _AND_OR.search(h)) \
                         and not (key == "topic" and _GENERAL_TEAM.search(text)):
                     scope[key] = value   # ("# Refunds and Afterpay" is two topics: a refund under it is not Afterpay's)
         return scope
@@ -1948,7 +1942,7 @@ class Extractor:
             if line is None and heading and not _LINE_NAME.search(text):
                 # a product page's own line ("Cloud Foam Mattress" over "10-year warranty")
                 line = next((m for h in reversed(heading[-2:]) if (m := _LINE_TITLE.match(h))), None)
-            if line and line.group(1).split()[0] not in _LINE_NOT_NAME:
+            if line:
                 # "15 years for Aurora Hybrid mattresses, 10 years for Cloud Foam mattresses", "The
                 # Cloud Foam comes with a 10-year warranty": a product line named in capitals is the
                 # items, whatever its words mean ("Foam" is no upholstery here)

@@ -120,31 +120,20 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     last: Block | None = None
     texts: list[str] = []
     section: tuple[tuple[str, ...], str] | None = None   # a leading label ("UK CUSTOMERS: …") and its heading
-    intro: tuple[tuple[str, ...], str] | None = None     # a line introducing a list or table, and its heading
-    question: tuple[tuple[str, ...], str, int] | None = None   # an FAQ question, its heading, the blocks read under it
+    opener: _Opener | None = None   # a line that heads the blocks after it: "…rates are:", an FAQ question
     for block in blocks:
         texts.append(block.text)
         block_lang = detect_lang(block.text) if lang == "auto" else lang
         ex = extractor(block_lang)
-        if intro is not None and (intro[0] != block.heading or not _introduced(block)):
-            intro = None
-        if question is not None and (question[0] != block.heading or question[2] >= 4):
-            question = None
-        if intro is not None:
-            # "Our shipping rates in NZ are:" over "| Over $100 | FREE |", "Delivery times:" over
-            # "- Metro: 1-2 business days": the line is the heading of the rows and items it opens
-            reads = ex.read_block(replace(block, heading=block.heading + (intro[1].rstrip(" :："),)))
-        elif question is not None and block.cells is None:
-            # an accordion's question ("Do you deliver to the Highlands, Islands and Northern
-            # Ireland?" on a button) is the heading of the answer under it
-            reads = ex.read_block(replace(block, heading=block.heading + (question[1],)))
-            question = (question[0], question[1], question[2] + 1)
+        if opener is not None and not opener.heads(block):
+            opener = None
+        if opener is not None:
+            reads = ex.read_block(replace(block, heading=block.heading + (opener.label,)))
+            opener = replace(opener, read=opener.read + 1)
         else:
             reads = ex.read_block(block)
-        if not reads and block.cells is None and _INTRO.search(block.text) and len(block.text) <= 160:
-            intro = (block.heading, block.text)
-        elif not reads and block.cells is None and _QUESTION.search(block.text) and len(block.text) <= 200:
-            question = (block.heading, block.text, 0)
+        if not reads and block.cells is None:
+            opener = _Opener.of(block) or opener
         lead = LEAD_LABEL.match(block.text) if block.cells is None else None
         if lead:
             # (a labelled line with a promise of its own, "Ireland: 3–5 days.", heads nothing)
@@ -177,20 +166,39 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     return _drop_heading_echoes(out)
 
 
-# a line that opens a list or table ("Our shipping and handling rates in NZ are:", "配送时效如下：")
-_INTRO = re.compile(r"[:：]\s*$")
-_QUESTION = re.compile(r"[?？]\s*$")
+@dataclass(frozen=True)
+class _Opener:
+    """A line that heads the blocks after it under the same heading, as a heading would:
+    - a line ending in a colon heads the list items and table rows it opens ("Our shipping and
+      handling rates in NZ are:" over "| Over $100 | FREE |", "Delivery times:" over "- Metro:
+      1-2 business days"), up to the first full sentence, which says what it is about itself;
+    - an FAQ question shown as a button or a line of its own ("Do you deliver to the Highlands,
+      Islands and Northern Ireland?") heads the few paragraphs of its answer."""
 
+    heading: tuple[str, ...]
+    label: str
+    question: bool
+    read: int = 0
 
-def _introduced(block: Block) -> bool:
-    """Can this block be an item or row of the list or table a line ending in a colon opened?
-    A table row, or a short fragment ("Metro: 1-2 business days"); a full sentence is not one,
-    and it says what it is about itself."""
-    if block.cells is not None:
-        return True
-    if any("\u4e00" <= ch <= "\u9fff" for ch in block.text[:20]):
-        return len(block.text) <= 30
-    return len(block.text.split()) <= 8
+    @staticmethod
+    def of(block: Block) -> "_Opener | None":
+        text = block.text.rstrip()
+        if text.endswith((":", "：")) and len(text) <= 160:
+            return _Opener(block.heading, text.rstrip(" :："), question=False)
+        if text.endswith(("?", "？")) and len(text) <= 200:
+            return _Opener(block.heading, text, question=True)
+        return None
+
+    def heads(self, block: Block) -> bool:
+        if block.heading != self.heading:
+            return False
+        if self.question:
+            return block.cells is None and self.read < 4
+        if block.cells is not None:
+            return True
+        if any("\u4e00" <= ch <= "\u9fff" for ch in block.text[:20]):
+            return len(block.text) <= 30
+        return len(block.text.split()) <= 8
 
 
 def _drop_heading_echoes(promises: list[Promise]) -> list[Promise]:

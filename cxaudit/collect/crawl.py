@@ -991,7 +991,7 @@ def throttled_progress(crawl, url: str, force: bool = False) -> None:
         return
     now = time.monotonic()
     # (a first URL is shown at once, even right after a tick that had none to show)
-    if force or now - crawl._last_tick >= 0.1 or (url and not getattr(crawl, "_shown_url", "")):
+    if force or now - crawl._last_tick >= 0.1 or (url and not crawl._shown_url):
         crawl._last_tick = now
         crawl._shown_url = url
         crawl._progress(crawl.stats, url)
@@ -1009,6 +1009,7 @@ class Crawl(Iterator):
         self._done = False
         self._stopping_since: float | None = None
         self._last_tick = 0.0
+        self._shown_url = ""   # the URL the progress line last showed
 
     @property
     def stats(self) -> CrawlStats:

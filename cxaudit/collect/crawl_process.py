@@ -83,6 +83,7 @@ class CrawlProcess(Iterator):
         self._done = False
         self._stopping_since: float | None = None
         self._last_tick = 0.0
+        self._shown_url = ""   # the URL the progress line last showed
 
     @property
     def stats(self) -> CrawlStats:
