@@ -402,6 +402,7 @@ def compare(promises: Iterable[Promise]) -> list[Finding]:
     findings: list[Finding] = []
     for kind in sorted(by_kind):
         findings.extend(_compare_kind(kind, _one_offer(kind, by_kind[kind]), markets))
+        findings.extend(_cutoff_findings(kind, by_kind[kind]))
     return sort_findings(_unique_ids(findings))
 
 
@@ -427,6 +428,59 @@ def _one_offer(kind: str, promises: list[Promise]) -> list[Promise]:
 # a guarantee that says it covers everything ("Our 365-day satisfaction guarantee covers most items")
 _GENERAL_OFFER = re.compile(r"(?i)\b(?:most|all|every|any|each)\s+(?:of\s+our\s+)?(?:items?|products?|purchases?|orders?|plans?)\b"
                             r"|\beverything\b|\bsitewide\b|\bsite-wide\b|\bstorewide\b")
+
+
+_CUTOFF_KINDS = {"dispatch_time", "delivery_time"}
+# words that set one cut-off apart from another: the day it applies on, the clock it is told in
+_CUTOFF_APART = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b|\bholidays?\b"
+                           r"|\bpublic\s+holiday|[周星][一二三四五六日天末]|节假日|節假日|假日|\b[A-Z]{1,2}[SD]?T\b|\bGMT\b|\bUTC\b")
+
+
+def _cutoff_findings(kind: str, promises: list[Promise]) -> list[Finding]:
+    """"Orders placed before 2pm ship the same day" on the site and "before 3pm" in the FAQ: the
+    same promise under two cut-offs, which cannot both be true. The cut-off is a scope, so the
+    value comparison never meets them; here they are held against each other when everything
+    else about them (value, service, region, product) is the same and they stand in different
+    documents. Two cut-offs on one page (a weekday and a Saturday row, standard and express) are
+    that page's own distinctions; so are cut-offs tied to a day or told in another clock."""
+    if kind not in _CUTOFF_KINDS:
+        return []
+    groups: dict[tuple, dict[str, list[Promise]]] = defaultdict(lambda: defaultdict(list))
+    for p in promises:
+        scope = dict(p.scope)
+        cut = scope.pop("cutoff", None)
+        if not cut or cut.startswith("after") or _CUTOFF_APART.search(p.text):
+            continue
+        # ("the same day" and "the same business day" are one promise here)
+        unit = "days" if p.unit in ("days", "business_days") else p.unit
+        groups[(tuple(sorted(scope.items())), p.min, p.max, unit)][cut].append(p)
+    out: list[Finding] = []
+    for _key, by_cut in sorted(groups.items(), key=repr):
+        cuts = sorted(by_cut)
+        for i, ca in enumerate(cuts):
+            for cb in cuts[i + 1:]:
+                a, b = by_cut[ca], by_cut[cb]
+                if {p.source.uri for p in a} & {p.source.uri for p in b}:
+                    continue
+                out.append(_cutoff_finding(kind, ca, cb, a, b))
+    return out
+
+
+def _cutoff_finding(kind: str, ca: str, cb: str, a: list[Promise], b: list[Promise]) -> Finding:
+    a = sorted(a, key=_loc_key)
+    b = sorted(b, key=_loc_key)
+    if _authority(a) > _authority(b):
+        a, b, ca, cb = b, a, cb, ca
+    subject = min(a + b, key=lambda p: (len(p.scope), _loc_key(p))).subject
+    value = {0: "same-day", 1: "next-day"}.get(a[0].max) if a[0].min == a[0].max else None
+    label = f"{value} {subject}" if value else f"{subject} in {format_value(a[0])}"
+    message = (f"Order cut-off for {label}: orders before {ca} in {_side(a)} "
+               f"but before {cb} in {_side(b)}")
+    scope = {k: v for k, v in a[0].scope if k != "cutoff"}
+    texts = sorted({_norm_text(p.text) for p in a + b})
+    fingerprint = digest("contradiction", kind, "cutoff", sorted(scope.items()), texts, size=40)
+    return Finding(rule="contradiction", severity="error", kind=kind, subject=subject, message=message,
+                   promises=tuple(a + b), fingerprint=fingerprint)
 
 
 def _unique_ids(findings: list[Finding]) -> list[Finding]:

@@ -383,7 +383,7 @@ _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty
 # kinds of area within a place, named by a table's columns
 _AREA_TYPES = {"metro", "regional", "remote"}
 # parts of an appliance with terms of their own
-_PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil"}
+_PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
 # a product line named in capitals, before its kind of goods or as a sentence's subject
@@ -479,6 +479,10 @@ def _part_after(text: str, end: int, hi: int) -> str | None:
     if not m:
         return None
     words = m.group("x").lower().split()
+    if len(words) > 1 and words[-1] in ("warranty", "warranties", "guarantee", "cover", "coverage"):
+        words = words[:-1]   # "3 years on the frame warranty"
+    if "and" in words:
+        return None   # "3 years on parts and labour": the whole of it
     if len(words) > 1 and words[-1] in _GENERIC:
         words = words[:-1]   # "2 years on cooking and lighting products"
     if not words or len(words) > 4 or any(w in _GENERIC or w in _NOT_PRODUCT or w in _CLAUSE_WORDS for w in words) \
@@ -1689,6 +1693,10 @@ class Extractor:
                and not (h[1] <= v.start and _DIGIT.search(text, h[1], v.start) and any(
                    o[2] == "payment" and h[1] <= o[0] < v.start for o in hits))]
         methods = {h[3] for h in pay}
+        every = [h for h in hits if h[2] == "payment"]
+        if "payment" in found and len({h[3] for h in every}) > 2 and "card" in {h[3] for h in every} \
+                and max(h[0] for h in every) - min(h[1] for h in every) <= 40:
+            pay = []  # "to your original payment method (card, PayPal or Apple Pay)": all of them
         if "payment" in found and not pay:
             del found["payment"]
         elif "payment" in found and len(methods) == 1:
@@ -2067,7 +2075,7 @@ class Extractor:
             # company's own warranty, named; the shop's "manufacturer's warranty of 12 months" is
             # the warranty its customers get, held against its other words
             scope["seller"] = "manufacturer"
-        if pack.kind == "warranty" and self.lang == "zh" and scope.get("product") in _PARTS:
+        if pack.kind == "warranty" and scope.get("product") in _PARTS:
             # 「冰箱整机保修3年，压缩机保修12年」, 「空调 | 6年 | 压缩机10年」: a part's term is its appliance's part
             owners = sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and h[1] <= v.start
                              and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements")})

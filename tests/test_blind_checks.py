@@ -832,3 +832,10 @@ def test_a_replacement_window_is_an_exchange_window():
                  "a defect.")[0][0] == "exchange_window"
     # our turnaround once we have the item is no window of the customer's
     assert _read("Faulty items will be replaced within 5 business days of us receiving them.") == []
+
+
+def test_the_rest_of_india_and_non_metro_places_are_the_rest_not_the_metros():
+    assert _read("Delivery takes 2-4 days in metro cities and 5-7 days for the rest of India.") == [
+        ("delivery_time", 2, 4, {"region": "metro"}), ("delivery_time", 5, 7, {"region": "rest"})]
+    assert _read("Orders to non-metro locations are delivered within 4-8 business days.") == [
+        ("delivery_time", 4, 8, {"region": "rest"})]

@@ -202,3 +202,33 @@ def test_rows_of_one_table_with_different_labels_are_not_rivals():
     elsewhere = replace(five, source=Location("faq.md", "help_centre", 3, None),
                         text="Guardwell 3-Year | $89 | 5 years of warranty cover")
     assert [f.kind for f in compare([three, elsewhere])] == ["warranty"]
+
+
+def test_a_same_day_cut_off_told_two_ways_in_two_documents_is_a_contradiction():
+    from auditing import audit_documents
+    site = ("shipping.md", "# Shipping\n\nOrders placed before 2pm ship the same day.\n")
+    faq = ("faq.md", "# When will my order ship?\n\nOrders placed before 3pm are dispatched the same business day.\n")
+    _, findings = audit_documents(site, faq)
+    [f] = findings
+    assert f.rule == "contradiction" and f.kind == "dispatch_time"
+    assert "before 14:00" in f.message and "before 15:00" in f.message
+    assert sorted(p.source.uri for p in f.promises) == ["faq.md", "shipping.md"]
+    # the same cut-off twice is agreement, and one page's two cut-offs are its own distinctions
+    same = ("faq.md", "# When will my order ship?\n\nOrders placed before 2pm are dispatched the same business day.\n")
+    assert audit_documents(site, same)[1] == []
+    one_page = ("shipping.md", "# Shipping\n\nOrders placed before 2pm ship the same day.\n\n"
+                "Gift cards ordered before 3pm ship the same day.\n")
+    assert audit_documents(one_page)[1] == []
+    # a cut-off tied to a day, or told in another clock, is not the weekday one
+    saturday = ("faq.md", "# Weekend orders\n\nOrders placed before 11am on Saturday ship the same day.\n")
+    assert audit_documents(site, saturday)[1] == []
+    # different services keep their own cut-offs
+    express = ("faq.md", "# Express\n\nExpress orders placed before 12pm ship the same day.\n")
+    assert [f for f in audit_documents(site, express)[1] if "cut-off" in f.message] == []
+
+
+def test_a_chinese_cut_off_told_two_ways_is_a_contradiction():
+    from auditing import audit_documents
+    _, findings = audit_documents(("site.md", "# 发货说明\n\n16:00前付款的订单当天发货。\n"),
+                                  ("faq.md", "# 常见问题\n\n下午5点前付款的订单当天发货。\n"))
+    assert [("16:00" in f.message and "17:00" in f.message, f.kind) for f in findings] == [(True, "dispatch_time")]

@@ -446,4 +446,7 @@ def test_a_rate_limited_host_does_not_hold_up_another(tmp_path):
         assert elapsed < 3.0, elapsed
         for srv in (sa, sb):
             times = sorted(e.at for e in srv.log)
-            assert min(b_ - a_ for a_, b_ in zip(times, times[1:])) >= 0.035   # each host keeps its rate (0.05 s, less jitter)
+            # each host keeps its rate: 0.05 s between requests on average (one late request on a
+            # loaded machine makes the gap after it short, so no single gap is held to it)
+            assert (times[-1] - times[0]) / (len(times) - 1) >= 0.045
+            assert sorted(b_ - a_ for a_, b_ in zip(times, times[1:]))[len(times) // 2] >= 0.04

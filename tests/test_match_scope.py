@@ -386,6 +386,20 @@ def test_a_list_of_payment_methods_singles_none_out():
     p = _only("Original payment method (credit/debit card, PayPal, Apple Pay): refunds are issued within 5–7 business "
               "days after we receive your return.", "refund_time")
     assert "payment" not in dict(p.scope)
+    # the list said after the value, too
+    p = _only("We refund within 5 business days to your original payment method (card, PayPal or Apple Pay).",
+              "refund_time")
+    assert "payment" not in dict(p.scope)
+
+
+def test_a_refund_paid_as_a_gift_card_is_its_own_method_and_no_gift_card_purchase():
+    ps = extract_text("Refunds are issued within 7 days to the original payment method, or as a gift card within 2 days.")
+    assert sorted((p.max, dict(p.scope).get("payment"), dict(p.scope).get("product")) for p in ps) == \
+        [(2, "gift_card", None), (7, None, None)]
+    assert compare(ps) == []
+    # gift cards bought are still the product
+    [p] = [p for p in extract_text("Gift cards cannot be returned.") if p.kind == "return_window"]
+    assert dict(p.scope) == {"product": "gift_cards"}
 
 
 def test_a_part_named_after_the_value_has_its_own_term():
@@ -868,3 +882,14 @@ def test_a_free_return_in_store_beside_a_paid_one_by_post():
     ps = extract_text("Drop it into any of our pharmacies for free, or post it back with the prepaid label for €3.95.")
     assert sorted((p.max, dict(p.scope)["service"]) for p in ps) == [(0, "in_store"), (3.95, "mail_in")]
     assert compare(ps) == []
+
+
+def test_each_part_of_an_appliance_keeps_its_own_term():
+    ps = extract_text("Warranty: 5 years on the compressor, 2 years on parts and 1 year on general service (labour).")
+    assert [(p.max, dict(p.scope).get("product")) for p in ps] == [(5, "motors"), (2, "parts"), (1, "labour")]
+    assert compare(ps) == []
+    # a part after its appliance is that appliance's part, not every compressor's
+    ps = extract_text("LG refrigerators: 2 years warranty, plus 10 years on the inverter compressor.")
+    assert [dict(p.scope).get("product") for p in ps] == ["major_appliances", "major_appliances:motors"]
+    # parts and labour together are the whole warranty
+    assert [dict(p.scope) for p in extract_text("3 years on parts and labour warranty.")] == [{}]
