@@ -31,7 +31,7 @@ UNIT_WORDS = {"business_days": "business days", "business_hours": "business hour
               "hours": "hours", "minutes": "minutes", "seconds": "seconds", "weeks": "weeks",
               "months": "months", "years": "years"}
 QUAL_WORDS = {"up_to": "up to ", "at_least": "at least ", "approx": "about ", "from": "from "}
-CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "CA$", "AUD": "A$"}
+CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "CA$", "AUD": "A$", "ZAR": "R"}
 
 
 def _zone(region: str) -> bool:

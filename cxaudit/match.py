@@ -166,7 +166,9 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bdepend
                          r"|\b(?:your|the)\s+(?:bank|card\s+issuer)\s+(?:posts?|credits?|processes|releases?|applies)\b"
                          # "Once processed, the refund appears on your statement within 7-10 business days"
                          r"|\b(?:once|after)\s+(?:it(?:['’]s|\s+is|\s+has\s+been)\s+|your\s+refund\s+(?:is|has\s+been)\s+)?(?:processed|issued)\b"
-                         r"|\b(?:appears?|show\s+up|shows?\s+up)\s+(?:on|in)\s+(?:your|the)\s+(?:bank\s+|card\s+)?statement\b")
+                         r"|\b(?:appears?|show\s+up|shows?\s+up)\s+(?:on|in)\s+(?:your|the)\s+(?:bank\s+|card\s+)?statement\b"
+                         # "Card refunds reflect in 3–5 working days": the bank's posting
+                         r"|\b(?:reflects?|to\s+reflect)\s+(?:in|on|within)\b")
 # a section of worked examples ("## Examples": "The heater stops working after 8 months – covered")
 _EXAMPLES = re.compile(r"(?i)^\W*(?:some\s+|worked\s+|real[- ]life\s+)?(?:examples?|example\s+(?:scenarios?|cases?)|scenarios?)\W*$")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
@@ -272,6 +274,8 @@ _BANK_SUBJECT = re.compile(r"(?i)^\W*(?:most\s+|some\s+|many\s+|all\s+)?(?:banks
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b|支付渠道|支付方式|到账时间")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
+                         # "allow 5–10 working days for card refunds to show on your statement"
+                         r"|\s*for\s+(?:[\w-]+\s+){0,3}?(?:refunds?|it|the\s+(?:credit|money|funds))\s+to\s+(?:show|appear|reflect|clear)\b"
                          # "should appear within 7–10 business days, depending on your bank"
                          r"|\s*,?\s*depending\s+on\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|financial\s+institution|payment\s+provider)\b"
                          # "3–5 working days after we process it": the time after the refund is issued
@@ -383,7 +387,10 @@ _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty
 # kinds of area within a place, named by a table's columns
 _AREA_TYPES = {"metro", "regional", "remote"}
 # parts of an appliance with terms of their own
-_PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour"}
+_BRACKET_LABEL = re.compile(r"[(（]\s*(?P<l>[A-Z][\w+&'’ -]{1,30}?)\s*[:：]\s*$")
+# a membership's own name: "OrchidPlus", "Prime", "Club Marula", "VIP"
+_BRAND_TIER = re.compile(r"[a-z][A-Z]|\b(?:plus|club|prime|vip|gold|silver|platinum|premium|elite|rewards|insiders?|members?|loyalty)\b|\+", re.I)
+_PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour", "frame", "wear_parts"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
 # a product line named in capitals, before its kind of goods or as a sentence's subject
@@ -481,7 +488,7 @@ def _part_after(text: str, end: int, hi: int) -> str | None:
     words = m.group("x").lower().split()
     if len(words) > 1 and words[-1] in ("warranty", "warranties", "guarantee", "cover", "coverage"):
         words = words[:-1]   # "3 years on the frame warranty"
-    if "and" in words:
+    if "and" in words and {"parts", "labour", "labor", "service"} & set(words):
         return None   # "3 years on parts and labour": the whole of it
     if len(words) > 1 and words[-1] in _GENERIC:
         words = words[:-1]   # "2 years on cooking and lighting products"
@@ -1084,8 +1091,12 @@ class Extractor:
         prev_cues: list[_Cue] = []
         lead = LEAD_LABEL.match(text)   # "ON, QC: $5 shipping. Orders over $50 are shipped free."
         label: tuple[str, ...] = ()   # a short line with no value ("Phone: 1-888-555-0142") heads the lines after it
+        question = None   # "Shipping to Alaska or Hawaii? Allow 7–12 business days.": the question names what the answer is about
         for off, end in spans:
             s_text = text[off:end]
+            asked, question = question, None
+            if s_text.rstrip().endswith(("?", "？")) and len(s_text.split()) <= 15 and not self.find_values(s_text):
+                question = s_text
             under = heading + label
             cues = [_Cue(c.kind, c.strong, c.start - off, c.end - off) for c in all_cues
                     if c.start >= off and c.end <= end]
@@ -1117,6 +1128,9 @@ class Extractor:
                     # holds for each of its sentences
                     got = self.inherit_region(got, s_text, lead.group(1) + ":", label=True, keys=("region", "service"))
                 got = self.inherit_region(got, s_text, text[:off])
+                if asked:
+                    got = self.inherit_region(got, s_text, asked.rstrip().rstrip("?？") + ":", label=True,
+                                              keys=("region", "service", "tier", "product"), join=True)
                 cond = _CONDITION_SENTENCE.search(text, 0, off)
                 if cond and any("reason" in SCOPE_KEYS.get(r.kind, ()) and "reason" not in dict(r.scope) for r in got):
                     # "If an item arrives damaged or faulty, contact us. We'll send you a free prepaid
@@ -1126,7 +1140,7 @@ class Extractor:
         return _merge_schedules(reads, text)
 
     def inherit_region(self, reads: tuple[Read, ...], text: str, before: str, label: bool = False,
-                       keys: tuple[str, ...] = ("region",)) -> tuple[Read, ...]:
+                       keys: tuple[str, ...] = ("region",), join: bool = False) -> tuple[Read, ...]:
         """"Mattresses ship free to the contiguous US. They arrive in 3–7 business days": a
         sentence that points back ("they", "these postcodes"), or one under a line ending in a colon
         ("3.3 Highlands and Islands, Isle of Man:"), is about that line's region (and with `keys`,
@@ -1142,8 +1156,8 @@ class Extractor:
                     break
             if key == "region" and "remote" in values:
                 values = ["remote"]   # "the Highlands, Northern Ireland and islands", as in _scope
-            if len(values) == 1:
-                given[key] = values[0]
+            if len(values) == 1 or (join and values):
+                given[key] = ",".join(values)   # ("Shipping to Alaska, Hawaii or Puerto Rico?": each of them)
         if not given:
             return reads
         out = []
@@ -1768,6 +1782,11 @@ class Extractor:
                     scope[key] = value   # ("# Refunds and Afterpay" is two topics: a refund under it is not Afterpay's)
         return scope
 
+    def _region_code(self, word: str) -> bool:
+        """A lower-cased subject that is a place's code ("uk" from "UK orders"): the codes are
+        matched in capitals only."""
+        return any(k == "region" for k, _ in self._heading_scope(word.upper())) and len(word) <= 3
+
     def _heading_scope(self, heading: str) -> list[tuple[str, str]]:
         """(key, value) of every scope pattern found in a heading, in pattern order; cached, as
         the same headings come back on every page of a site."""
@@ -1879,6 +1898,15 @@ class Extractor:
                         and not any(k in ("region", "service", "product") for k, _ in self._heading_scope(label)):
                     # "Sent from our Ballymount warehouse | 2–3 working days": which goods, not where to
                     scope["product"] = _service_name(label)
+        label = _BRACKET_LABEL.search(text, max(0, v.start - 40), v.start)
+        if label and not in_row:
+            # "returned unopened within 14 days (OrchidPlus: 30 days)": the bracket's label is its
+            # value's scope; a membership named like a brand is a tier
+            named = [(k, x) for k, x in self._heading_scope(label.group("l")) if k in keys]
+            if not named and "tier" in keys and _BRAND_TIER.search(label.group("l")):
+                named = [("tier", "members")]
+            for key, value in named:
+                scope[key] = value
         if in_row and table and pack.kind == "warranty":
             part = self._part_column(text, v, table)
             if part:
@@ -2024,7 +2052,7 @@ class Extractor:
                 cell = text.split(" | ", 1)[0]
                 if v.start > len(cell) and not self._heading_scope(cell) and not any(ch.isdigit() for ch in cell):
                     named = _items_of(cell)
-            if named and any(k in ("region", "tier") for k, _ in self._heading_scope(named)):
+            if named and (any(k in ("region", "tier") for k, _ in self._heading_scope(named)) or self._region_code(named)):
                 named = None   # "Orders delivered in Taiwan may be returned": a place, not items; "Members get …": a tier
             if named:
                 scope["product"] = named
@@ -2035,7 +2063,7 @@ class Extractor:
             if text[v.start:v.end].split(" ", 1)[0].lower() in ("take", "takes"):
                 lead += text[v.start:v.end].split(" ", 1)[0] + " "   # ("progressives take 7–10 business days": the verb read with the value)
             named = _shipped_product(lead)
-            if named and not self._heading_scope(named.replace(",", " ")):
+            if named and not self._heading_scope(named.replace(",", " ")) and not self._region_code(named):
                 scope["product"] = named
         if pack.kind in _ITEM_LIST_KINDS and self.lang == "en" and not in_row:
             # "… for 5 years, synthetic rattan weave for 3 years, steel frames and parasols for 2
@@ -2114,7 +2142,9 @@ class Extractor:
             seps = [m.end() for m in _ZH_CLAUSE_SEP.finditer(text, 0, v.start)]
             c_lo = seps[-2] if len(seps) >= 2 else 0
             c_hi = next((m.start() for m in _ZH_CLAUSE_SEP.finditer(text, v.end)), len(text))
-            m = _ZH_CUTOFF.search(text, c_lo, c_hi)
+            # (the nearest before the value: 「4点之前付款的当天发货，4点以后付款的第二天发货」)
+            ms = list(_ZH_CUTOFF.finditer(text, c_lo, c_hi))
+            m = next((x for x in reversed(ms) if x.start() < v.start), ms[0] if ms else None)
             if m and any(o is not v and o.type == "duration" and m.end() <= o.start < v.start for o in found):
                 m = None
             if m:

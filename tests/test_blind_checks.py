@@ -839,3 +839,66 @@ def test_the_rest_of_india_and_non_metro_places_are_the_rest_not_the_metros():
         ("delivery_time", 2, 4, {"region": "metro"}), ("delivery_time", 5, 7, {"region": "rest"})]
     assert _read("Orders to non-metro locations are delivered within 4-8 business days.") == [
         ("delivery_time", 4, 8, {"region": "rest"})]
+
+
+def test_a_day_and_public_holidays_keep_that_day_s_hours():
+    [p] = extract_text("Our hotline is open Monday to Saturday, 9am to 9pm, and Sundays and public holidays, 10am to 6pm.")
+    assert [dict(x)["days"] for x in p.schedule] == ["mon-sat", "sun"]
+    assert [(dict(x)["open"], dict(x)["close"]) for x in p.schedule] == [("09:00", "21:00"), ("10:00", "18:00")]
+    [p] = extract_text("Our store is open weekends & bank holidays 10am-4pm.")
+    assert [dict(x)["days"] for x in p.schedule] == ["sat-sun"]
+
+
+def test_a_question_names_the_scope_of_its_answer():
+    assert _read("Shipping to Alaska, Hawaii, Puerto Rico or a military address? Allow 7–12 business days.") == [
+        ("delivery_time", 7, 12, {"region": "AK-HI,PR,US-TERR"})]
+    assert _read("Need it fast? Express delivery takes 1-2 days.") == [("delivery_time", 1, 2, {"service": "express"})]
+    assert _read("Why choose us? We deliver in 3-5 days.") == [("delivery_time", 3, 5, {})]
+
+
+def test_a_bracket_s_label_scopes_its_own_value():
+    assert _read("Over-ear headphones can be returned unopened within 14 days (OrchidPlus: 30 days).") == [
+        ("return_window", 14, 14, {}), ("return_window", 30, 30, {"tier": "members"})]
+    assert _read("Returns within 30 days (Sale items: 14 days).") == [
+        ("return_window", 30, 30, {}), ("return_window", 14, 14, {"product": "sale_items"})]
+
+
+def test_a_card_refund_that_reflects_or_shows_on_a_statement_is_the_bank_s_time():
+    assert _read("Card refunds reflect in 3–5 working days.") == [
+        ("refund_time", 3, 5, {"payment": "card", "stage": "bank"})]
+    assert _read("After that, allow 5–10 working days for card refunds to show on your statement.") == [
+        ("refund_time", 5, 10, {"payment": "card", "stage": "bank"})]
+
+
+def test_non_promises_and_scopes_of_the_seventh_round():
+    for text in ("Please collect your order within 10 days or we'll return it to our warehouse and refund you.",
+                 "If the order is more than 3 working days past the estimate, log a courier query.",
+                 "Most vets respond within 1 business day.",
+                 "Voicemails left after hours are returned the next business day.",
+                 "Call volumes are highest on Mondays between 10 AM and 1 PM ET.",
+                 "Standard shipping is not guaranteed, except for Next Day service, for which shipping charges will be "
+                 "refunded if the carrier delivers late.",
+                 "If we haven't heard from your vet after 3 attempts over 5 business days, we'll cancel the item.",
+                 "The bulky-item fee and the Next-Day and Same-Day fees still apply to members."):
+        assert _read(text) == [], text
+    assert _read("Shop 5,000+ gifts under $25, and get FREE shipping on orders of $49 or more.") == [
+        ("free_shipping_threshold", 49, 49, {})]
+    assert _read("Return pickup: S$10 for small items. Bulky-item pickup costs S$45.")[1:] == [
+        ("return_cost", 45, 45, {"product": "major_appliances", "region": "SG", "service": "pickup"})]
+    assert _read("Standard delivery to an outlying area takes 4–7 working days.") == [
+        ("delivery_time", 4, 7, {"region": "remote", "service": "standard"})]
+    assert _read("Pargo collection point orders arrive in 3–5 working days.") == [
+        ("delivery_time", 3, 5, {"service": "pickup"})]
+
+
+def test_a_place_s_code_before_orders_is_the_region_not_the_goods():
+    assert _read("UK orders arrive in 2-3 days.") == [("delivery_time", 2, 3, {"region": "UK"})]
+    assert _read("Furniture orders arrive in 2-3 weeks.") == [("delivery_time", 2, 3, {"product": "furniture"})]
+    _, findings = audit_documents(("a.md", "UK orders arrive in 2-3 days."), ("b.md", "Delivery to the UK takes 7-10 days."))
+    assert [f.rule for f in findings] == ["contradiction"]
+
+
+def test_a_share_of_the_order_as_return_cost_and_matching_lower_prices():
+    assert _read("Return shipping costs 10% of the order value.") == [("return_cost", 10, 10, {})]
+    assert _read("We match lower prices within 14 days of purchase.") == [
+        ("price_match_window", 14, 14, {"start": "purchase"})]

@@ -245,3 +245,16 @@ def test_one_place_quoted_once():
     a = P("warranty", 1, 1, "years", "one-year warranty", uri="faq.yaml", line=3)
     (f,), _ = one([a, replace(a, text="1 year warranty")], [Canon("warranty", (), 2, 2, "years")])
     assert f.message.count("faq.yaml:3") == 1 and len(f.promises) == 2
+
+
+@pytest.mark.parametrize("lo,hi,unit,status", [
+    (1, 3, "business_days", "over-promises"),    # a nearer bound than operations give
+    (4, 6, "business_days", "under-sells"),
+    (2, 5, "business_days", "differs"),         # the same last day, an earlier first one
+    (3, 5, "business_days", "agrees"),
+])
+def test_values_that_overlap_the_official_ones_are_judged_as_two_messages_would_be(lo, hi, unit, status):
+    findings, table = one([P("delivery_time", lo, hi, unit, scope=(("service", "standard"),))], [STANDARD])
+    assert dict(table.rows[0].cells)["website"] == status
+    assert [f.severity for f in findings] == {"over-promises": ["error"], "under-sells": ["warning"],
+                                              "differs": ["warning"], "agrees": []}[status]

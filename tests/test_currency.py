@@ -64,3 +64,13 @@ def test_an_amount_in_other_money_does_not_bind_an_unscoped_threshold():
     us = _at("Orders to the US over $200 ship free with US Standard.", "https://shop.example.ca/shipping")
     ps = settle_bare_dollars(banner + canada + us)
     assert [f.kind for f in compare(ps)] == ["free_shipping_threshold"]   # $75 against $99, not hidden by the US line
+
+
+def test_the_rand_is_read_and_names_south_africa():
+    [p] = extract_text("Free delivery on orders over R750.")
+    assert (p.kind, p.min, p.unit, dict(p.scope)) == ("free_shipping_threshold", 750, "ZAR", {"region": "ZA"})
+    [p] = extract_text("Return shipping costs R 49.95.")
+    assert (p.kind, p.min, p.unit) == ("return_cost", 49.95, "ZAR")
+    # model names and refrigerants that start with R are no prices
+    assert extract_text("Our R2D2 toy ships free.") == []
+    assert [p.unit for p in extract_text("The unit uses R32 refrigerant and has a 5-year warranty.")] == ["years"]

@@ -669,3 +669,32 @@ def test_apparel_round():
     assert dict(p.scope).get("reason") == "faulty"
     # the customer's own deadline to ask for an exchange is still the exchange window
     assert [p.kind for p in _promises("非质量问题的换货请在7天内提出。")] == ["exchange_window"]
+
+
+def test_seventh_round_chinese_readings():
+    def read(text):
+        return [(p.kind, p.min, p.max, dict(p.scope)) for p in _promises(text)]
+    # transit after the parcel leaves is a delivery time; the rest of the provinces are the rest
+    got = read("从杭州保税仓发出后，江浙沪皖一般1到2天，其他省份2到4天。")
+    assert [(k, lo, hi, s.get("region")) for k, lo, hi, s in got] == [
+        ("delivery_time", 1, 2, "Jiangsu-Zhejiang-Shanghai"), ("delivery_time", 2, 4, "rest")]
+    # a return window counted from receipt is no dispatch time, and a pickup beside it hides nothing
+    assert [k for k, *_ in read("保税仓发货的非食品类商品签收后7天内、未拆封可申请无理由退货。")] == ["return_window"]
+    assert [(k, hi) for k, _, hi, _ in read("签收后30天内都可以申请退换，支持上门取件。")] == [("return_window", 30)]
+    assert read("于1–2个工作天内安排黑猫到府取件。") == []
+    # a fee below the threshold, an insurance cap, a changed term, pregnancy weeks and a statistic
+    assert [(k, hi) for k, _, hi, _ in read("满199元包邮，不满收 ¥10。")] == [("free_shipping_threshold", 199)]
+    assert [(k, hi) for k, _, hi, _ in read("芽芽卡会员七天无理由退货：下单赠送退货运费险，最高赔付 ¥12。")] == [
+        ("return_window", 7), ("return_cost", 0)]
+    assert [(k, hi) for k, _, hi, _ in read("价保期从 7 天延长到 15 天。")] == [("price_match_window", 15)]
+    assert [(k, hi) for k, _, hi, _ in read("海外直邮7–15 个工作日送达，建议孕 32 周前下单。")] == [("delivery_time", 15)]
+    assert read("98.7% 的订单在 48 小时内发出。") == []
+    # a satisfaction promise is a money-back guarantee; an unused membership's refund is no refund time
+    assert [(k, hi) for k, _, hi, _ in read("首罐开罐10天内宝宝不适应，全额退款，剩余奶粉不用寄回。")] == [
+        ("money_back_guarantee", 10)]
+    assert read("开通后 7 天内未使用任何会员权益的，可联系客服全额退款。") == []
+    # a frame and the parts that wear keep their own terms; each cut-off its own value
+    assert [s.get("product") for *_, s in read("婴儿推车车架保修 2 年，易损件保修 6 个月。")] == [
+        "strollers:frame", "strollers:wear_parts"]
+    assert [s.get("cutoff") for *_, s in read("每天下午4点之前付款的订单当天发货，4点以后付款的第二天发货。")] == [
+        "16:00", "after 16:00"]

@@ -235,7 +235,7 @@ DOLLAR = "$"
 _DOLLAR_BY_REGION = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "MX": "MXN"}
 # Currencies that belong to one market: a price in one names where the line applies.
 CURRENCY_MARKET = {currency: region for region, currency in _DOLLAR_BY_REGION.items()} | {"GBP": "UK", "TWD": "TW", "MOP": "MO",
-                                                                                         "MYR": "MY"}
+                                                                                         "MYR": "MY", "ZAR": "ZA"}
 
 
 def dollar_currency(region: str | None) -> str:
@@ -260,6 +260,9 @@ MONEY_RE = re.compile(
     # (Royal Mail's "RM 24 (First class)", "RM48 Tracked" are services, not ringgit)
     rf"(?P<sym>{alternation(_SYMBOL_LIST)}|(?<![A-Za-z])(?-i:RM)(?!\s?(?:24|48)\b(?![.,]\d)[^.\n]{{0,30}}?\b(?:class|tracked|signed|royal\s+mail|working\s+days?|despatch|dispatch)))\s?(?P<a1>{AMOUNT})(?:\+?\s?(?P<code1>{_CODES})\b)?"
     rf"|(?<![\w])(?P<code2>{_CODES})\s?\$?\s?(?P<a2>{AMOUNT})"
+    # the rand's "R750", "R 49.95": a capital R alone before the amount, which ends the word
+    # ("R2D2", "R32 refrigerant" and "R-410A" are no prices)
+    rf"|(?<![\w$])(?-i:R)\s?(?P<a4>{AMOUNT})(?![\w$-]|[.,]\d)(?!\s?(?:refrigerant|gas|rating|road|route|series|model)\b)"
     rf"|(?<![\w.,$£€])(?P<a3>{AMOUNT})\s?(?:(?P<code3>{_CODES})\b|(?P<word>dollars?|bucks|euros?|pounds?|quid|yuan|rupees))",
     re.I,
 )
@@ -304,6 +307,8 @@ def find_money(text: str) -> list[Value]:
             amount, cur = m.group("a1"), (m.group("code1") or _SYMBOLS[m.group("sym").lower()]).upper()
         elif m.group("a2"):
             amount, cur = m.group("a2"), m.group("code2").upper()
+        elif m.group("a4"):
+            amount, cur = m.group("a4"), "ZAR"
         else:
             amount = m.group("a3")
             cur = (m.group("code3") or "").upper() or _WORD_CUR[m.group("word").lower()]
@@ -366,7 +371,9 @@ _DAY_NAMES = {
 _DAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAY = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday|s)?s?|thu(?:r(?:s(?:day)?)?)?s?|fri(?:day)?s?|sat(?:urday)?s?|sun(?:day)?s?)\.?"
 DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|all\s+(?:7|seven)\s+days(?:\s+a\s+week)?|7\s+days\s+a\s+week|seven\s+days\s+a\s+week|weekdays|weekends?|"
-        rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?))")
+        rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?)"
+        # "Sundays and public holidays, 10am to 6pm": the holidays keep the day's hours
+        rf"(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}(?:on\s+)?(?:public|bank)\s+holidays?)?)")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
 HOURS = rf"(?P<open>{TIME})(?:\s{{0,2}}(?:[ECMP][SD]?T|GMT|UTC|AEST|AWST|ACST|NZST)(?![\w]))?\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
 TZ = (r"(?:,?\s{0,2}\(?(?P<tz>(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?[03]0)?|[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
@@ -407,8 +414,12 @@ def _clock(t: str, *, is_close: bool, other_pm: bool | None = None) -> str | Non
     return f"{h:02d}:{mi:02d}"
 
 
+_HOLIDAYS_TOO = re.compile(r"\s*(?:,|&|and|/)\s*(?:on\s+)?(?:public|bank)\s+holidays?$")
+
+
 def _days(spec: str) -> str | None:
     s = " ".join(spec.lower().replace(".", "").split())
+    s = _HOLIDAYS_TOO.sub("", s)   # "sundays and public holidays": the days named
     if s in ("every day", "everyday", "daily", "7 days a week", "seven days a week") or re.fullmatch(r"all (?:7|seven) days(?: a week)?", s):
         return "mon-sun"
     if s == "weekdays":
@@ -541,6 +552,7 @@ _GATE_DURATION = ("day", "hour", "hr", "week", "wk", "month", "mo.", "year", "yr
 _GATE_DIGIT_H = re.compile(r"\dh")
 _GATE_MONEY = ("$", "£", "€", "¥", "￥", "₹", "rm", "dollar", "buck", "euro", "pound", "quid", "yuan", "rupee") + tuple(
     c.lower() for c in _CODE_LIST)
+_GATE_RAND = re.compile(r"(?<![\w$])R\s?\d")
 _GATE_SCHEDULE = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "week", "daily", "every", "24", "clock", "night",
                   "any time", "anytime", "all 7", "all seven")
 _GATE_WORDS = ("free", "sale", "return", "cost", "charge", "complimentary", "on us")
@@ -550,7 +562,8 @@ _GATE_WORDS = ("free", "sale", "return", "cost", "charge", "complimentary", "on 
 # percent (20%)"): unit "%", compared only with other percentages.
 PERCENT_RE = re.compile(rf"(?:(?P<w>{NUM})\s+per\s?cent\s*\(\s*)?(?P<n>\d{{1,2}}(?:\.\d+)?)\s?(?:%|per\s?cent)\)?"
                         rf"|(?P<w2>{NUM})\s+per\s?cent", re.I)
-_FEE_NEAR = re.compile(r"(?i)\b(?:restocking|return|returns|handling|processing|cancellation)\s+(?:fee|charge)")
+_FEE_NEAR = re.compile(r"(?i)\b(?:restocking|return|returns|handling|processing|cancellation)\s+(?:fee|charge)"
+                       r"|\b(?:return|returns)\s+(?:shipping|postage|delivery)\s+(?:costs?|fees?|charges?|is)\b")
 
 
 def find_fee_percents(text: str) -> list[Value]:
@@ -572,7 +585,7 @@ def find_values(text: str) -> list[Value]:
     low = text.lower()
     if any(w in low for w in _GATE_SCHEDULE):
         cands += find_schedules(text)
-    if any(w in low for w in _GATE_MONEY):
+    if any(w in low for w in _GATE_MONEY) or _GATE_RAND.search(text):
         cands += find_money(text)
     if any(w in low for w in _GATE_DURATION) or _GATE_DIGIT_H.search(low):
         cands += find_durations(text)
@@ -584,7 +597,7 @@ def find_values(text: str) -> list[Value]:
         # return postage (Australia Post charges from about $10.95)")
         money = [c for c in cands if c.type == "money" and not text.count("(", 0, c.start) > text.count(")", 0, c.start)]
         cands += [p for p in find_paid(text) if not any(abs(m.start - p.end) < 60 or abs(p.start - m.end) < 60 for m in money)]
-    if ("%" in low or "percent" in low) and ("fee" in low or "charge" in low):
+    if ("%" in low or "percent" in low) and ("fee" in low or "charge" in low or "cost" in low):
         cands += find_fee_percents(text)
     cands.sort(key=lambda v: (v.start, -(v.end - v.start)))
     out: list[Value] = []
