@@ -14,6 +14,12 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
+
+try:  # typer >= 0.26 carries its own copy of click; its exceptions are the ones raised
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover
+    from click import exceptions as click
 
 from cxaudit import __version__
 
@@ -21,8 +27,46 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 CHANNELS = ("website", "help_centre", "policy", "call_centre", "email", "ads", "social", "chat", "other")
 
+class _Group(TyperGroup):
+    """The command group, named `cxaudit` however it is started, whose usage errors are one line.
+
+    Click prints a four-line block (usage, hint, blank, error); a linter run in CI should say
+    what is wrong in one line on stderr and exit 2, as the tool's other errors do."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            rv = super().main(args, prog_name or "cxaudit", complete_var, standalone_mode=False, **extra)
+        except click.NoArgsIsHelpError as err:
+            if not standalone_mode:
+                raise
+            err.show()
+            sys.exit(err.exit_code)
+        except click.ClickException as err:
+            if not standalone_mode:
+                raise
+            sys.stderr.write(f"cxaudit: error: {_one_line(err)}\n")
+            sys.exit(err.exit_code)
+        except click.Abort:
+            if not standalone_mode:
+                raise
+            sys.stderr.write("cxaudit: aborted\n")
+            sys.exit(EXIT_SIGINT)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+def _one_line(err: click.ClickException) -> str:
+    message = " ".join(err.format_message().replace("Value error, ", "").split())
+    ctx = getattr(err, "ctx", None)
+    if isinstance(err, click.UsageError) and ctx is not None:
+        message += f" (see '{ctx.command_path} --help')"
+    return message
+
+
 app = typer.Typer(
     name="cxaudit",
+    cls=_Group,
     help="Audit what a company promises its customers across every touchpoint, and flag the messages that disagree.",
     no_args_is_help=True,
     add_completion=False,
@@ -41,6 +85,12 @@ class Fmt(str, Enum):
     csv = "csv"
     sarif = "sarif"
     github = "github"
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    en = "en"
+    zh = "zh"
 
 
 class FailOn(str, Enum):
@@ -73,7 +123,7 @@ def main_callback(
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: ./cxaudit.toml or [tool.cxaudit] in pyproject.toml, found walking up).")]
 FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="table on a terminal; md, json, jsonl, csv, sarif, github.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically) instead of stdout.")]
-LangOpt = Annotated[str, typer.Option("--lang", help="en, zh or auto (per block).")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="en, zh or auto (per block).")]
 JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: number of cores).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
 RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="Folder of rule packs replacing the built-in rules/.")]
@@ -91,6 +141,17 @@ def _load_config(path: Optional[Path], rules: Optional[Path] = None):
         return load_config(path, cwd=Path.cwd(), extra_kinds=kinds)
     except ConfigError as err:
         raise fail(str(err)) from None
+
+
+def _check_kind(kind: str, rules: Optional[Path]) -> None:
+    """A --kind that no rule pack reads is a typo: fail rather than report nothing."""
+    from cxaudit.config import _suggest
+    from cxaudit.model import KINDS
+    from cxaudit.rulepack import load_rules
+
+    known = tuple(dict.fromkeys((*KINDS, *load_rules(str(rules) if rules else None).kinds)))
+    if kind not in known:
+        raise fail(f"--kind {kind}: not a known promise kind (known: {', '.join(known)}){_suggest(kind, known)}")
 
 
 def _parse_sources(sources: list[str], cfg) -> list[tuple[str, str | None]]:
@@ -219,7 +280,7 @@ def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, f
     if not inputs:
         raise fail("no sources given (name files, folders or URLs, or add [[source]] entries to cxaudit.toml)")
     audit = command == "audit"
-    allowed = ("table", "md", "json", "jsonl", "sarif", "github") if audit else ("table", "md", "json", "jsonl", "csv")
+    allowed = ("table", "md", "json", "jsonl", "csv", "sarif", "github") if audit else ("table", "md", "json", "jsonl", "csv")
     out_fmt = _pick_format(fmt, output, allowed)
 
     from cxaudit import pipeline
@@ -229,7 +290,7 @@ def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, f
     a = cfg.audit
     limits = Limits(max_file_bytes=max_file_size or a.max_file_size)
     opts = pipeline.Options(
-        sources=tuple(inputs), jobs=jobs or a.jobs, lang=lang if lang != "auto" else a.lang,
+        sources=tuple(inputs), jobs=jobs or a.jobs, lang=lang.value if lang != Lang.auto else a.lang,
         rules_dir=str(rules) if rules else None,
         min_confidence=min_confidence if min_confidence is not None else a.min_confidence,
         channel_globs=cfg.channels, limits=limits, crawl=_crawl_options(cfg, **crawl_cli),
@@ -270,6 +331,10 @@ def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, f
     if stopper.signum is not None:
         raise typer.Exit(EXIT_SIGINT if stopper.signum == signal.SIGINT else EXIT_SIGTERM)
     if result.documents == 0:
+        budget = opts.time_budget or opts.crawl.time_budget
+        if result.incomplete and budget and stopper.signum is None:
+            raise fail(f"the time budget ({budget:g} s) ran out before any document was read in "
+                       f"{', '.join(t for t, _ in inputs)} (raise --time-budget)")
         what = "no document could be read" if result.not_read else "no readable documents found"
         why = ""
         if result.not_read:
@@ -304,7 +369,7 @@ def _render(result, fmt: str, audit: bool, cfg) -> str:
             return json_report.format_json(result, audit=audit)
         if fmt == "jsonl":
             return json_report.format_jsonl(result, audit=audit)
-        return json_report.format_csv(result)
+        return json_report.format_csv(result, audit=audit)
     if fmt in ("sarif", "github"):
         from cxaudit.report.sarif import repo_root_for
 
@@ -330,7 +395,7 @@ def audit(
     config: ConfigOpt = None,
     fmt: FormatOpt = Fmt.auto,
     output: OutputOpt = None,
-    lang: LangOpt = "auto",
+    lang: LangOpt = Lang.auto,
     jobs: JobsOpt = None,
     quiet: QuietOpt = False,
     rules: RulesOpt = None,
@@ -373,7 +438,7 @@ def extract(
     config: ConfigOpt = None,
     fmt: FormatOpt = Fmt.auto,
     output: OutputOpt = None,
-    lang: LangOpt = "auto",
+    lang: LangOpt = Lang.auto,
     jobs: JobsOpt = None,
     quiet: QuietOpt = False,
     rules: RulesOpt = None,
@@ -394,28 +459,36 @@ def extract(
 @app.command()
 def explain(
     text: Annotated[str, typer.Argument(help="The text to read; '-' reads standard input.")],
+    config: ConfigOpt = None,
     fmt: FormatOpt = Fmt.auto,
-    lang: LangOpt = "auto",
+    output: OutputOpt = None,
+    lang: LangOpt = Lang.auto,
+    quiet: QuietOpt = False,
     rules: RulesOpt = None,
 ) -> None:
     """Show the promises in one piece of text and how each was read."""
+    cfg = _load_config(config, rules)
     if text == "-":
         text = sys.stdin.read()
-    out_fmt = _pick_format(fmt, None, ("table", "json", "md"))
+    out_fmt = _pick_format(fmt, output, ("table", "md", "json", "jsonl", "csv"))
     from cxaudit.api import extract_text
     from cxaudit.errors import CxauditError
     from cxaudit.report.explain_report import format_explain
 
     try:
-        promises = extract_text(text, lang=lang, rules_dir=str(rules) if rules else None)
+        promises = extract_text(text, lang=lang.value if lang != Lang.auto else cfg.audit.lang,
+                                rules_dir=str(rules) if rules else None)
     except CxauditError as err:
         raise fail(str(err)) from None
-    sys.stdout.write(format_explain(promises, out_fmt, color=sys.stdout.isatty()))
+    _write(format_explain(promises, out_fmt, color=output is None and sys.stdout.isatty()), output, [])
 
 
 @app.command("rules")
 def rules_cmd(
+    config: ConfigOpt = None,
     fmt: FormatOpt = Fmt.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
     rules: RulesOpt = None,
     kind: Annotated[Optional[str], typer.Option("--kind", help="Show one kind's documentation in full.")] = None,
 ) -> None:
@@ -424,14 +497,17 @@ def rules_cmd(
     from cxaudit.report.rules_report import format_rules
     from cxaudit.rulepack import load_rules
 
+    _load_config(config, rules)
     try:
         rs = load_rules(str(rules) if rules else None)
     except ConfigError as err:
         raise fail(str(err)) from None
-    out_fmt = _pick_format(fmt, None, ("table", "json", "md"))
+    out_fmt = _pick_format(fmt, output, ("table", "json", "md"))
     if kind and kind not in rs.kinds:
-        raise fail(f"--kind {kind}: no rule pack reads this kind (known: {', '.join(rs.kinds)})")
-    sys.stdout.write(format_rules(rs, out_fmt, kind=kind))
+        from cxaudit.config import _suggest
+
+        raise fail(f"--kind {kind}: no rule pack reads this kind (known: {', '.join(rs.kinds)}){_suggest(kind, rs.kinds)}")
+    _write(format_rules(rs, out_fmt, kind=kind), output, [])
 
 
 @app.command()
@@ -465,7 +541,7 @@ def gap(
     config: ConfigOpt = None,
     fmt: FormatOpt = Fmt.auto,
     output: OutputOpt = None,
-    lang: LangOpt = "auto",
+    lang: LangOpt = Lang.auto,
     jobs: JobsOpt = None,
     quiet: QuietOpt = False,
     rules: RulesOpt = None,
@@ -473,6 +549,8 @@ def gap(
 ) -> None:
     """How often operations met each promise: events, share met, median, p90, p95, and the promise the data supports."""
     cfg = _load_config(config, rules)
+    if kind is not None:
+        _check_kind(kind, rules)
     from cxaudit import pipeline
     from cxaudit.errors import CxauditError
     from cxaudit.gap import run_gap, spec_from_options
@@ -485,7 +563,7 @@ def gap(
                                            config=cfg.gap)
         inputs = _parse_sources(sources or [], None)
         if inputs:
-            opts = pipeline.Options(sources=tuple(inputs), jobs=jobs, lang=lang, channel_globs=cfg.channels,
+            opts = pipeline.Options(sources=tuple(inputs), jobs=jobs, lang=lang.value, channel_globs=cfg.channels,
                                     rules_dir=str(rules) if rules else None)
             with _progress_ctx(quiet) as live:
                 promises = pipeline.run(opts, progress=live.progress if live else None).promises

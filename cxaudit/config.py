@@ -14,7 +14,7 @@ from .errors import ConfigError, UsageError
 from .model import CHANNELS, KINDS, SEVERITIES
 
 CONFIG_NAME = "cxaudit.toml"
-FAIL_ON = ("error", "warning", "never")
+FAIL_ON = ("error", "warning", "info", "never")
 LANGS = ("auto", "en", "zh")
 TIME_UNITS = (
     "seconds", "minutes", "hours", "business_hours", "days", "business_days", "weeks", "months", "years",
@@ -757,7 +757,7 @@ retries = 2
 
 # ---------------------------------------------------------------- the audit
 [audit]
-fail_on = "error"          # exit 1 on findings at or above: error | warning | never
+fail_on = "error"          # exit 1 on findings at or above: error | warning | info | never
 # baseline = ".cxaudit-baseline.json"   # findings accepted earlier are not reported again
 # min_confidence = 0.5     # ignore promises read with less confidence than this
 # select = ["return_window", "delivery_time"]   # only these kinds or rules
@@ -804,5 +804,10 @@ def write_template(path: Path, *, force: bool = False) -> Path:
     path = Path(path)
     if path.exists() and not force:
         raise UsageError(f"{path}: already exists (use --force to overwrite)")
-    path.write_text(INIT_TEMPLATE, encoding="utf-8")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: folder {path.parent} does not exist (create it first)")
+    try:
+        path.write_text(INIT_TEMPLATE, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
     return path

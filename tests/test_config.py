@@ -159,7 +159,7 @@ def test_wrong_types_and_ranges(tmp_path, text, expected):
 
 def test_bad_fail_on(tmp_path):
     msg = error(tmp_path, '[audit]\nfail_on = "errors"\n')
-    assert msg == ("cxaudit.toml:2: key 'audit.fail_on' must be one of error, warning, never "
+    assert msg == ("cxaudit.toml:2: key 'audit.fail_on' must be one of error, warning, info, never "
                    "(got 'errors'); did you mean 'error'?")
 
 

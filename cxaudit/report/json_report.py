@@ -41,18 +41,26 @@ CSV_COLUMNS = ["id", "kind", "subject", "scope", "min", "max", "unit", "qualifie
                "uri", "channel", "line", "heading", "lang", "confidence", "pages"]
 
 
-def format_csv(result: AuditResult) -> str:
+def format_csv(result: AuditResult, *, audit: bool = False) -> str:
+    """One promise a row; an audit adds a `findings` column: the ids of the findings quoting it."""
+    quoted: dict[str, list[str]] = {}
+    for f in result.findings:
+        for p in f.promises:
+            ids = quoted.setdefault(p.id, [])
+            if f.id not in ids:
+                ids.append(f.id)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow(CSV_COLUMNS + (["findings"] if audit else []))
     for p in result.promises:
         d = p.as_dict()
         src = d["source"]
-        w.writerow([d["id"], d["kind"], d["subject"], json.dumps(d["scope"], ensure_ascii=False) if d["scope"] else "",
-                    _cell(d["min"]), _cell(d["max"]), d["unit"] or "", d["qualifier"],
-                    json.dumps(d["schedule"], ensure_ascii=False) if d["schedule"] else "", d["text"],
-                    src["uri"], src["channel"], _cell(src["line"]), src["heading"] or "", d["lang"],
-                    d["confidence"], d["pages"]])
+        row = [d["id"], d["kind"], d["subject"], json.dumps(d["scope"], ensure_ascii=False) if d["scope"] else "",
+               _cell(d["min"]), _cell(d["max"]), d["unit"] or "", d["qualifier"],
+               json.dumps(d["schedule"], ensure_ascii=False) if d["schedule"] else "", d["text"],
+               src["uri"], src["channel"], _cell(src["line"]), src["heading"] or "", d["lang"],
+               d["confidence"], d["pages"]]
+        w.writerow(row + ([" ".join(quoted.get(d["id"], ()))] if audit else []))
     return buf.getvalue()
 
 
