@@ -152,3 +152,37 @@ def test_explain_table_prints_scope_as_key_value(cli):
     assert "{'" not in r.stdout
     md = cli("explain", "Standard delivery takes 3-5 business days.", "--format", "md")
     assert "| service=standard |" in md.stdout
+
+
+# --- SARIF locations -----------------------------------------------------------------------
+
+def test_sarif_keeps_a_message_in_a_file_outside_the_working_folder(tmp_path):
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    there.mkdir()
+    (here / "faq.md").write_text("# Returns\n\nYou can return any item within 30 days.\n")
+    (there / "policy.md").write_text("# Returns policy\n\nItems may be returned within 14 days.\n")
+    r = run("audit", "faq.md", "../there/policy.md", "--format", "sarif", "--fail-on", "never", cwd=here)
+    assert r.returncode == 0, r.stderr
+    [result] = [x for x in json.loads(r.stdout)["runs"][0]["results"] if x["ruleId"].endswith("return_window")]
+    uris = [loc["physicalLocation"]["artifactLocation"]["uri"]
+            for loc in result["locations"] + result.get("relatedLocations", [])]
+    assert uris == ["faq.md", (there / "policy.md").as_uri()]
+
+
+def test_sarif_locates_findings_on_crawled_pages_at_their_urls(tmp_path):
+    from servers import TestServer, write_site
+
+    site = write_site(tmp_path / "site", {
+        "index.html": '<html><body><h1>Shop</h1><p>Return any item within 30 days.</p>'
+                      '<a href="/returns.html">Returns</a></body></html>',
+        "returns.html": "<html><body><h1>Returns</h1><p>Items may be returned within 14 days.</p></body></html>",
+    })
+    with TestServer(site) as server:
+        r = run("audit", server.url("/"), "--no-cache", "--rate", "0", "--format", "sarif", "--fail-on", "never",
+                cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    [result] = [x for x in json.loads(r.stdout)["runs"][0]["results"] if x["ruleId"].endswith("return_window")]
+    uris = sorted(loc["physicalLocation"]["artifactLocation"]["uri"]
+                  for loc in result["locations"] + result.get("relatedLocations", []))
+    assert uris == [server.url("/"), server.url("/returns.html")]

@@ -76,11 +76,17 @@ def sarif(result, repo, url_map=URL_MAP):
 def test_output_is_valid_against_the_official_schema(repo):
     log = sarif(audit(repo), repo)
     VALIDATOR.validate(log)
-    # Every artifact URI is a relative reference: no scheme, no spaces, no backslashes.
+    # A repository file is a relative reference under %SRCROOT%; anything else an absolute URI.
+    # Neither has spaces or backslashes.
     for result in log["runs"][0]["results"]:
         for loc in result["locations"] + result.get("relatedLocations", []):
-            uri = loc["physicalLocation"]["artifactLocation"]["uri"]
-            assert ":" not in uri and " " not in uri and "\\" not in uri and not uri.startswith("/")
+            artifact = loc["physicalLocation"]["artifactLocation"]
+            uri = artifact["uri"]
+            assert " " not in uri and "\\" not in uri
+            if "uriBaseId" in artifact:
+                assert ":" not in uri and not uri.startswith("/")
+            else:
+                assert uri.startswith(("https://", "file:///"))
 
 
 def test_empty_result_is_valid_too(repo):
@@ -145,10 +151,13 @@ def test_locations_map_urls_keep_pdf_pages_out_of_regions_and_relate_the_rest(re
     assert [pdf["id"], md["id"]] == [1, 2]
 
 
-def test_unmapped_urls_stay_out_of_locations_but_in_message_and_properties(repo):
+def test_unmapped_urls_follow_the_repository_files_as_absolute_uris(repo):
     result = sarif(audit(repo), repo, url_map=())["runs"][0]["results"][0]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "legal/returns%20policy.pdf"
-    assert [loc["physicalLocation"]["artifactLocation"]["uri"] for loc in result["relatedLocations"]] == ["site/faq.md"]
+    related = [loc["physicalLocation"] for loc in result["relatedLocations"]]
+    assert [loc["artifactLocation"]["uri"] for loc in related] == ["site/faq.md", "https://shop.example.com/returns"]
+    # The URL is an absolute URI: no base, and no region (a served page's line finds nothing).
+    assert related[1] == {"artifactLocation": {"uri": "https://shop.example.com/returns"}}
     text = result["message"]["text"]
     assert text.splitlines() == [
         "return_window differs",
@@ -163,16 +172,20 @@ def test_unmapped_urls_stay_out_of_locations_but_in_message_and_properties(repo)
     assert first["value"] == {"min": 30, "max": 30, "unit": "days", "qualifier": "within", "schedule": None}
 
 
-def test_a_finding_about_crawled_pages_only_has_no_location(repo):
+def test_a_finding_about_crawled_pages_only_is_located_at_its_urls(repo):
     result = sarif(audit(repo), repo, url_map=())["runs"][0]["results"][1]
-    assert result["locations"] == [] and "relatedLocations" not in result
+    assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "https://shop.example.com/shipping"}}
+    assert [loc["physicalLocation"]["artifactLocation"]["uri"] for loc in result["relatedLocations"]] == [
+        "https://help.example.com/delivery"]
     assert "https://help.example.com/delivery" in result["message"]["text"]
 
 
-def test_files_outside_the_repository_are_not_locations(repo):
+def test_files_outside_the_repository_are_file_uris(repo):
     result = sarif(audit(repo), repo)["runs"][0]["results"][2]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "site/faq.md"
-    assert "relatedLocations" not in result
+    [outside] = result["relatedLocations"]
+    assert outside["physicalLocation"] == {"artifactLocation": {"uri": "file:///elsewhere/outside.md"},
+                                           "region": {"startLine": 2}}
     assert "/elsewhere/outside.md:2" in result["message"]["text"]
 
 

@@ -1,4 +1,4 @@
-"""SARIF 2.1.0 for code scanning: one rule per rule/kind, results placed in repository files."""
+"""SARIF 2.1.0 for code scanning: one rule per rule/kind, results placed in repository files (or at absolute URIs)."""
 
 from __future__ import annotations
 
@@ -89,6 +89,7 @@ class FileLocation:
     line: int | None = None
     page: int | None = None
     url: str | None = None  # the crawled URL this file renders, when mapped through url_map
+    absolute: bool = False  # path is an absolute URI (a crawled page, a file outside the repository)
 
 
 def is_url(uri: str) -> bool:
@@ -156,6 +157,31 @@ def file_location(
     return FileLocation(path=rel, line=line, page=page, url=url)
 
 
+def sarif_location(
+    promise: Promise, *, repo_root: Path, url_map: Iterable[tuple[str, str]] = (), cwd: Path | None = None,
+) -> FileLocation:
+    """The promise's repository file when it has one, else an absolute URI SARIF allows: the
+    crawled page's URL, or a file:// URI for a file outside the repository."""
+    loc = file_location(promise, repo_root=repo_root, url_map=url_map, cwd=cwd)
+    if loc is not None:
+        return loc
+    uri, line = promise.source.uri, promise.source.line
+    if is_url(uri):
+        # A line in the served page is not something a reader can find; the URL is.
+        return FileLocation(path=quote(uri, safe=_URI_SAFE), absolute=True)
+    p = Path(uri)
+    absolute = Path(os.path.normpath(p if p.is_absolute() else Path(cwd or Path.cwd()) / p))
+    suffix, page = absolute.suffix.lower(), None
+    if suffix in PAGE_SUFFIXES:
+        page, line = line, None
+    elif suffix not in LINE_SUFFIXES or (line is not None and line < 1):
+        line = None
+    return FileLocation(path=absolute.as_uri(), line=line, page=page, absolute=True)
+
+
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " "))
 
@@ -213,7 +239,8 @@ def _rule(rid: str, finding: Finding) -> dict[str, Any]:
 
 
 def _physical(loc: FileLocation, text: str, index: int | None = None) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(loc.path, safe="/"), "uriBaseId": "%SRCROOT%"}}
+    artifact = {"uri": loc.path} if loc.absolute else {"uri": quote(loc.path, safe="/"), "uriBaseId": "%SRCROOT%"}
+    physical: dict[str, Any] = {"artifactLocation": artifact}
     if loc.line is not None:
         physical["region"] = {"startLine": loc.line}
     out: dict[str, Any] = {"physicalLocation": physical, "message": {"text": text}}
@@ -247,18 +274,18 @@ def sarif_log(
 
     results = []
     for f in result.findings:
-        located = [(p, file_location(p, repo_root=repo_root, url_map=url_map, cwd=cwd)) for p in f.promises]
-        in_repo = [(p, loc) for p, loc in located if loc is not None]
+        located = [(p, sarif_location(p, repo_root=repo_root, url_map=url_map, cwd=cwd)) for p in f.promises]
+        # Code scanning shows a result at its first location: a repository file when there is
+        # one; crawled pages and files outside the repository follow under their absolute URIs.
+        located.sort(key=lambda pl: pl[1].absolute)
         res: dict[str, Any] = {
             "ruleId": rule_id(f),
             "ruleIndex": index[rule_id(f)],
             "level": LEVELS.get(f.severity, "warning"),
             "message": {"text": finding_text(f)},
-            # Code scanning shows a result at its first location; URLs no file renders stay out
-            # and are quoted in the message and the properties instead.
-            "locations": [_physical(in_repo[0][1], in_repo[0][0].text)] if in_repo else [],
+            "locations": [_physical(located[0][1], located[0][0].text)] if located else [],
         }
-        related = [_physical(loc, p.text, i) for i, (p, loc) in enumerate(in_repo[1:], start=1)]
+        related = [_physical(loc, p.text, i) for i, (p, loc) in enumerate(located[1:], start=1)]
         if related:
             res["relatedLocations"] = related
         if f.fingerprint:
