@@ -167,10 +167,32 @@ def _parse_sources(sources: list[str], cfg) -> list[tuple[str, str | None]]:
     if not out and cfg is not None:
         for spec in cfg.sources:
             out.append((spec.path or spec.url, spec.channel))
+    elif cfg is not None:
+        out = [(target, channel or _configured_channel(target, cfg)) for target, channel in out]
     for target, _ in out:
         if not target.startswith(("http://", "https://")) and "://" in target:
             raise fail(f"{target}: only http and https URLs can be crawled")
     return out
+
+
+def _configured_channel(target: str, cfg) -> str | None:
+    """The channel of the config's [[source]] that names this CLI source, however it is spelled
+    ("site", "site/", "./site"), or holds it (a file under a configured folder; the deepest wins)."""
+    best: tuple[int, str] | None = None
+    if target.startswith(("http://", "https://")):
+        for spec in cfg.sources:
+            if spec.url and spec.channel and spec.url.rstrip("/") == target.rstrip("/"):
+                return spec.channel
+        return None
+    here = os.path.abspath(target)
+    for spec in cfg.sources:
+        if not spec.path or not spec.channel:
+            continue
+        there = os.path.abspath(spec.path)
+        if here == there or here.startswith(there.rstrip(os.sep) + os.sep):
+            if best is None or len(there) > best[0]:
+                best = (len(there), spec.channel)
+    return best[1] if best else None
 
 
 def _pick_format(fmt: Fmt, output: Optional[Path], allowed: tuple[str, ...]) -> str:
@@ -561,7 +583,7 @@ def gap(
                                            start_column=start_column, end_column=end_column,
                                            scope_columns=scope_column or (), level=level, holidays=holidays,
                                            config=cfg.gap)
-        inputs = _parse_sources(sources or [], None)
+        inputs = [(t, c or _configured_channel(t, cfg)) for t, c in _parse_sources(sources or [], None)]
         if inputs:
             opts = pipeline.Options(sources=tuple(inputs), jobs=jobs, lang=lang.value, channel_globs=cfg.channels,
                                     rules_dir=str(rules) if rules else None)

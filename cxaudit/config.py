@@ -468,9 +468,16 @@ class _Checker:
     # -- paths
 
     def path(self, value: str) -> str:
-        """A config-relative path, resolved, and shown relative to the working folder when inside it."""
+        """A config-relative path, resolved, and given relative to the working folder as a user
+        would type it there ("../../site" from a subfolder); an absolute path outside it stays absolute."""
         p = Path(value).expanduser()
-        return _display(p if p.is_absolute() else self.base / p, self.cwd)
+        if p.is_absolute():
+            return _display(p, self.cwd)
+        absolute = os.path.normpath(self.base / p)
+        try:
+            return Path(os.path.relpath(absolute, self.cwd)).as_posix()
+        except ValueError:   # another drive (Windows)
+            return Path(absolute).as_posix()
 
     def path_conv(self, c: _Checker, path: tuple, v: Any) -> str:
         return self.path(_str(c, path, v))

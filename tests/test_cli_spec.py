@@ -186,3 +186,43 @@ def test_sarif_locates_findings_on_crawled_pages_at_their_urls(tmp_path):
     uris = sorted(loc["physicalLocation"]["artifactLocation"]["uri"]
                   for loc in result["locations"] + result.get("relatedLocations", []))
     assert uris == [server.url("/"), server.url("/returns.html")]
+
+
+# --- paths, uris and channels from the config --------------------------------------------
+
+def _sources(r) -> list[tuple[str, str, str]]:
+    assert r.returncode == 0, r.stderr
+    return sorted((p["source"]["uri"], p["source"]["channel"], p["id"])
+                  for p in (json.loads(line) for line in r.stdout.splitlines()))
+
+
+def test_uris_and_ids_do_not_depend_on_path_spelling(tmp_path):
+    (tmp_path / "x.md").write_text("# Returns\n\nReturns are accepted within 30 days.\n")
+    spellings = [_sources(run("extract", *args, "--format", "jsonl", cwd=tmp_path))
+                 for args in (["x.md"], ["./x.md"], ["."], ["./"])]
+    assert spellings[0][0][0] == "x.md"
+    assert all(s == spellings[0] for s in spellings)
+
+
+@pytest.fixture()
+def project(tmp_path):
+    root = tmp_path / "proj"
+    (root / "site").mkdir(parents=True)
+    (root / "deep" / "er").mkdir(parents=True)
+    (root / "site" / "shipping.md").write_text("# Delivery\n\nStandard delivery takes 3-5 business days.\n")
+    (root / "cxaudit.toml").write_text('[[source]]\npath = "site"\nchannel = "ads"\n')
+    return root
+
+
+@pytest.mark.parametrize("spelling", ["site", "site/", "./site", "site/shipping.md"])
+def test_a_cli_source_named_in_the_config_takes_its_channel(project, spelling):
+    [(uri, channel, _)] = _sources(run("extract", spelling, "--format", "jsonl", cwd=project))
+    assert (uri, channel) == ("site/shipping.md", "ads")
+
+
+def test_a_config_found_walking_up_keeps_uris_relative(project):
+    here = project / "deep" / "er"
+    from_config = _sources(run("extract", "--format", "jsonl", cwd=here))
+    assert [(uri, channel) for uri, channel, _ in from_config] == [("../../site/shipping.md", "ads")]
+    # the same as naming the folder on the command line there
+    assert _sources(run("extract", "../../site", "--format", "jsonl", cwd=here)) == from_config

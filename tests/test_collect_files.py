@@ -34,8 +34,8 @@ def test_walk_order_and_skips(tmp_path, monkeypatch):
     assert (doc.fmt, doc.channel, doc.path) == ("html", "website", os.path.join("site", "b.html"))
     assert items[2].channel == "help_centre" and items[2].fmt == "faq"
     assert items[0].channel == "other"
-    # the path as given is kept in the uri
-    assert uris(walk("./site/", None))[0] == "./site/a.md"
+    # one spelling per place: "./site/" reads as "site"
+    assert uris(walk("./site/", None))[0] == "site/a.md"
 
 
 def test_single_file_and_channel_precedence(tmp_path, monkeypatch):
@@ -44,10 +44,10 @@ def test_single_file_and_channel_precedence(tmp_path, monkeypatch):
     assert list(walk("b.html", "policy")) == [Document(uri="b.html", channel="policy", fmt="html", path="b.html")]
     globs = [("sub/deeper/", "email"), ("**/*.txt", "chat"), ("*.md", "social"), ("sub/*.pdf", "ads")]
     got = {d.uri: d.channel for d in walk(".", None, globs) if isinstance(d, Document)}
-    assert got["./sub/deeper/y.pdf"] == "email"
-    assert got["./sub/z.txt"] == "chat"
-    assert got["./a.md"] == "social"           # no "/": matches the file name anywhere
-    assert got["./help/faq.json"] == "help_centre"
+    assert got["sub/deeper/y.pdf"] == "email"
+    assert got["sub/z.txt"] == "chat"
+    assert got["a.md"] == "social"           # no "/": matches the file name anywhere
+    assert got["help/faq.json"] == "help_centre"
     # globs also match the path inside the folder walked
     got = {d.uri: d.channel for d in walk("sub", None, [("deeper/**", "email")]) if isinstance(d, Document)}
     assert got == {"sub/deeper/y.pdf": "email", "sub/z.txt": "other"}

@@ -227,12 +227,13 @@ def test_relative_paths_are_relative_to_the_config_folder(tmp_path):
     assert cfg.gap["actuals"] == "site/data/orders.csv"
 
 
-def test_paths_outside_the_working_folder_become_absolute(tmp_path):
-    write(tmp_path / "cxaudit.toml", '[[source]]\npath = "content"\n')
-    (tmp_path / "sub").mkdir()
-    cfg = load_config(None, cwd=tmp_path / "sub")
+def test_paths_outside_the_working_folder_stay_relative_to_it(tmp_path):
+    # As the user would type them there: uris, and so promise ids, never carry the home folder.
+    write(tmp_path / "cxaudit.toml", '[[source]]\npath = "content"\n\n[[source]]\npath = "/srv/shop"\n')
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    cfg = load_config(None, cwd=tmp_path / "sub" / "deeper")
     assert cfg.path == str(tmp_path.resolve() / "cxaudit.toml")
-    assert cfg.sources[0].path == str(tmp_path.resolve() / "content")
+    assert [s.path for s in cfg.sources] == ["../../content", "/srv/shop"]
 
 
 def test_channel_globs(tmp_path):

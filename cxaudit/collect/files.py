@@ -150,7 +150,9 @@ def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, st
     if not os.path.lexists(target):
         yield NotRead(target, "no such file or folder")
         return
-    base = target.replace("\\", "/")
+    # One spelling per place ("./x.md" and "x.md", "site/" and "./site"): uris, and so promise
+    # ids, must not depend on how the path was typed.
+    base = posixpath.normpath(target.replace("\\", "/"))
 
     def file_entry(uri: str, path: str, broken: bool) -> Document | NotRead | Skipped:
         fmt = format_for(uri)
@@ -158,7 +160,7 @@ def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, st
             return Skipped(uri, "unsupported file type")
         if broken:
             return NotRead(uri, "broken symlink")
-        rel = uri[len(base):].lstrip("/") if uri.startswith(base) and uri != base else None
+        rel = (uri if base == "." else uri[len(base):].lstrip("/")) if _under(uri, base) else None
         return Document(uri=uri, channel=channel_for(uri, fmt, channel, channel_globs, rel), fmt=fmt,
                         path=path)
 
@@ -191,7 +193,7 @@ def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, st
         name = entry.name
         if name.startswith("."):
             continue
-        child_uri = posixpath.join(uri, name)
+        child_uri = name if uri == "." else posixpath.join(uri, name)
         try:
             is_link = entry.is_symlink()
             is_dir = entry.is_dir(follow_symlinks=True)
@@ -219,6 +221,13 @@ def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, st
             yield listed
         else:
             frames.append((iter(listed), child_uri))
+
+
+def _under(uri: str, base: str) -> bool:
+    """Whether uri is inside the folder base (both "/"-separated and normalised)."""
+    if uri == base:
+        return False
+    return base == "." or uri.startswith(base.rstrip("/") + "/")
 
 
 def _inside(path: str, root: str) -> bool:
