@@ -226,3 +226,13 @@ def test_a_config_found_walking_up_keeps_uris_relative(project):
     assert [(uri, channel) for uri, channel, _ in from_config] == [("../../site/shipping.md", "ads")]
     # the same as naming the folder on the command line there
     assert _sources(run("extract", "../../site", "--format", "jsonl", cwd=here)) == from_config
+
+
+def test_json_skipped_count_agrees_with_the_skipped_list(cli, tmp_path):
+    (tmp_path / "returns.txt").write_text("Returns are accepted within 30 days.\n", encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "export.json").write_text(json.dumps({"items": [{"id": 1}]}), encoding="utf-8")
+    out = json.loads(cli("audit", str(tmp_path), "--format", "json", "-q", "--jobs", "1").stdout)
+    assert out["summary"]["skipped"] == len(out["skipped"]) == 1
+    assert out["skipped"][0]["uri"].endswith("export.json")
+    assert out["summary"]["unsupported"] == 1   # logo.png: counted, not named

@@ -18,8 +18,11 @@ def as_dict(result: AuditResult, *, audit: bool) -> dict[str, Any]:
     if audit:
         out["findings"] = [f.as_dict() for f in result.findings]
         summary = result.summary()
-        summary["skipped"] = result.skipped
+        # "skipped" names each file it counts (readable types that held no customer text);
+        # files of other types are only counted, as "unsupported".
         out["skipped"] = [n.as_dict() for n in result.skipped_files]
+        summary["skipped"] = len(out["skipped"])
+        summary["unsupported"] = max(0, result.skipped - len(out["skipped"]))
         summary["suppressed"] = result.suppressed
         out["summary"] = summary
         for key in ("canonical", "not_governed", "scorecard", "baseline"):
