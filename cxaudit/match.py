@@ -42,7 +42,7 @@ DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
 # Scope keys read anywhere before the value when its own clause names none.
 # ("Over the holidays, our lines are open 10–4": a period said first covers the sentence)
 _LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium", "period"), "wait_time": ("medium", "period"),
-                 "support_hours": ("period",), "delivery_time": ("period",), "dispatch_time": ("period",),
+                 "support_hours": ("period", "medium"), "delivery_time": ("period",), "dispatch_time": ("period",),
                  "money_back_guarantee": ("product",),
                  # "If you join the Club today – it's free – every order ships free"
                  "free_shipping_threshold": ("tier",)}
@@ -80,7 +80,7 @@ _START_EVENT = re.compile(
     r"the\s+(?:\w+\s+)?(?:is\s+|was\s+)?|you\s+|we\s+|us\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|these|those|they)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:with|including|includes|plus)\b", re.I)
-_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?|regardless\s+of|irrespective\s+of|no\s+matter|excludes?|not\s+including|apart\s+from|unless|waived\s+(?:for|if|when|where)|"
+_EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?(?!\s+(?:these|those|our|business|office|opening|working|normal|regular|usual)\s+hours)|regardless\s+of|irrespective\s+of|no\s+matter|excludes?|not\s+including|apart\s+from|unless|waived\s+(?:for|if|when|where)|"
                         r"with\s+the\s+exception\s+of|but\s+not|(?:does\s*n[o'’]t|does\s+not|do\s+not|doesn[’']t|won[’']t)\s+apply\s+to|"
                         r"(?:is|are)\s+(?:not|n[o'’]t)\s+(?:available|offered)\s+(?:in|to|for))"
                         # the excluded things may be a short list ("except Alaska & Hawaii")
@@ -387,6 +387,7 @@ _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty
 # kinds of area within a place, named by a table's columns
 _AREA_TYPES = {"metro", "regional", "remote"}
 # parts of an appliance with terms of their own
+_JOIN_US = re.compile(r"(?i)\b(?:sign\s+up|join|become\s+a\s+member|enrol|enroll|subscribe)\b")
 _BRACKET_LABEL = re.compile(r"[(（]\s*(?P<l>[A-Z][\w+&'’ -]{1,30}?)\s*[:：]\s*$")
 # a membership's own name: "OrchidPlus", "Prime", "Club Marula", "VIP"
 _BRAND_TIER = re.compile(r"[a-z][A-Z]|\b(?:plus|club|prime|vip|gold|silver|platinum|premium|elite|rewards|insiders?|members?|loyalty)\b|\+", re.I)
@@ -506,6 +507,8 @@ def _cell_spans(row_text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "ship … via Next Day delivery and arrive in 1 business day": the service named in the value's clause
+_VIA_NEXT_DAY = re.compile(r"(?i)\b(?:via|by|with|using)\s+(?:our\s+)?next[\s-]+(?:business[\s-]+|working[\s-]+)?day\b")
 _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b|\btomorrow\b")
 # A scope word tied to the value before it names that value's own scope ("3–7 business days
 # to regional areas"); one past ", and" starts the next clause.
@@ -548,7 +551,10 @@ def _column_of(row_text: str, v: Value) -> int | None:
 def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | None:
     """The header of the table column a value stands in, past the label column."""
     col = _column_of(row_text, v)
-    return table[col] if col is not None and 0 < col < len(table) else None
+    if col is None or not 0 < col < len(table):
+        return None
+    # ("Gold (spend R10 000+ a year)": the column's name, not what earns it)
+    return re.sub(r"\s*[(（][^()（）]*[)）]", "", table[col]).strip() or table[col]
 
 
 _BOUGHT_FROM = re.compile(r"\s+(?:(?:that|which)\s+)?(?:we\s+(?:sell|stock|supply|carry)\b|(?:bought|purchased|sold|ordered|delivered|shipped|supplied)\b).*$")
@@ -562,7 +568,9 @@ def _covered_product(before: str) -> str | None:
     harnesses and collars have a 12-month warranty" -> "collar,harness,lead"; "All Northwind-brand
     gear is covered by ..." -> "gear". None for "we", "all products" and other general subjects.
     Scopes sharing a head noun are compatible (compare splits scope values on commas)."""
-    m = _COVERED.search(re.sub(r"\s*\([^()]*\)", "", before))   # ("Health devices (BP monitors, thermometers) have")
+    before = re.sub(r"\s*\([^()]*\)", "", before)   # ("Health devices (BP monitors, thermometers) have")
+    before = re.split(r"[;,]\s+(?:and|but|while|whereas)\s+|;\s*", before)[-1]   # ("…, and crates carry a")
+    m = _COVERED.search(re.sub(r"\s+[a-z]+\s*\(\s*$", " ", before))   # ("… carry a one (1) year limited warranty")
     if not m:
         return None
     words = [w for w in re.findall(r"[a-z0-9]+", _BOUGHT_FROM.sub("", m.group("subj").lower())) if w != "s"]
@@ -588,10 +596,16 @@ _CUT_FOR = re.compile(r"\s*(?:[–—|-]\s*|\()(?:women|men|ladies|kids|girls|bo
 _BRAND_PAIR = re.compile(r"\b[A-Z][a-z]+\s*&\s*[A-Z][a-z]+(?=\s+[a-z])")
 
 
+_MODEL_CODE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}(?![\w-])")
+
+
 def _items_of(label: str) -> str | None:
     """Head nouns of a label that lists items: "Toasters, kettles & other small electrics" ->
     "electric,kettle,toaster"; "Hearthline Pro 5-Qt Stand Mixer" -> "mixer"."""
     heads = set()
+    # a product title's colour in brackets, model codes and the bundled extras are not its items
+    # ("LG 601L Side-by-Side Refrigerator GS-B6012PZ", "… Headphones (Black)", "Aircon MKM75VVMG + 3 x CTKM25VVMG")
+    label = _MODEL_CODE.sub(" ", re.sub(r"\s*\([^()]*\)\s*$|\s+\+\s.*$", "", label))
     label = _CUT_FOR.sub("", label)   # "Kluane 700 Down Parka – Women's" is a parka
     label = _BRAND_PAIR.sub("", label)   # "all Tussock & Tarn apparel" is apparel
     for item in re.split(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", label.lower()):
@@ -1131,6 +1145,13 @@ class Extractor:
                 if asked:
                     got = self.inherit_region(got, s_text, asked.rstrip().rstrip("?？") + ":", label=True,
                                               keys=("region", "service", "tier", "product"), join=True)
+                    if _JOIN_US.search(s_text) and _BRAND_TIER.search(asked):
+                        # "New to OrchidPlus? Sign up free and enjoy free delivery on every order": a
+                        # membership's perks
+                        got = tuple(r if "tier" in dict(r.scope) or "tier" not in SCOPE_KEYS.get(r.kind, DEFAULT_SCOPE_KEYS)
+                                    else replace(r, scope=tuple(sorted({**dict(r.scope), "tier": "members"}.items())),
+                                                 subject=_subject(r.kind, {**dict(r.scope), "tier": "members"}))
+                                    for r in got)
                 cond = _CONDITION_SENTENCE.search(text, 0, off)
                 if cond and any("reason" in SCOPE_KEYS.get(r.kind, ()) and "reason" not in dict(r.scope) for r in got):
                     # "If an item arrives damaged or faulty, contact us. We'll send you a free prepaid
@@ -1666,6 +1687,8 @@ class Extractor:
                 d = 0
             if lo > 0 and end <= v.start and "," in text[end:v.start]:
                 d += 60  # "3 to 7 days in the West, 2 to 5 in Ontario": the West is the value before's
+            if start >= v.end and _open_bracket(text, v.start) and re.match(r"[^()]*\)\s*,", text[v.end:start]):
+                continue   # "Call us on 0860 … (Mon–Fri 08:00–18:00), chat to us on WhatsApp": the next item's
             if start >= v.end:
                 if _OWN_LABEL_AFTER.fullmatch(text, v.end, start):
                     d = 0  # "2–5 business days to metro areas and 3–7 business days to regional areas"
@@ -2107,6 +2130,12 @@ class Extractor:
             # 「冰箱整机保修3年，压缩机保修12年」, 「空调 | 6年 | 压缩机10年」: a part's term is its appliance's part
             owners = sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and h[1] <= v.start
                              and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements")})
+            if not owners and heading and self.lang == "en":
+                # a product page's parts ("10 years on the inverter compressor" under "LG 601L
+                # Side-by-Side Refrigerator GS-B6012PZ") are its own product's parts
+                title = next((h for h in reversed(heading[-3:])
+                              if not _SECTION_WORDS & set(re.findall(r"[a-z]+", h.lower()))), None)
+                owners = [o] if title and (o := _items_of(title)) and "," not in o else []
             if len(owners) == 1:
                 scope["product"] = f"{owners[0]}:{scope['product']}"
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \
@@ -2134,7 +2163,8 @@ class Extractor:
                                 for w in re.findall(r"[A-Za-z]+", zone.group(1))):
                 scope["region"] = _service_name(zone.group(1))
         if pack.kind == "delivery_time" and "service" not in scope and v.min == v.max == 1 \
-                and v.unit in ("days", "business_days") and _NEXT_DAY.search(text, v.start, v.end):
+                and v.unit in ("days", "business_days") and (_NEXT_DAY.search(text, v.start, v.end)
+                                                             or _VIA_NEXT_DAY.search(text, 0, hi)):
             scope["service"] = "next_day"  # "we'll deliver the next working day" is the next-day service
         if pack.kind in ("dispatch_time", "delivery_time") and self.lang == "zh":
             # 「工作日16点前付款的当天就能出库」: the cut-off said in the value's own clause

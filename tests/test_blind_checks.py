@@ -888,7 +888,7 @@ def test_non_promises_and_scopes_of_the_seventh_round():
     assert _read("Standard delivery to an outlying area takes 4–7 working days.") == [
         ("delivery_time", 4, 7, {"region": "remote", "service": "standard"})]
     assert _read("Pargo collection point orders arrive in 3–5 working days.") == [
-        ("delivery_time", 3, 5, {"service": "pickup"})]
+        ("delivery_time", 3, 5, {"service": "collection_point"})]
 
 
 def test_a_place_s_code_before_orders_is_the_region_not_the_goods():
@@ -902,3 +902,72 @@ def test_a_share_of_the_order_as_return_cost_and_matching_lower_prices():
     assert _read("Return shipping costs 10% of the order value.") == [("return_cost", 10, 10, {})]
     assert _read("We match lower prices within 14 days of purchase.") == [
         ("price_match_window", 14, 14, {"start": "purchase"})]
+
+
+def test_prices_and_fees_beside_a_threshold_are_not_thresholds():
+    assert _read("Knitwear from R349, throws from R299 and free delivery on orders over R500.") == [
+        ("free_shipping_threshold", 500, 500, {"region": "ZA"})]
+    assert _read("Standard delivery costs R75 to main centres and R120 to outlying areas, and is free on orders "
+                 "over R750.") == [("free_shipping_threshold", 750, 750, {"region": "ZA", "service": "standard"})]
+    assert _read("Free delivery from €50.") == [("free_shipping_threshold", 50, 50, {})]
+    assert _read("Please collect within 10 days or we'll return it to our warehouse and refund you.") == []
+
+
+def test_a_parcel_point_is_not_the_courier_at_the_door():
+    assert _read("Returns are free in store and at any Pargo collection point.") == [
+        ("return_cost", 0, 0, {"service": "collection_point"})]
+    promises, findings = audit_documents(("a.md", "Returns are free at any Pargo collection point."),
+                                         ("b.md", "Return pickup from your home costs R95."))
+    assert sorted(dict(p.scope).get("service") for p in promises) == ["collection_point", "pickup"]
+    assert findings == []
+
+
+def test_hours_in_a_bracket_after_a_phone_number_are_the_phone_s():
+    [p] = extract_text("Call us on 0860 627 852 (Monday to Friday 08:00–18:00, Saturday 08:00–13:00), chat to us on "
+                       "WhatsApp on 082 555 0147, or email care@marulalane.co.za.")
+    assert dict(p.scope) == {"medium": "phone"}
+
+
+def test_seventh_round_singapore_readings():
+    # a chatbot outside the team's hours is the bot; "Sun & PH" keeps Sunday's hours
+    assert _read("Outside these hours, our chatbot KD Assist can track orders and answer common questions 24/7.") == [
+        ("support_hours", None, None, {"medium": "bot"})]
+    [p] = extract_text("Phone: Mon–Sat 9am–9pm, Sun & PH 10am–6pm")
+    assert [dict(x)["days"] for x in p.schedule] == ["mon-sat", "sun"]
+    # a membership's perks after "New to <Tier>?"
+    assert _read("New to OrchidPlus? Sign up free and enjoy free delivery on every order + 30-day returns on "
+                 "unopened items.") == [("free_shipping_threshold", 0, 0, {"tier": "members"}),
+                                        ("return_window", 30, 30, {"tier": "members"})]
+    assert _read("Aircon: installed by our authorised installers within 7 working days of order confirmation.") == []
+
+
+def test_a_product_page_s_parts_are_its_own_product_s_parts():
+    from cxaudit.model import Block, Document
+    from cxaudit.pipeline import promises_in_blocks
+    def page(title, text):
+        doc = Document(uri=f"{title}.html", channel="website", fmt="html")
+        return [p for p in promises_in_blocks([Block(text=text, line=40, heading=(title, "Warranty"))], doc)]
+    fridge = page("LG 601L Side-by-Side Refrigerator GS-B6012PZ",
+                  "2 years manufacturer's warranty on parts and labour, plus 10 years on the inverter compressor.")
+    aircon = page("Daikin iSmile Eco System 3 Inverter Aircon MKM75VVMG + 3 x CTKM25VVMG",
+                  "5 years warranty on the compressor, 2 years on parts and 1 year on general service (labour).")
+    assert [dict(p.scope).get("product") for p in fridge] == [None, "refrigerator:motors"]
+    assert [dict(p.scope).get("product") for p in aircon] == ["aircon:motors", "aircon:parts", "aircon:labour"]
+    assert compare(fridge + aircon) == []
+
+
+def test_seventh_round_pet_shop_readings():
+    assert [dict(p.scope).get("service") for p in extract_text(
+        "Live fish ship Monday–Wednesday only via Next Day delivery and arrive in 1 business day.")] == ["next_day", "next_day"]
+    assert _read("Barkwell Pharmacy is available Monday–Friday, 9 AM–7 PM ET.") == [
+        ("support_hours", None, None, {"topic": "pharmacy"})]
+    assert _read("Once your vet approves, pharmacy orders ship within 1–2 business days.") == [
+        ("dispatch_time", 1, 2, {"product": "prescription"})]
+    assert [dict(p.scope).get("items") for p in extract_text(
+        "8.1 Barkwell Home branded beds carry a two (2) year limited warranty, and Barkwell Home branded crates, "
+        "gates and carriers carry a one (1) year limited warranty.")] == ["bed", "carrier,crate,gate"]
+    for text in ("[Outside pharmacy hours: offer a callback — the pharmacy returns calls the next business day.]",
+                 "This usually takes 5 to 8 days; you can follow it with the tracking number on your label.",
+                 "A: Give it 24 to 48 hours after unboxing to reach its full height.",
+                 "Most clinics respond within 1 business day, but timing depends on your vet."):
+        assert _read(text) == [], text

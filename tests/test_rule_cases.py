@@ -59,3 +59,30 @@ def test_a_malformed_common_key_is_one_line_naming_file_and_key(tmp_path, key, b
     common.write_text(common.read_text(encoding="utf-8") + f"\n{key}: {bad}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"common\.yaml: {key}(\.CA)?: expected a mapping"):
         load_rules(str(tmp_path / "rules"))
+
+
+def test_no_rule_pack_repeats_a_key():
+    """YAML keeps the last of two equal keys without a word: a scope value written twice loses
+    the first list of phrases."""
+    import yaml
+
+    repeated = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                repeated.append((node.start_mark.name, key_node.start_mark.line + 1, key))
+            seen.add(key)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    rules = Path(__file__).resolve().parent.parent / "rules"
+    for path in sorted(rules.glob("*/*.yaml")):
+        with path.open(encoding="utf-8") as f:
+            yaml.load(f, Loader=Loader)
+    assert repeated == []

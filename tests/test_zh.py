@@ -698,3 +698,9 @@ def test_seventh_round_chinese_readings():
         "strollers:frame", "strollers:wear_parts"]
     assert [s.get("cutoff") for *_, s in read("每天下午4点之前付款的订单当天发货，4点以后付款的第二天发货。")] == [
         "16:00", "after 16:00"]
+
+
+def test_a_courier_booked_to_collect_a_return_is_no_window():
+    assert _promises("我們將於 1–2 個工作天內安排黑貓到府取件，請將商品連同原包裝、贈品一併裝箱。") == []
+    assert [p.kind for p in _promises("客服：退貨運費由我們負擔，我們會請黑貓到府收件，大約 1 到 2 個工作天內會跟您聯絡收件時間。")] == [
+        "return_cost"]
