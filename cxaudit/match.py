@@ -271,6 +271,8 @@ _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got
 # banks as the sentence's subject ("Most banks show the money in 3–5 working days, but some can take up to 10")
 _BANK_SUBJECT = re.compile(r"(?i)^\W*(?:most\s+|some\s+|many\s+|all\s+)?(?:banks|card\s+issuers|payment\s+providers)\b")
 # (Chinese: "到账时间以各支付渠道为准", a table of 支付方式 | 到账时间: each payment channel's own posting time)
+# 「信用卡需 1–7 个工作日，具体以银行为准」: the time is the bank's to say
+_ZH_BANK_SAYS = re.compile(r"以(?:各)?(?:银行|发卡行|银联)(?:实际)?(?:到账|处理)?(?:时间)?为准|(?:要|需)?(?:看|视)(?:银行|发卡行)")
 _BANK_HEADING = re.compile(r"(?i)\bbank\b|\bcard\s+(?:issuer|provider)\b|\bstatement\b|支付渠道|支付方式|到账时间")
 _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?:bank|card\s+(?:issuer|provider)|"
                          r"financial\s+institution|payment\s+provider)\s+to\b"
@@ -387,6 +389,8 @@ _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty
 # kinds of area within a place, named by a table's columns
 _AREA_TYPES = {"metro", "regional", "remote"}
 # parts of an appliance with terms of their own
+_METHOD_GAP = re.compile(r"\s*(?:,|、|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?", re.I)
+_ZH_JOIN_CARD = re.compile(r"^\W*(?:开通|加入|办理|成为)[^，。；：:]{1,8}(?:卡|会员|PLUS|Plus)\s*[：:，,]")
 _JOIN_US = re.compile(r"(?i)\b(?:sign\s+up|join|become\s+a\s+member|enrol|enroll|subscribe)\b")
 _BRACKET_LABEL = re.compile(r"[(（]\s*(?P<l>[A-Z][\w+&'’ -]{1,30}?)\s*[:：]\s*$")
 # a membership's own name: "OrchidPlus", "Prime", "Club Marula", "VIP"
@@ -1730,9 +1734,9 @@ class Extractor:
                and not (h[1] <= v.start and _DIGIT.search(text, h[1], v.start) and any(
                    o[2] == "payment" and h[1] <= o[0] < v.start for o in hits))]
         methods = {h[3] for h in pay}
-        every = [h for h in hits if h[2] == "payment"]
+        every = sorted({(h[0], h[1]): h for h in hits if h[2] == "payment"}.values())   # (one phrase, one method)
         if "payment" in found and len({h[3] for h in every}) > 2 and "card" in {h[3] for h in every} \
-                and max(h[0] for h in every) - min(h[1] for h in every) <= 40:
+                and all(_METHOD_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(every, every[1:])):
             pay = []  # "to your original payment method (card, PayPal or Apple Pay)": all of them
         if "payment" in found and not pay:
             del found["payment"]
@@ -1740,7 +1744,11 @@ class Extractor:
             found["payment"] = (found["payment"][0], methods)
         elif "payment" in found and len(methods) > 1:
             span = max(h[0] for h in pay) - min(h[1] for h in pay)
-            if "card" in methods and span <= 40:
+            uniq = sorted({(h[0], h[1]): h for h in pay}.values())
+            listed = all(_METHOD_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(uniq, uniq[1:]))
+            if not listed:
+                pass   # 「微信支付、支付宝一般实时到账，信用卡需 1–7 个工作日」: each clause its own method, the nearest this value's
+            elif "card" in methods and span <= 40:
                 # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
                 del found["payment"]
             elif span <= 20:
@@ -1921,6 +1929,8 @@ class Extractor:
                         and not any(k in ("region", "service", "product") for k, _ in self._heading_scope(label)):
                     # "Sent from our Ballymount warehouse | 2–3 working days": which goods, not where to
                     scope["product"] = _service_name(label)
+        if self.lang == "zh" and "tier" in keys and "tier" not in scope and _ZH_JOIN_CARD.match(text):
+            scope["tier"] = "members"   # 「开通芽芽卡：…保税仓订单无门槛包邮」: the perks of a paid card
         label = _BRACKET_LABEL.search(text, max(0, v.start - 40), v.start)
         if label and not in_row:
             # "returned unopened within 14 days (OrchidPlus: 30 days)": the bracket's label is its
@@ -2202,7 +2212,8 @@ class Extractor:
         if pack.kind == "refund_time" and (_BANK_STAGE.search(text, lo, v.end) or _BANK_AFTER.match(text, v.end, hi)
                                            or _BANK_SUBJECT.match(text)
                                            or (heading and _BANK_HEADING.search(heading[-1]))
-                                           or (self.lang == "zh" and _BANK_HEADING.search(" ".join(table or ()) + text[:v.start]))):
+                                           or (self.lang == "zh" and (_BANK_HEADING.search(" ".join(table or ()) + text[:v.start])
+                                                                      or _ZH_BANK_SAYS.search(text, v.end)))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
         if pack.kind == "free_shipping_threshold" and v.type == "money" and v.max == 0:
             return None   # "运费 | ¥0.00", "Shipping: $0.00": a charge of nothing, not a threshold

@@ -704,3 +704,18 @@ def test_a_courier_booked_to_collect_a_return_is_no_window():
     assert _promises("我們將於 1–2 個工作天內安排黑貓到府取件，請將商品連同原包裝、贈品一併裝箱。") == []
     assert [p.kind for p in _promises("客服：退貨運費由我們負擔，我們會請黑貓到府收件，大約 1 到 2 個工作天內會跟您聯絡收件時間。")] == [
         "return_cost"]
+
+
+def test_seventh_round_chinese_non_promises_and_scopes():
+    for text in ("您是昨晚8点付款的，今天会发出，请您放心。",
+                 "退货寄回杭州下沙保税仓售后组，仓库签收后 2 个工作日内完成验收。",
+                 "所有跨境订单在支付后都需要经过海关“三单比对”及清关，保税仓订单清关一般在 1–2 小时内完成，随后出库。",
+                 "例：王女士 6 月 3 日签收一台未拆封的吸奶器，退款金额 ¥1,299（含税费 ¥108.35）原路退回微信支付。"):
+        assert _promises(text) == [], text
+    [p] = _promises("坐席：仓库签收后2个工作日内验收，验收通过后3个工作日内给您发起退款，原路退回。")
+    assert (p.kind, p.max) == ("refund_time", 3)
+    # a paid card's perks, and a card refund the bank decides
+    assert {dict(p.scope).get("tier") for p in _promises(
+        "开通芽芽卡：新用户首月免费试用 30 天，保税仓订单无门槛包邮，价保期从 7 天延长到 15 天。")} == {"members"}
+    [p] = _promises("微信支付、支付宝一般实时到账，信用卡需 1–7 个工作日，具体以银行为准。")
+    assert dict(p.scope) == {"payment": "card", "stage": "bank"}
