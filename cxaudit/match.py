@@ -731,7 +731,9 @@ def _named_tier_wins(hits: list[tuple[int, int, str, str]], text: str) -> list[t
     if not named:
         return hits
     return [h for h in hits if not (h[2] == "tier" and h[3] == "members" and any(
-        not text[o[1]:h[0]].strip() or not text[h[1]:o[0]].strip() for o in named))]
+        (o[1] <= h[0] and not text[o[1]:h[0]].strip()) or (h[1] <= o[0] and not text[h[1]:o[0]].strip())
+        or (h[0] < o[1] and o[0] < h[1])   # (or inside it: "Plus members")
+        for o in named))]
 
 
 def _bracket_after(text: str, at: int) -> tuple[int, int] | None:

@@ -971,3 +971,10 @@ def test_seventh_round_pet_shop_readings():
                  "A: Give it 24 to 48 hours after unboxing to reach its full height.",
                  "Most clinics respond within 1 business day, but timing depends on your vet."):
         assert _read(text) == [], text
+
+
+def test_a_named_tier_in_the_next_clause_leaves_the_members_of_this_one():
+    assert _read("Marula Rewards members get free standard delivery on orders over R450, and Gold members on every "
+                 "order.") == [("free_shipping_threshold", 450, 450, {"region": "ZA", "service": "standard",
+                                                                      "tier": "members"})]
+    assert _read("Club Gold members get free delivery over $40.") == [("free_shipping_threshold", 40, 40, {"tier": "gold"})]
