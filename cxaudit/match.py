@@ -88,6 +88,7 @@ _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(
 # ("（新疆、西藏等偏远地区除外）": each place of the list; "（春节期间另行通知）": hours set apart for it)
 _EXCLUDED_AFTER = re.compile(r"\s*(?:[、及和与/]?[\u4e00-\u9fff]){0,12}?(?:除外|不参与|不在此列|另行通知|另行安排|另行公告|以公告为准|以外|之外)")
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:showroom|store|shop|branch|boutique|studio|outlet)s?$", re.I)
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
 # the general customer team named outright: a specialist line's heading ("Vet Advice Line") does
@@ -286,7 +287,9 @@ _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?
                          r"|it(?:['’]s|\s+is|\s+has\s+been)\s+(?:processed|issued|sent|refunded))\b")
 
 
-_ZH_CUTOFF = re.compile(r"(?:(上午|中午|下午|晚上)\s*)?(\d{1,2})(?:[:：](\d{2})|\s*[点點时時](?:(\d{1,2})分|(半))?)\s*"
+_ZH_EXCLUDED_BEFORE = re.compile(r"(?:除了?|不适用于|不包括|不含|非)\s{0,2}$")
+_ZH_NOT_SERVED_AFTER = re.compile(r"\s{0,2}(?:等地区?)?\s{0,2}(?:暂不|不)(?:配送|发货|支持配送|送货)")
+_ZH_CUTOFF = re.compile(r"(?:(上午|中午|下午|晚上|晚|早上|早)\s*)?(\d{1,2})(?:[:：](\d{2})|\s*[点點时時](?:(\d{1,2})分|(半))?)\s*"
                         r"(?:前|之前|以前|(后|後|之后|之後|以后|以後))\s*(?:完成\s*)?(?:付款|下单|下單|支付|拍下|订购|訂購|结账|結帳)")
 
 
@@ -417,7 +420,8 @@ _FOR_ITEMS = re.compile(r"\s+(?:for|with)\s+(?!a\b|an\b|the\b|your\b|all\b|most\
                         r"(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)(?=\s+and\b|\s*[,.;()]|\s*$)", re.I)
 # a service or a destination in the subject, not items ("Standard delivery to metro areas usually arrives")
 _NOT_SHIPPED_ITEMS = frozenset("delivery deliveries shipping shipment shipments post courier service services to in for from "
-                               "within by on at via express standard tracked signed parcel parcels".split())
+                               "within by on at via express standard tracked signed parcel parcels address addresses "
+                               "destination destinations location locations postcode postcodes area areas".split())
 
 
 def _shipped_product(before: str) -> str | None:
@@ -518,7 +522,7 @@ _NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b|
 # to regional areas"); one past ", and" starts the next clause.
 _BY_WHOM = re.compile(r"(?i)\s*(?:by|for)\s+(?:our\s+|all\s+)?")
 _AND_OR = re.compile(r"(?i)\b(?:and|or)\b|[,&]")
-_OWN_LABEL_AFTER = re.compile(r"\s*(?:(?:limited\s+)?(?:warranty|guarantee|cover)\s+on\s+|(?:to|in|for|across|throughout|with|via)\s+)(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
+_OWN_LABEL_AFTER = re.compile(r"\s*(?:(?:limited\s+)?(?:warranty|guarantee|cover)\s+on\s+|(?:to|in|for|across|throughout|with|via|on)\s+)(?:the\s+|all\s+|most\s+|our\s+|your\s+)?", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
 _ZH_RECEIVED = re.compile(r"收到\S{0,2}$")
 _ZH_CONFIRMED = re.compile(r"(?:确认|確認|验收|驗收|检查|檢查)(?:完|完成)?$")
@@ -1612,6 +1616,10 @@ class Extractor:
         # promise is not about.
         hits = [h for h in hits if not _EXCLUDED_AFTER.match(text, h[1])]   # "（定制商品除外）"
         if self.lang == "zh":
+            # 「除偏远地区外」「非生鲜商品」「不适用于冷链快递」「新疆、西藏暂不配送」: what the promise is not about
+            hits = [h for h in hits if not _ZH_EXCLUDED_BEFORE.search(text, max(0, h[0] - 6), h[0])
+                    and not _ZH_NOT_SERVED_AFTER.match(text, h[1])]
+        if self.lang == "zh":
             # Chinese names the topic first: a scope word after the value and past a comma starts
             # the next clause ("整机保修一年，主要部件保修两年")
             # ("整机1年保修主要部件2年": before the next value, a scope word is that value's)
@@ -1757,6 +1765,11 @@ class Extractor:
                 # "Bank Transfer/UPI" leaves the card out: those methods' own clock
                 found["payment"] = (found["payment"][0], methods)
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
+        if "region" in scope and len(parts := scope["region"].split(",")) == 2 and len(set(parts) & _AREA_TYPES) == 1 \
+                and not any(":" in p for p in parts):
+            # "South Island urban addresses": the island's metro area, as a table's Metro column on its row
+            area = (set(parts) & _AREA_TYPES).pop()
+            scope["region"] = f"{(set(parts) - {area}).pop()}:{area}"
         if kind == "dispatch_time" and scope.get("start") in ("before_dispatch", "shipment"):
             del scope["start"]  # "processed before it ships": the dispatch itself, not its clock's start
         elif kind == "dispatch_time" and scope.get("start") == "delivery":
@@ -1976,6 +1989,8 @@ class Extractor:
         place = named.group(1) if named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)) else None
         if place is None and pack.kind == "support_hours" and (named := _PLACE_IS_OPEN.match(text)) and named.end() <= v.start:
             place = named.group(1)   # (a postcode's digits are part of the place: "Grafton Street, Dublin 2")
+        if place:
+            place = _PLACE_KIND_AFTER.sub("", place) or place   # "Asheville showroom: Tuesday–Saturday 10am–6pm"
         if place is None and in_row and pack.kind == "support_hours":
             first_cell = text.split(" | ", 1)[0].strip()
             if _CITY_STATE.match(first_cell) and v.start > len(first_cell):
@@ -2191,7 +2206,7 @@ class Extractor:
                 m = None
             if m:
                 hour = int(m.group(2)) % 24
-                pm = m.group(1) in ("下午", "晚上") or (not m.group(1) and ("下午" in text[:m.start()] or hour < 8))
+                pm = m.group(1) in ("下午", "晚上", "晚") or (not m.group(1) and ("下午" in text[:m.start()] or hour < 8))
                 if pm and hour < 12:
                     hour += 12  # 「下午4点前…4点后」, and no shop's cut-off is 4 in the morning
                 label = f"{hour:02d}:{int(m.group(3) or m.group(4) or (30 if m.group(5) else 0)):02d}"

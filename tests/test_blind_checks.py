@@ -978,3 +978,39 @@ def test_a_named_tier_in_the_next_clause_leaves_the_members_of_this_one():
                  "order.") == [("free_shipping_threshold", 450, 450, {"region": "ZA", "service": "standard",
                                                                       "tier": "members"})]
     assert _read("Club Gold members get free delivery over $40.") == [("free_shipping_threshold", 40, 40, {"tier": "gold"})]
+
+
+def test_second_wave_readings_of_the_seventh_round():
+    # addresses and areas are places, not goods; an island's urban addresses are its metro area
+    assert _read("South Island urban addresses usually take 3–5 business days.") == [
+        ("delivery_time", 3, 5, {"region": "NZ-SI:metro"})]
+    assert _read("Rural addresses usually take 3–5 business days.") == [("delivery_time", 3, 5, {"region": "remote"})]
+    # a price-match difference paid back is neither the window nor a return's refund
+    assert _read("The difference is refunded within 5 business days of approval.") == []
+    # open seven days; talk to us
+    assert _read("We're open 7 days, 9am–5pm.")[0][0] == "support_hours"
+    [p] = extract_text("Chat with us 7 days, 9am–9pm.")
+    assert p.schedule == ((("days", "mon-sun"), ("open", "09:00"), ("close", "21:00")),)
+    # white-glove and curbside freight are two services; an appointment is no product
+    assert _read("White-glove delivery takes 3 to 5 weeks because our crew schedules an in-home appointment.") == [
+        ("delivery_time", 3, 5, {"service": "white_glove"})]
+    assert _read("Curbside delivery takes 2–3 weeks.") == [("delivery_time", 2, 3, {"service": "freight"})]
+    assert _read("Outlet products may be returned within 14 days.") == [
+        ("return_window", 14, 14, {"product": "sale_items"})]
+    assert _read("Kestrel Renewed products carry a 12-month Kestrel warranty from delivery.") == [
+        ("warranty", 12, 12, {"product": "refurbished"})]
+    # a showroom's name before a colon is its location
+    assert _read("Asheville showroom: Tuesday–Saturday 10am–6pm.") == [
+        ("support_hours", None, None, {"location": "asheville", "medium": "store"})]
+    # a part named after the value is that value's, not the list item's before it
+    assert [dict(p.scope).get("product") for p in extract_text(
+        "Our warranty covers 15 years on aluminum frames and 3 years on cushions and fabrics.")] == ["frames", "upholstery"]
+    for text in ("Credit checks can take up to 24 hours.",
+                 "I can see it was a Next Day order, so I'll refund the £4.99 delivery charge now.",
+                 "Next Day and Saturday Delivery aren't available to these postcodes.",
+                 "Your PAC code is texted within 1 minute.",
+                 "Report damage to us within 48 hours of delivery by email (help@example.com) or phone.",
+                 "The delivery partner calls the customer within 2 business days of the order reaching the local terminal."):
+        assert _read(text) == [], text
+    assert _read("Pay monthly plans, SIM Only 30-day and SIM Only 12-month plans all come with a 14-day cooling-off "
+                 "period.") == [("cancellation_window", 14, 14, {})]

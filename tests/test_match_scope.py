@@ -148,7 +148,7 @@ def test_an_unnamed_service_is_the_standard_only():
     ps = extract_text("In-stock items are delivered within 3–5 working days.\n\n"
                       "Two-person room of choice delivery takes 5–10 working days.\n\n"
                       "Next-day delivery: order by 2pm.")
-    assert {dict(p.scope).get("service") for p in ps} == {None, "freight", "next_day"}
+    assert {dict(p.scope).get("service") for p in ps} == {None, "white_glove", "next_day"}
     assert compare(ps) == []
     # but a standard service named on one page is still held against an unnamed one elsewhere
     assert [f.rule for f in compare(ps + extract_text("Standard delivery takes 7–10 working days."))] == ["contradiction"]

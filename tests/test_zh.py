@@ -719,3 +719,22 @@ def test_seventh_round_chinese_non_promises_and_scopes():
         "开通芽芽卡：新用户首月免费试用 30 天，保税仓订单无门槛包邮，价保期从 7 天延长到 15 天。")} == {"members"}
     [p] = _promises("微信支付、支付宝一般实时到账，信用卡需 1–7 个工作日，具体以银行为准。")
     assert dict(p.scope) == {"payment": "card", "stage": "bank"}
+
+
+def test_fresh_food_shop_readings():
+    def read(text):
+        return [(p.kind, p.max, dict(p.scope)) for p in _promises(text)]
+    # a service's name before 订单 is no time of its own, and a price-protection period no delivery
+    assert read("次日达订单7天价保") == [("price_match_window", 7, {})]
+    assert [k for k, *_ in read("半日达、次日达订单满39元免运费，7天价保。")] == ["free_shipping_threshold", "price_match_window"]
+    # limits, eating advice and how long the ice packs keep cold
+    for text in ("30天内取消订单超过10次的账号，部分优惠活动将受到限制。", "收到后请尽快冷藏，建议3天内食用完毕。",
+                 "冷链快递的冷藏商品使用保温箱 + 冰袋，可保持0–4℃约48小时。",
+                 "签收后48小时内在App上传照片，审核通过即按坏果比例退款，无需退回商品"):
+        assert read(text) == [], text
+    # what a promise excludes is not its scope
+    assert read("除偏远地区外，冷链快递发货后2–4天送达。")[0][2].get("region") is None
+    assert read("PLUS会员的满39元免运费权益不适用于冷链快递。") == [("free_shipping_threshold", 39, {"tier": "plus"})]
+    assert read("非生鲜商品签收之日起7天内支持无理由退货。")[0][2].get("product") is None
+    # 晚10点 is ten at night
+    assert {s.get("cutoff") for *_, s in read("江浙沪皖次日达 晚10点前下单明天到")} == {"22:00"}
