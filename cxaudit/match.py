@@ -88,7 +88,7 @@ _EXCLUDING = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside(
 # ("（新疆、西藏等偏远地区除外）": each place of the list; "（春节期间另行通知）": hours set apart for it)
 _EXCLUDED_AFTER = re.compile(r"\s*(?:[、及和与/]?[\u4e00-\u9fff]){0,12}?(?:除外|不参与|不在此列|另行通知|另行安排|另行公告|以公告为准|以外|之外)")
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
-_PLACE_KIND_AFTER = re.compile(r"\s+(?:showroom|store|shop|branch|boutique|studio|outlet)s?$", re.I)
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:showroom|store|shop|branch|boutique|studio|outlet)s?(?=\s*,|$)", re.I)
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
                             r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
 # the general customer team named outright: a specialist line's heading ("Vet Advice Line") does
@@ -129,6 +129,16 @@ _TEAM_WORD = re.compile(r"(?i)\b(?:customer\s+(?:services?|care|support)|support
 _NOT_A_ZONE = re.compile(r"(?i)\b(?:from|our|your|sent|stock|if|when|with|by|items?|orders?)\b")
 _PLACE_IS_OPEN = re.compile(r"^\W*([A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*)?)"
                             r"\s+(?:is|are)\s+open\b")
+# the item a warranty names between its value and the word "warranty", or alone after it at the end
+_NOUN_WARRANTY = re.compile(r"[\s-]+(?!(?:limited|manufacturer|manufacturers|full|parts|product|products|warranty|guarantee|"
+                            r"extended|standard|free|comprehensive|lifetime|structural|money|satisfaction|peace|total|"
+                            r"return|returns|trial|protection|cover|coverage|service|no|our|the|a|an|and|on|of|for|"
+                            # what a warranty covers against, not the items it covers
+                            r"scratch|scratches|accidental|damage|breakage|crack|cracks|leak|leaks|rust|fade|defect|defects|"
+                            r"workmanship|quality|performance|price|repair|replacement|waterproof|wear)\b)"
+                            r"([a-z][a-z-]{2,})(?:\s+(?:warranty|guarantee)\b|\s*[.!]?\s*$)")
+_PLACE_DASH = re.compile(r"^\W*([A-Z][\w'’.&-]*(?:\s+[A-Z0-9][\w'’.&-]*)*,\s*[^—–:|]{3,60}?)\s+[—–]\s+"
+                         r"(?=(?:mon|tue|wed|thu|fri|sat|sun|daily|every|weekdays|open)\w*)", re.I)
 _PLACE_LABEL = re.compile(r"^\W*([^:|]{2,60}?)\s*:\s")
 _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|every|hours?|open|closed)", re.I)
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
@@ -1989,6 +1999,8 @@ class Extractor:
         place = named.group(1) if named and named.end() <= v.start and not _DAY_OR_DIGIT.search(named.group(1)) else None
         if place is None and pack.kind == "support_hours" and (named := _PLACE_IS_OPEN.match(text)) and named.end() <= v.start:
             place = named.group(1)   # (a postcode's digits are part of the place: "Grafton Street, Dublin 2")
+        if place is None and pack.kind == "support_hours" and (named := _PLACE_DASH.match(text)) and named.end() <= v.start:
+            place = named.group(1)   # "Asheville Flagship, 2150 Foundry Street — Tuesday–Saturday 10am–6pm"
         if place:
             place = _PLACE_KIND_AFTER.sub("", place) or place   # "Asheville showroom: Tuesday–Saturday 10am–6pm"
         if place is None and in_row and pack.kind == "support_hours":
@@ -2056,6 +2068,8 @@ class Extractor:
             if not covered and (we := _WE_WARRANT.search(text, 0, v.start)):
                 covered = _items_of(we.group("x"))   # "We warrant our clothing against manufacturing faults for 6 months"
             on_items = _WARRANTY_ON.match(text, v.end, hi)
+            if not covered and not on_items and (noun := _NOUN_WARRANTY.match(text, v.end)):
+                covered = _stem(noun.group(1).lower())   # "10-year burner warranty.", "Lifetime firebox."
             if on_items and not covered:
                 # "2-year warranty on all apparel": the items the term covers, held like a subject's
                 # (the sentence's own words before the page's title)
@@ -2124,6 +2138,14 @@ class Extractor:
             after = _FOR_ITEMS.match(text, v.end, hi) if not own else None
             if after and ("product" not in scope or lo > 0):
                 own = after.group("x")
+            lead_label = LEAD_LABEL.match(text) if pack.kind in ("return_window", "exchange_window") else None
+            if not own and "product" not in scope and lead_label and lead_label.end(1) < v.start \
+                    and not self._heading_scope(lead_label.group(1)) and _label_product(lead_label.group(1) + ": ") \
+                    and not _SPEAKER_LABEL.match(text) and all(
+                        (ws := _WORDS_OF(part))[-1:] and ws[-1].endswith("s") and not ws[-1].endswith("ss")
+                        for part in re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", lead_label.group(1).lower()) if part):
+                # "Grills and smokers: covered by our 100-Day Backyard Trial — return within 100 days"
+                own = lead_label.group(1)
             if not own and lo == 0 and pack.kind == "dispatch_time" and "product" not in scope \
                     and _label_product(text[:v.start]):
                 # "Progressive lenses: 10–14 business days" on a page of processing times

@@ -51,6 +51,19 @@ class Block:
     table: tuple[str, ...] | None = None   # table header cells when the block is a table row
     cells: tuple[str, ...] | None = None   # the row's cells when the block is a table row
     suppress: tuple[str, ...] = ()     # kinds or rules suppressed inline ("*" = all)
+    # where each source line after `line` starts in `text` (one offset per line, non-decreasing;
+    # a line that adds no text repeats the next one's): the block's `line` plus the number of
+    # offsets at or before a sentence's start is the line that sentence starts on. Empty when
+    # the block's text stands on one line.
+    line_starts: tuple[int, ...] = ()
+
+    def line_at(self, offset: int) -> int | None:
+        """The source line of the character at `offset` in `text`."""
+        if not self.line_starts or self.line is None:
+            return self.line
+        from bisect import bisect_right
+
+        return self.line + bisect_right(self.line_starts, offset)
 
 
 @dataclass(frozen=True)

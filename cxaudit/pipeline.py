@@ -93,7 +93,18 @@ _LINE_KINDS = {"support_hours", "wait_time"}
 
 
 def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
+    if not reads:
+        return []
     loc = Location(doc.uri, doc.channel, block.line, block.heading[-1] if block.heading else None)
+    if block.line_starts:
+        # a paragraph over several source lines: each promise at the line its sentence starts on
+        at = {loc.line: loc}
+        where = []
+        for r in reads:
+            line = block.line_at(_sentence_start(block.text, r.text))
+            where.append(at.get(line) or at.setdefault(line, replace(loc, line=line)))
+    else:
+        where = [loc] * len(reads)
     if reads and block.role == "main" and doc.channel != "policy" and _past_event(doc.uri):
         # (the site's own banner and footer on that page are today's, as on every other page)
         reads = [replace(r, scope=tuple(sorted({**dict(r.scope), "period": "past_event"}.items()))) for r in reads]
@@ -105,10 +116,20 @@ def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
                  if r.kind in _LINE_KINDS and "medium" not in dict(r.scope) else r
                  for r in reads for scope in [{**dict(r.scope), "medium": "phone"}]]
     return [Promise(kind=r.kind, subject=r.subject, scope=r.scope, min=r.min, max=r.max, unit=r.unit,
-                    qualifier=r.qualifier, schedule=r.schedule, text=r.text, source=loc, lang=r.lang,
+                    qualifier=r.qualifier, schedule=r.schedule, text=r.text, source=src, lang=r.lang,
                     confidence=r.confidence, rule=r.rule, span=r.span, cue=r.cue, suppress=block.suppress,
                     bare_dollar=r.bare_dollar)
-            for r in reads]
+            for r, src in zip(reads, where)]
+
+
+def _sentence_start(block_text: str, sentence: str) -> int:
+    """Where a promise's sentence starts in its block's text (0 when it cannot be found there: a
+    reading that rewrote it, as a footnote mark dropped, reads as the block's first line)."""
+    at = block_text.find(sentence)
+    if at < 0:
+        head = sentence[:24]
+        at = block_text.find(head) if len(head) >= 8 else -1
+    return max(at, 0)
 
 
 def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto") -> list[Promise]:

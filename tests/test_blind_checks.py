@@ -1014,3 +1014,20 @@ def test_second_wave_readings_of_the_seventh_round():
         assert _read(text) == [], text
     assert _read("Pay monthly plans, SIM Only 30-day and SIM Only 12-month plans all come with a 14-day cooling-off "
                  "period.") == [("cancellation_window", 14, 14, {})]
+
+
+def test_outdoor_furniture_readings():
+    # a store named with its address before a dash keeps its own hours
+    promises, findings = audit_documents(("visit.md", "# Visit our showrooms\n\nAsheville Flagship, 2150 Foundry Street — "
+                                          "Tuesday–Saturday 10am–6pm, Sunday 12pm–5pm. Scottsdale Showroom, 7014 E "
+                                          "Camelback Rd — Wednesday–Sunday 10am–6pm MST.\n"))
+    assert [dict(p.scope).get("location") for p in promises] == ["2150 foundry street,asheville flagship",
+                                                                  "7014 e camelback rd,scottsdale"]
+    assert findings == []
+    # the item a warranty names before the word, or alone after its value
+    assert [dict(p.scope).get("items") for p in extract_text("10-year burner warranty. Lifetime firebox.")] == [
+        "burner", "firebox"]
+    # a line's label of goods scopes its return window; a general label does not
+    assert _read("Grills and smokers: covered by our 100-Day Backyard Trial — return within 100 days of delivery.")[1] == (
+        "return_window", 100, 100, {"product": "grill,smoker", "start": "delivery"})
+    assert _read("Important: you can return items within 30 days.") == [("return_window", 30, 30, {})]

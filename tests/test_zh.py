@@ -738,3 +738,11 @@ def test_fresh_food_shop_readings():
     assert read("非生鲜商品签收之日起7天内支持无理由退货。")[0][2].get("product") is None
     # 晚10点 is ten at night
     assert {s.get("cutoff") for *_, s in read("江浙沪皖次日达 晚10点前下单明天到")} == {"22:00"}
+
+
+def test_half_day_service_time_slots_and_business_lines():
+    # 半日达 is the same-day service: one value with 「当日18:00前送达」
+    assert [(p.min, p.max, p.unit) for p in _promises("青禾鲜生半日达覆盖上海、杭州、苏州主城区。")] == [(0, 0, "days")]
+    assert _promises("半日达、次日达订单可预约未来3天内的配送时段，每个时段为2小时（例如 18:00–20:00）。") == []
+    assert _promises("会员费一经开通不支持退款，但开通后7天内未使用任何会员权益的，可申请全额退还会员费。") == []
+    assert [dict(p.scope) for p in _promises("企业客户经理服务时间：工作日 9:00–18:00")] == [{"topic": "business"}]

@@ -53,6 +53,23 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def line_starts(lines: list[str]) -> tuple[int, ...]:
+    """Block.line_starts for a text made of `lines` joined with their whitespace collapsed
+    (" ".join(" ".join(lines).split())): where each line after the first starts in it.
+    Trailing lines that add no text are left out, so text on one line gives ()."""
+    out: list[int] = []
+    size = 0   # length of the joined text so far
+    for k, line in enumerate(lines):
+        if k:
+            out.append(size + 1 if size else 0)
+        words = line.split()
+        if words:
+            size += len(" ".join(words)) + (1 if size else 0)
+    while out and out[-1] >= size:
+        out.pop()
+    return tuple(out)
+
+
 def format_for(name: str) -> str | None:
     """The reader format for a file name, path or URL, from its suffix; None when unsupported."""
     if "://" in name:

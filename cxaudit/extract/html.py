@@ -74,13 +74,110 @@ def norm(text: str) -> str:
     return text
 
 
+def norm_lines(pieces: list[str], line: int | None, anchors: list[tuple[int, int]],
+               raw: str | None = None) -> tuple[str, int | None, tuple[int, ...]]:
+    """norm() of the text in `pieces`, the line its first character is on and its
+    Block.line_starts. The first piece that is not whitespace starts on `line`; the others
+    follow from the newlines they hold, or start on the line an anchor (piece index, line) gives
+    them: a comment or a skipped element before them may span lines the pieces do not hold.
+    (A line break inside a tag is not seen: text after it reads as on the tag's first line.)"""
+    if raw is None:
+        raw = "".join(pieces)
+    text = norm(raw)
+    if not text or line is None or ("\n" not in raw and not anchors):
+        return text, line, ()
+    k = 0
+    while pieces[k].isspace():
+        k += 1   # (whitespace before the text, from an element that may start lines earlier)
+    if not anchors and "\n" not in raw.strip():
+        # all on one line (the common case of indented HTML), maybe below the element's tag
+        first = pieces[k]
+        return text, line + first.count("\n", 0, len(first) - len(first.lstrip())), ()
+    if anchors:
+        return text, *_anchored_lines(pieces[k:], [(i - k, at) for i, at in anchors if i >= k], line)
+    if k:
+        raw = "".join(pieces[k:])
+    if _INVISIBLE.search(raw):
+        raw = _INVISIBLE.sub("", raw)
+    if _BR in raw:
+        raw = raw.replace(_BR, " ")   # (a <br> is one character of the text, as a space is)
+    body = raw.lstrip()
+    line += raw.count("\n", 0, len(raw) - len(body))   # the block starts on its first word's line
+    body = body.rstrip()
+    if "\n" not in body:
+        return text, line, ()
+    out: list[int] = []
+    size = 0   # length of the normalised text so far
+    for seg in body.split("\n"):
+        out.append(size + 1 if size else 0)
+        words = seg.split()
+        if words:
+            size += len(" ".join(words)) + 1 if size else len(" ".join(words))
+    return text, line, tuple(out[1:])
+
+
+def _anchored_lines(pieces: list[str], anchors: list[tuple[int, int]], line: int) -> tuple[int, tuple[int, ...]]:
+    """norm_lines() when some pieces start on a line of their own: walk the pieces, and the
+    newlines in each."""
+    marks = dict(anchors)
+    out: list[int] = []
+    size = 0          # length of the normalised text so far
+    glued = False     # it ends inside a word, which the next piece may go on with
+    cur = line
+    for i, piece in enumerate(pieces):
+        if i in marks and marks[i] > cur:
+            out.extend([size + 1 if size else 0] * (marks[i] - cur))
+            cur, glued = marks[i], False
+        if _INVISIBLE.search(piece):
+            piece = _INVISIBLE.sub("", piece)
+        if _BR in piece:
+            piece = piece.replace(_BR, " ")
+        for j, seg in enumerate(piece.split("\n")):
+            if j:
+                out.append(size + 1 if size else 0)
+                cur += 1
+                glued = False
+            words = seg.split()
+            if words:
+                n = len(" ".join(words))
+                size += n if glued and not seg[0].isspace() else n + 1 if size else n
+                glued = not seg[-1].isspace()
+            elif seg:
+                glued = False
+    lead = 0
+    while lead < len(out) and out[lead] == 0:
+        lead += 1   # lines before the first word: the block starts on the first word's line
+    while out and out[-1] >= size:
+        out.pop()
+    return line + lead, tuple(out[lead:])
+
+
+def _end_line(el: etree._Element) -> int | None:
+    """The line an element ends on, where its tail starts: the line its last descendant starts
+    on plus the newlines after that inside it (a skipped <svg> or <script> may span many)."""
+    node = el
+    after = 0
+    while len(node):
+        node = node[-1]
+        tail = node.tail
+        if tail:
+            after += tail.count("\n")
+    line = node.sourceline
+    if line is None:
+        return el.sourceline
+    text = node.text
+    if text and "\n" in text and node.tag is not etree.Comment:   # (a comment's line is its last one)
+        after += text.count("\n")
+    return line + after
+
+
 def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
     text = decode(data, doc.encoding, html=True)
     root = parse(text, limits.max_depth)
     if root is None:
         return []
     blocks = walk(root, doc.uri, limits)
-    if blocks and blocks[-1].line == _LINE_CAP:
+    if blocks and (blocks[-1].line or 0) >= _LINE_CAP:
         _fix_big_lines(blocks, text)
     return blocks
 
@@ -183,6 +280,7 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
                if el.text and "ld+json" in (el.get("type") or "")]
 
     buf: list[str] = []
+    anchors: list[tuple[int, int]] = []   # (index in buf, line) where a piece's line is not the one before's
     started = False          # buf holds visible text
     buf_line: int | None = None
     buf_role = "main"
@@ -201,16 +299,21 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
 
     def flush() -> None:
         nonlocal started
-        text = norm("".join(buf))
+        raw = "".join(buf)
+        if "\n" in raw or anchors:
+            text, line, starts = norm_lines(buf, buf_line, anchors, raw)
+            anchors.clear()
+        else:
+            text, line, starts = norm(raw), buf_line, ()
         buf.clear()
         started = False
         if text:
-            blocks.append(make(text, buf_line, heading, buf_role, None, None, sup.next_block()))
+            blocks.append(make(text, line, heading, buf_role, None, None, sup.next_block(), starts))
             if len(blocks) > max_blocks:
                 raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
 
-    def emit_row(text: str, line, table, cells) -> None:
-        blocks.append(make(text, line, heading, role, table, cells, sup.next_block()))
+    def emit_row(text: str, line, table, cells, starts: tuple[int, ...] = ()) -> None:
+        blocks.append(make(text, line, heading, role, table, cells, sup.next_block(), starts))
         if len(blocks) > max_blocks:
             raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
 
@@ -310,24 +413,28 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
                         buf.append(tail)
                     elif not tail.isspace():
                         buf.append(tail)
-                        started, buf_line, buf_role = True, el.sourceline, role
+                        started, buf_line, buf_role = True, _end_line(el), role
                 continue
             if frame.__class__ is tuple:
                 kind, saved, saved_heads, is_sect = frame
             else:
                 kind, saved, saved_heads, is_sect = frame, None, None, False
-            if kind == _INLINE or kind == _SKIP:
+            if kind == _INLINE:
                 pass
+            elif kind == _SKIP:
+                if started and row is None and el.tail:
+                    anchors.append((len(buf), _end_line(el)))   # (its newlines are not in buf)
             elif kind == _BLOCK:
                 if started:
                     tag = el.tag
                     if tag == "dd" and term:
                         # A description reads under its term, like a one-column table row.
-                        text = norm("".join(buf))
+                        text, line, starts = norm_lines(buf, buf_line, anchors)
                         buf.clear()
+                        anchors.clear()
                         started = False
                         if text:
-                            emit_row(text, buf_line, (term,), (text,))
+                            emit_row(text, line, (term,), (text,), starts)
                     else:
                         count = len(blocks)
                         flush()
@@ -357,15 +464,16 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
                     info[1] += 1
             elif kind == _HEADING:
                 level = HEADINGS[el.tag]
-                text = norm("".join(buf)) if started else ""
+                text, line, starts = norm_lines(buf, buf_line, anchors) if started else ("", None, ())
                 buf.clear()
+                anchors.clear()
                 started = False
                 if text:
                     heads[level] = text
                     for i in range(level + 1, 7):
                         heads[i] = None
                     heading = tuple(h for h in heads if h)
-                    blocks.append(make(text, buf_line, heading, buf_role, None, None, sup.next_block()))
+                    blocks.append(make(text, line, heading, buf_role, None, None, sup.next_block(), starts))
                     if len(blocks) > max_blocks:
                         raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
             else:
@@ -388,6 +496,8 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
                 if row is None and started:
                     flush()
                 sup.comment(text)
+            if started and row is None and el.tail:
+                anchors.append((len(buf), el.sourceline))   # (a comment's line is its last one)
         tail = el.tail
         if tail:
             if row is not None:
@@ -397,7 +507,7 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
                 buf.append(tail)
             elif not tail.isspace():
                 buf.append(tail)
-                started, buf_line, buf_role = True, el.sourceline, role
+                started, buf_line, buf_role = True, _end_line(el) if event == "end" else el.sourceline, role
     if started:
         flush()
     if ld_json:

@@ -90,6 +90,47 @@ def inline(text: str) -> str:
     return " ".join(text.split())
 
 
+# A private-use character per source line (a plane of their own, clear of inline()'s parking
+# places), set between the lines of a paragraph to see where each one lands in its plain text.
+_MARK = 0xF0000
+_MAX_MARKS = 0xFFFD
+
+
+def inline_lines(lines: list[str], numbers: list[int]) -> tuple[str, tuple[int, ...]]:
+    """inline() of the lines of a paragraph joined, and its Block.line_starts: where each source
+    line after the first starts in the plain text (`numbers` are the lines' source lines)."""
+    text = inline(" ".join(lines))
+    first = numbers[0]
+    span = numbers[-1] - first
+    if not span or not text or span >= _MAX_MARKS:
+        return text, ()
+    parts = [lines[0]]
+    k = 0
+    for line, number in zip(lines[1:], numbers[1:]):
+        while k < number - first:   # (a line that held only a comment starts where the next one does)
+            k += 1
+            parts.append(chr(_MARK + k))
+        parts.append(line)
+    at: dict[int, int] = {}
+    words: list[str] = []
+    size = 0
+    for word in inline(" ".join(parts)).split(" "):
+        if len(word) == 1 and ord(word) > _MARK:
+            at[ord(word) - _MARK] = size + 1 if size else 0
+        else:
+            words.append(word)
+            size += len(word) + 1 if size else len(word)
+    if " ".join(words) != text:
+        return text, ()   # markup that spans lines swallowed or glued a mark: the paragraph's first line
+    starts = [0] * span
+    nxt = size
+    for k in range(span, 0, -1):
+        nxt = starts[k - 1] = min(at.get(k, nxt), nxt)   # (a mark lost inside markup: the next line's)
+    while starts and starts[-1] >= size:
+        starts.pop()
+    return text, tuple(starts)
+
+
 def split_row(line: str) -> tuple[str, ...]:
     """Cells of a pipe-table row; escaped pipes stay in their cell."""
     line = line.strip()
@@ -112,7 +153,7 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
     heads: list[str | None] = [None] * 7
     heading: tuple[str, ...] = ()
     para: list[str] = []
-    para_line = 0
+    para_lns: list[int] = []  # the source line of each
     para_kind = ""           # "p" | "li" | "quote"
     table: tuple[str, ...] | None = None
     in_table = False
@@ -122,8 +163,8 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
     in_list = False
     was_quote = False
 
-    def emit(text: str, line: int, table=None, cells=None) -> None:
-        blocks.append(Block(text, line, heading, "main", table, cells, sup.next_block()))
+    def emit(text: str, line: int, table=None, cells=None, starts: tuple[int, ...] = ()) -> None:
+        blocks.append(Block(text, line, heading, "main", table, cells, sup.next_block(), starts))
         if len(blocks) > max_blocks:
             raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
 
@@ -134,11 +175,12 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             for i in range(1, len(para) + 1):
                 if i < len(para) and not _CJK_LINE_BREAK(para[i - 1], para[i]):
                     continue
-                text = inline(" ".join(para[start:i]))
+                text, starts = inline_lines(para[start:i], para_lns[start:i])
                 if text:
-                    emit(text, para_line + start)
+                    emit(text, para_lns[start], starts=starts)
                 start = i
             para.clear()
+            para_lns.clear()
         para_kind = ""
 
     def set_heading(level: int, text: str, line: int) -> None:
@@ -239,8 +281,9 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
 
         if para and para_kind == "p" and _SETEXT.match(raw):
             text = " ".join(para)
-            line = para_line
+            line = para_lns[0]
             para.clear()
+            para_lns.clear()
             para_kind = ""
             set_heading(1 if stripped[0] == "=" else 2, text, line)
             prev_blank = False
@@ -268,7 +311,8 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
         if m and (m.group(2) or "").strip():
             flush()
             para.append(_TASK.sub("", m.group(2).strip()))
-            para_line, para_kind = ln, "li"
+            para_lns.append(ln)
+            para_kind = "li"
             in_list = True
             prev_blank = False
             continue
@@ -278,12 +322,10 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             continue   # indented code block
         if prev_blank and not indented:
             in_list = False
-        if para:
-            para.append(stripped)
-        else:
-            para.append(stripped)
-            para_line = ln
+        if not para:
             para_kind = "quote" if quote else "p"
+        para.append(stripped)
+        para_lns.append(ln)
         prev_blank = False
     flush()
     return blocks

@@ -22,7 +22,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from cxaudit.errors import ReadError
-from cxaudit.extract import suppress
+from cxaudit.extract import line_starts, suppress
 from cxaudit.extract.encoding import decode
 from cxaudit.model import Block
 
@@ -117,8 +117,8 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
     para_sup: set[str] = set()
     line_mode = False        # the current run started with a bullet or speaker line
 
-    def emit(text: str, line: int, extra=()) -> None:
-        blocks.append(Block(text, line, heading, "main", None, None, sup.next_block(tuple(extra))))
+    def emit(text: str, line: int, extra=(), starts: tuple[int, ...] = ()) -> None:
+        blocks.append(Block(text, line, heading, "main", None, None, sup.next_block(tuple(extra)), starts))
         if len(blocks) > max_blocks:
             raise ReadError(uri, f"more than {max_blocks} text blocks, over the limit (--max-blocks)")
 
@@ -126,7 +126,7 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
         if para:
             text = " ".join(" ".join(para).split())
             if text:
-                emit(text, para_line, para_sup)
+                emit(text, para_line, para_sup, line_starts(para) if len(para) > 1 else ())
             para.clear()
         para_sup.clear()
 

@@ -267,6 +267,8 @@ def find_durations(text: str) -> list[Value]:
         unit, n = {"小时": ("hours", 0.5), "钟头": ("hours", 0.5), "天": ("days", 0.5), "日": ("days", 0.5),
                    "个月": ("months", 0.5), "月": ("months", 0.5), "年": ("months", 6.0),
                    "星期": ("weeks", 0.5), "周": ("weeks", 0.5)}[u]
+        if u in ("天", "日") and text[m.end():m.end() + 1] == "达":
+            n = 0.0   # 半日达: the same-day service (「上午11:00前下单，当日18:00前送达」), not half of a day's wait
         q, explicit, qs, qe = _qualifier(text, m.start(), m.end())
         out.append(Value("duration", qs, qe, n, n, unit, q, explicit_qualifier=explicit))
     return out
