@@ -96,15 +96,15 @@ def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
     if not reads:
         return []
     loc = Location(doc.uri, doc.channel, block.line, block.heading[-1] if block.heading else None)
+    where = [loc] * len(reads)
     if block.line_starts:
         # a paragraph over several source lines: each promise at the line its sentence starts on
         at = {loc.line: loc}
-        where = []
-        for r in reads:
+        for i, r in enumerate(reads):
             line = block.line_at(_sentence_start(block.text, r.text))
-            where.append(at.get(line) or at.setdefault(line, replace(loc, line=line)))
-    else:
-        where = [loc] * len(reads)
+            if line not in at:
+                at[line] = replace(loc, line=line)
+            where[i] = at[line]
     if reads and block.role == "main" and doc.channel != "policy" and _past_event(doc.uri):
         # (the site's own banner and footer on that page are today's, as on every other page)
         reads = [replace(r, scope=tuple(sorted({**dict(r.scope), "period": "past_event"}.items()))) for r in reads]
