@@ -1161,7 +1161,8 @@ class Extractor:
                     # "ON, QC: $5 shipping. Orders over $50 are shipped free.": the line's label
                     # holds for each of its sentences
                     got = self.inherit_region(got, s_text, lead.group(1) + ":", label=True, keys=("region", "service"))
-                got = self.inherit_region(got, s_text, text[:off])
+                # ("I'll transfer you to our pharmacy team. They're available Monday through Friday, 9 AM to 7 PM")
+                got = self.inherit_region(got, s_text, text[:off], keys=("region", "topic"))
                 if asked:
                     got = self.inherit_region(got, s_text, asked.rstrip().rstrip("?？") + ":", label=True,
                                               keys=("region", "service", "tier", "product"), join=True)

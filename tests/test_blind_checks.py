@@ -1031,3 +1031,9 @@ def test_outdoor_furniture_readings():
     assert _read("Grills and smokers: covered by our 100-Day Backyard Trial — return within 100 days of delivery.")[1] == (
         "return_window", 100, 100, {"product": "grill,smoker", "start": "delivery"})
     assert _read("Important: you can return items within 30 days.") == [("return_window", 30, 30, {})]
+
+
+def test_a_supplier_s_lead_time_and_a_team_named_in_the_sentence_before():
+    assert _read("Ships from supplier in 3–5 business days.") == [("dispatch_time", 3, 5, {"seller": "supplier"})]
+    assert _read("AGENT: I'll transfer you to our pharmacy team, who can help with prescription questions. They're "
+                 "available Monday through Friday, 9 AM to 7 PM, and Saturday 10 to 4, Eastern.")[0][3] == {"topic": "pharmacy"}
