@@ -326,3 +326,9 @@ def test_a_timetable_column_named_for_a_time_zone_carries_it(tmp_path):
     ps = promises_in_blocks(read(tmp_path, html), Document(uri="contact.html", channel="website", fmt="html"))
     assert sorted({dict(i).get("tz") for p in ps for i in p.schedule}) == ["ET", "PT"]
     assert compare(ps) == []   # 8–9 Eastern is 5–6 Pacific
+
+
+def test_styled_pieces_written_without_a_space_are_two_words(tmp_path):
+    blocks = read(tmp_path, '<html><body><div><strong>30-day returns</strong><span>On in-stock furniture.</span></div>'
+                            '<p>We ship within <b>2</b> days, <i>free</i> of charge.</p></body></html>')
+    assert texts(blocks) == ["30-day returns On in-stock furniture.", "We ship within 2 days, free of charge."]

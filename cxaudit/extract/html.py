@@ -397,6 +397,10 @@ def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
             if text:
                 if not started and not text.isspace():
                     started, buf_line, buf_role = True, el.sourceline, role
+                elif buf and text[0].isupper() and buf[-1][-1:].islower():
+                    # "<strong>30-day returns</strong><span>On in-stock furniture.</span>": two
+                    # pieces set apart by their styling, not one word
+                    buf.append(" ")
                 buf.append(text)
             continue
 
