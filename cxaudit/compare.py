@@ -161,7 +161,7 @@ def relation(a: Promise, b: Promise) -> str | None:
     """None when a and b say the same thing; else 'inconsistency' or 'contradiction'.
     Raises nothing; values on incomparable scales (two currencies) are None too."""
     if a.schedule is not None or b.schedule is not None:
-        return _schedule_relation(a.schedule, b.schedule)
+        return _schedule_relation(a.schedule, b.schedule, _whole_week(a), _whole_week(b))
     ia, ib = interval(a.min, a.max, a.unit), interval(b.min, b.max, b.unit)
     if ia is None or ib is None:
         return _money_relation(a, b)
@@ -322,7 +322,16 @@ def _zone_shift(wa: dict, wb: dict) -> bool:
     return a == b and a != 0 and a % 60 == 0 and abs(a) <= 12 * 60
 
 
-def _schedule_relation(sa, sb) -> str | None:
+def _whole_week(p: Promise) -> bool:
+    """A sentence that states its line's hours in full ("Phone lines are open Mon–Fri 9am–6pm."),
+    not one row or line of a longer timetable ("Phone (weekdays) | Monday–Friday, 7 a.m.–10 p.m.")."""
+    text = p.text.strip()
+    # ("8 am to 8 pm ET on weekdays" gives the weekday line of a timetable, and says nothing of Saturday)
+    return " | " not in text and "\n" not in text and len(text.split()) >= 5 and text.endswith((".", "。")) \
+        and not re.search(r"(?i)\bweekdays?\b|\bduring\s+the\s+week\b|工作日|平日", text)
+
+
+def _schedule_relation(sa, sb, whole_a: bool = False, whole_b: bool = False) -> str | None:
     if sa is None or sb is None:
         return None
     wa, wb = _week(sa), _week(sb)
@@ -345,7 +354,8 @@ def _schedule_relation(sa, sb) -> str | None:
         if not set(wa) & set(wb):
             return None  # "Mon–Fri 8–10" and "Saturday 9–8": lines of one timetable, nothing shared
         small, big = sorted((set(wa), set(wb)), key=len)
-        if small < big and (small <= {5, 6} or len(small) == 1 or small == {0, 1, 2, 3, 4}):
+        whole_small = whole_a if set(wa) == small else whole_b
+        if small < big and (small <= {5, 6} or len(small) == 1 or (small == {0, 1, 2, 3, 4} and not whole_small)):
             # "Saturday and Sunday: 9–8" (or "8 am to 8 pm on weekdays", the same hours) is one
             # line of a longer timetable, not a week of its own
             return None

@@ -400,6 +400,7 @@ _READY_CUE = re.compile(r"(?i)(?:usually\s+|be\s+)?ready\s+(?:within|in)\b")
 _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty|guarantee)\s+(?:from|by)\s+[A-Z]"
                          r"|(?<![A-Za-z])[A-Z][A-Za-z]+\s*原[厂廠]")
 # kinds of area within a place, named by a table's columns
+_AREA_HEADERS = {"remote", "rural", "remote & rural", "metro", "regional", "urban", "city", "country", "outer metro"}
 _AREA_TYPES = {"metro", "regional", "remote"}
 # parts of an appliance with terms of their own
 _METHOD_GAP = re.compile(r"\s*(?:,|、|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?", re.I)
@@ -1348,7 +1349,10 @@ class Extractor:
         if col is None or col >= len(table) or col == 0:
             return False
         for i, header in enumerate(table):
-            if i != col and any(c.kind in self.packs and self._fits(self.packs[c.kind], v)
+            # (the label column's header names what the rows are, "Shipping method", not a value's column)
+            # (nor does a column named by a place or a service, "Remote areas", whatever cue it holds)
+            if i != col and i != 0 and not any(k in ("region", "service", "tier") for k, _ in self._heading_scope(header)) \
+                    and any(c.kind in self.packs and self._fits(self.packs[c.kind], v)
                                 for c in self._cues_of_heading(header)):
                 return True
         return False
@@ -1939,10 +1943,18 @@ class Extractor:
             if tier_column:
                 # "Benefit | Member | Gold | Platinum": a tier's name alone heads its column
                 scope["tier"] = tier_column
-            elif in_row and "tier" in keys and "tier" not in scope and self._plan_column(text, v, header, pack.kind):
+            elif in_row and "tier" in keys and "tier" not in scope and self._plan_column(text, v, header, pack.kind) \
+                    and header.strip().lower() not in _AREA_HEADERS \
+                    and not any(k == "region" for h in table[1:] for k, _ in self._heading_scope(h)):
+                # (columns beside places are places too: "Sydney | Perth | Darwin", "Metro | Regional | Remote")
                 # "Feature | Unlimited Go | Unlimited Max" over "Device returns | 14 days | 30 days": the
                 # columns are plans side by side, each cell its own plan's term
                 scope["tier"] = _service_name(header)
+            elif in_row and "region" in keys and "region" not in scope and _service_name(header) \
+                    and not _DAY_OR_DIGIT.search(header) and len(header) <= 30 \
+                    and sum(1 for h in table[1:] if any(k == "region" for k, _ in self._heading_scope(h))) >= 2:
+                # "Service | Sydney | Perth | Darwin": a column beside places is a place the vocabulary does not know
+                scope["region"] = _service_name(header)
             if in_row:
                 label = text.split(" | ", 1)[0].strip()
                 if "service" in scope and "region" in keys and "region" not in scope and label \

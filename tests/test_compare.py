@@ -232,3 +232,17 @@ def test_a_chinese_cut_off_told_two_ways_is_a_contradiction():
     _, findings = audit_documents(("site.md", "# 发货说明\n\n16:00前付款的订单当天发货。\n"),
                                   ("faq.md", "# 常见问题\n\n下午5点前付款的订单当天发货。\n"))
     assert [("16:00" in f.message and "17:00" in f.message, f.kind) for f in findings] == [(True, "dispatch_time")]
+
+
+def test_a_whole_sentence_giving_weekday_hours_and_one_adding_saturday_set_different_expectations():
+    from auditing import audit_documents
+    _, findings = audit_documents(("a.md", "Phone lines are open Mon-Fri 9am-6pm."),
+                                  ("b.md", "Phone lines are open Mon-Sat 9am-6pm."))
+    assert [(f.rule, f.kind) for f in findings] == [("inconsistency", "support_hours")]
+    # a timetable's weekday row, or "on weekdays", is one line of a longer week
+    _, findings = audit_documents(("a.md", "| Line | Hours |\n|---|---|\n| Phone (weekdays) | Monday–Friday, 9am–6pm |\n"),
+                                  ("b.md", "Phone lines are open Mon-Sat 9am-6pm."))
+    assert findings == []
+    _, findings = audit_documents(("a.md", "Phone support is 9 am to 6 pm on weekdays."),
+                                  ("b.md", "Phone lines are open Mon-Sat 9am-6pm."))
+    assert findings == []

@@ -893,3 +893,16 @@ def test_each_part_of_an_appliance_keeps_its_own_term():
     assert [dict(p.scope).get("product") for p in ps] == ["major_appliances", "major_appliances:motors"]
     # parts and labour together are the whole warranty
     assert [dict(p.scope) for p in extract_text("3 years on parts and labour warranty.")] == [{}]
+
+
+def test_a_table_of_services_by_area_reads_every_cell_with_its_column():
+    # the label column's header ("Shipping method") names the rows, and a column named by a place
+    # ("Remote areas") claims no kind from the others
+    for header in (("Shipping method", "Metro", "Regional", "Remote"), ("Service", "Metro areas", "Regional areas", "Remote areas")):
+        ps = _rows(header, [("Express", "1–2 business days", "2–4 business days", "3–6 business days")], heading=("Delivery",))
+        assert [(p.max, dict(p.scope).get("region"), dict(p.scope).get("tier")) for p in ps] == [
+            (2, "metro", None), (4, "regional", None), (6, "remote", None)], header
+    # a column beside places is a place, not a plan
+    ps = _rows(("Service", "Sydney", "Perth", "Darwin"), [("Express", "1–2 business days", "2–4 business days", "3–6 business days")],
+               heading=("Delivery",))
+    assert [dict(p.scope).get("region") for p in ps] == ["sydney", "AU-WA", "AU-NT"]
