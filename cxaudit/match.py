@@ -405,6 +405,9 @@ _AREA_TYPES = {"metro", "regional", "remote"}
 # parts of an appliance with terms of their own
 _METHOD_GAP = re.compile(r"\s*(?:,|、|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?", re.I)
 _ZH_JOIN_CARD = re.compile(r"^\W*(?:开通|加入|办理|成为)[^，。；：:]{1,8}(?:卡|会员|PLUS|Plus)\s*[：:，,]")
+_RAPID_DELIVERY = re.compile(r"(?i)\b(?:to|at)\s+your\s+(?:door|doorstep)\b|\bdeliver(?:y|ed|s)?\b|\bbrings?\b|\brapid\b|\bquick\s+commerce\b|\bon[- ]demand\b|送达|送到")
+_NOT_A_DELIVERY = re.compile(r"(?i)\bwait|\bhold\b|\bqueue|\bcall|\bphone|\bassembl|\binstall|\bset[- ]?up\b|\bunbox|\bunpack|\bminutes?\s+before\b|\bnotice\b|\btext\s+you\b|\bheads[- ]up\b")
+_OWN_BRAND = re.compile(r"(?i)\bown[- ](?:brand|label)\b")
 _JOIN_US = re.compile(r"(?i)\b(?:sign\s+up|join|become\s+a\s+member|enrol|enroll|subscribe)\b")
 _BRACKET_LABEL = re.compile(r"[(（]\s*(?P<l>[A-Z][\w+&'’ -]{1,30}?)\s*[:：]\s*$")
 # a membership's own name: "OrchidPlus", "Prime", "Club Marula", "VIP"
@@ -1716,7 +1719,7 @@ class Extractor:
                 d = 0
             if lo > 0 and end <= v.start and "," in text[end:v.start]:
                 d += 60  # "3 to 7 days in the West, 2 to 5 in Ontario": the West is the value before's
-            if start >= v.end and _open_bracket(text, v.start) and re.match(r"[^()]*\)\s*,", text[v.end:start]):
+            if start >= v.end and _open_bracket(text, v.start) and re.match(r"[^()（）]*[)）]\s*(?:,|，|、|或|\bor\b)", text[v.end:start]):
                 continue   # "Call us on 0860 … (Mon–Fri 08:00–18:00), chat to us on WhatsApp": the next item's
             if start >= v.end:
                 if _OWN_LABEL_AFTER.fullmatch(text, v.end, start):
@@ -2165,7 +2168,7 @@ class Extractor:
                 own = re.sub(r"\s*\([^()]*\)", "", _LABEL.match(_unspoken(text[:v.start])).group("label"))
             if own and not any(w in _GENERIC or w in _NOT_PRODUCT or w in _NOT_SHIPPED_ITEMS or w in _CLAUSE_WORDS
                                or w in _RETURN_ADJECTIVES for w in _WORDS_OF(own.lower()) if w not in ("and", "or")) \
-                    and all(k == "product" for k, _ in self._heading_scope(own)) \
+                    and all(k in ("product", "seller") for k, _ in self._heading_scope(own)) \
                     and not (self._heading_scope(own) and not re.search(r",|&|\band\b|\bor\b", own)):
                 # (the whole item, its kind with it: single-vision and progressive lenses are two; a
                 # single item the vocabulary knows keeps its name there, "and mattresses for 10 years")
@@ -2183,6 +2186,8 @@ class Extractor:
         if pack.kind == "dispatch_time" and "service" not in scope and cue[0] >= 0 \
                 and _READY_CUE.match(text, cue[0], cue[1]):
             scope["service"] = "pickup"   # "In-stock items are usually ready within 2 hours": ready for collection
+        if pack.kind == "warranty" and "seller" not in scope and _OWN_BRAND.search(text, lo, v.start):
+            scope["seller"] = "own_brand"   # "our own-brand electricals are guaranteed for 2 years": not the makers' terms
         if pack.kind == "warranty" and "seller" in keys and "seller" not in scope and _NAMED_MAKER.search(text):
             # "a 1-year manufacturer's limited warranty from Lumora", 「Apple 原廠保固一年」: another
             # company's own warranty, named; the shop's "manufacturer's warranty of 12 months" is
@@ -2224,6 +2229,15 @@ class Extractor:
                     and not any(w.lower() in _GENERIC or w.lower() in _CLAUSE_WORDS or w.lower() in _NOT_PRODUCT
                                 for w in re.findall(r"[A-Za-z]+", zone.group(1))):
                 scope["region"] = _service_name(zone.group(1))
+        if pack.kind == "delivery_time" and self.lang == "zh" and "product" not in scope and cue[0] >= 0 \
+                and "安装" in text[cue[0]:cue[1]]:
+            scope["product"] = "major_appliances"   # 「7–10 個工作天到府安裝」: delivered and installed, a large appliance's terms
+        if pack.kind == "delivery_time" and v.unit == "minutes" and (
+                not _RAPID_DELIVERY.search(text) or _NOT_A_DELIVERY.search(text)):
+            return None   # minutes are a delivery time only for a quick-delivery service ("at your door within 60 minutes")
+        if pack.kind == "delivery_time" and "service" not in scope and self.lang == "en" and (
+                v.unit == "minutes" or (v.unit == "hours" and (v.max or 0) <= 4)):
+            scope["service"] = "rapid"   # "brings up to 25 items to your door within 60 minutes": a quick-delivery service
         if pack.kind == "delivery_time" and "service" not in scope and v.min == v.max == 1 \
                 and v.unit in ("days", "business_days") and (_NEXT_DAY.search(text, v.start, v.end)
                                                              or _VIA_NEXT_DAY.search(text, 0, hi)):

@@ -1057,3 +1057,25 @@ def test_third_wave_readings_of_the_seventh_round():
                  "Claims must be opened within 30 days of the estimated delivery date.",
                  "Head office (no returns or collections): Level 4, 120 Collins Street, Melbourne VIC 3000."):
         assert _read(text) == [], text
+
+
+def test_grocer_and_appliance_readings_of_the_third_wave():
+    assert _read("Something missing? Report it in My orders within 7 days and we'll refund it to your card – refunds "
+                 "usually reach your account in 3–5 working days.") == [("refund_time", 3, 5, {"payment": "card"})]
+    for text in ("Within 14 days of buying: you'll get a full refund, as long as you haven't used your pass.",
+                 "Average life we deliver: 4 days.", "1-Hour Delivery Slots, 7 Days",
+                 "Cashback is credited 3 days after the return period ends."):
+        assert _read(text) == [], text
+    assert _read("Pantry Lane Rapid brings up to 25 items to your door within 60 minutes.") == [
+        ("delivery_time", 60, 60, {"service": "rapid"})]
+    assert [r[3].get("seller") for r in _read("Electrical items come with a 12-month manufacturer's guarantee, and our "
+                                             "own-brand electricals are guaranteed for 2 years.")] == [None, "own_brand"]
+    assert _read("Standard delivery takes 3-5 business days; during the December peak it may take up to 10 business "
+                 "days.")[1][3] == {"period": "peak"}
+    assert _read("Get free delivery on your first 3 orders over £40 with code HELLOLANE.")[0][3]["period"] == "promo"
+
+
+def test_minutes_are_a_delivery_time_only_for_a_quick_delivery_service():
+    assert _read("Our crew will text you 30 minutes before delivery.") == []
+    assert _read("Assembly by our delivery team takes about 30 minutes.") == []
+    assert [r[0] for r in _read("Replies typically arrive within 30 minutes during business hours.")] == ["response_time"]

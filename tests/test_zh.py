@@ -746,3 +746,24 @@ def test_half_day_service_time_slots_and_business_lines():
     assert _promises("半日达、次日达订单可预约未来3天内的配送时段，每个时段为2小时（例如 18:00–20:00）。") == []
     assert _promises("会员费一经开通不支持退款，但开通后7天内未使用任何会员权益的，可申请全额退还会员费。") == []
     assert [dict(p.scope) for p in _promises("企业客户经理服务时间：工作日 9:00–18:00")] == [{"topic": "business"}]
+
+
+def test_taiwan_appliance_store_readings():
+    for text in ("延長保固須於購買後 30 天內加購。", "系統會在 2 小時內寄出退貨確認信。", "回饋金將於鑑賞期過後 3 天入帳。",
+                 "安裝技師會以電話與您確認到府時段（上午 09:00–12:00／下午 13:00–17:00）。"):
+        assert _promises(text) == [], text
+    assert [p.max for p in _promises("原廠全機保固 1 年，壓縮機保固 5 年（須於安裝後 30 天內完成原廠保固登錄）。")] == [1, 5]
+    assert [dict(p.scope).get("product") for p in _promises("享原廠全機保固 1 年，馬達保固 10 年。")] == [None, "motor"]
+    assert [dict(p.scope) for p in _promises("請撥客服專線 0800-088-520（週一至週五 09:00–18:00）或 LINE @senguang。")] == [
+        {"medium": "phone"}]
+    assert [(p.kind, p.max) for p in _promises("大型家電付款後 7–10 個工作天內到府安裝。")] == [("delivery_time", 10)]
+    assert [(p.kind, p.max) for p in _promises("超商取貨 2–4 個工作天到店。")] == [("delivery_time", 4)]
+    # a refund reaching the account is still a refund time
+    assert [p.kind for p in _promises("退款将于 3 天内入账。")] == ["refund_time"]
+
+
+def test_installed_delivery_and_counting_notes():
+    # delivered and installed is a large appliance's delivery; where the count starts is no time of its own
+    assert [dict(p.scope).get("product") for p in _promises("標題 2：含運含基本安裝｜7–10 個工作天到府安裝")] == [
+        "major_appliances"]
+    assert _promises("以下時效以付款完成之次一工作天起算，不含週六、週日。") == []
