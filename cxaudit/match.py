@@ -402,16 +402,22 @@ _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty
 # kinds of area within a place, named by a table's columns
 _AREA_HEADERS = {"remote", "rural", "remote & rural", "metro", "regional", "urban", "city", "country", "outer metro"}
 _AREA_TYPES = {"metro", "regional", "remote"}
-# parts of an appliance with terms of their own
+# what stands between the payment methods of one list ("card, PayPal or Apple Pay")
 _METHOD_GAP = re.compile(r"\s*(?:,|、|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?", re.I)
+# 「开通芽芽卡：」: the perks of a paid card follow
 _ZH_JOIN_CARD = re.compile(r"^\W*(?:开通|加入|办理|成为)[^，。；：:]{1,8}(?:卡|会员|PLUS|Plus)\s*[：:，,]")
+# minutes as a delivery time: a quick-delivery service's words, and what minutes measure otherwise
 _RAPID_DELIVERY = re.compile(r"(?i)\b(?:to|at)\s+your\s+(?:door|doorstep)\b|\bdeliver(?:y|ed|s)?\b|\bbrings?\b|\brapid\b|\bquick\s+commerce\b|\bon[- ]demand\b|送达|送到")
 _NOT_A_DELIVERY = re.compile(r"(?i)\bwait|\bhold\b|\bqueue|\bcall|\bphone|\bassembl|\binstall|\bset[- ]?up\b|\bunbox|\bunpack|\bminutes?\s+before\b|\bnotice\b|\btext\s+you\b|\bheads[- ]up\b")
+# the shop's own-brand goods, guaranteed apart from the makers'
 _OWN_BRAND = re.compile(r"(?i)\bown[- ](?:brand|label)\b")
+# an answer that signs the reader up ("New to OrchidPlus? Sign up free and …")
 _JOIN_US = re.compile(r"(?i)\b(?:sign\s+up|join|become\s+a\s+member|enrol|enroll|subscribe)\b")
+# a bracket's own label before its value ("(OrchidPlus: 30 days)")
 _BRACKET_LABEL = re.compile(r"[(（]\s*(?P<l>[A-Z][\w+&'’ -]{1,30}?)\s*[:：]\s*$")
 # a membership's own name: "OrchidPlus", "Prime", "Club Marula", "VIP"
 _BRAND_TIER = re.compile(r"[a-z][A-Z]|\b(?:plus|club|prime|vip|gold|silver|platinum|premium|elite|rewards|insiders?|members?|loyalty)\b|\+", re.I)
+# parts of an appliance with terms of their own
 _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour", "frame", "wear_parts"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
