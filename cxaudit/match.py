@@ -417,7 +417,9 @@ _JOIN_US = re.compile(r"(?i)\b(?:sign\s+up|join|become\s+a\s+member|enrol|enroll
 _BRACKET_LABEL = re.compile(r"[(（]\s*(?P<l>[A-Z][\w+&'’ -]{1,30}?)\s*[:：]\s*$")
 # a membership's own name: "OrchidPlus", "Prime", "Club Marula", "VIP"
 _BRAND_TIER = re.compile(r"[a-z][A-Z]|\b(?:plus|club|prime|vip|gold|silver|platinum|premium|elite|rewards|insiders?|members?|loyalty)\b|\+", re.I)
-# parts of an appliance with terms of their own
+# parts of an appliance with terms of their own; those that tell one appliance from another (a
+# fridge's compressor is not an air conditioner's), unlike a battery, which a shop of one kind of goods covers alike
+_APPLIANCE_PARTS = {"compressor", "motor", "motors", "panel", "screen", "screens", "coil", "parts", "labour"}
 _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour", "frame", "wear_parts"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
@@ -2203,7 +2205,7 @@ class Extractor:
             # 「冰箱整机保修3年，压缩机保修12年」, 「空调 | 6年 | 压缩机10年」: a part's term is its appliance's part
             owners = sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and h[1] <= v.start
                              and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements")})
-            if not owners and heading and self.lang == "en":
+            if not owners and heading and self.lang == "en" and scope["product"] in _APPLIANCE_PARTS:
                 # a product page's parts ("10 years on the inverter compressor" under "LG 601L
                 # Side-by-Side Refrigerator GS-B6012PZ") are its own product's parts
                 title = next((h for h in reversed(heading[-3:])

@@ -1079,3 +1079,8 @@ def test_minutes_are_a_delivery_time_only_for_a_quick_delivery_service():
     assert _read("Our crew will text you 30 minutes before delivery.") == []
     assert _read("Assembly by our delivery team takes about 30 minutes.") == []
     assert [r[0] for r in _read("Replies typically arrive within 30 minutes during business hours.")] == ["response_time"]
+
+
+def test_a_battery_warranty_is_read_and_battery_life_is_not():
+    assert _read("3-year battery warranty on every e-bike.")[0][:3] == ("warranty", 3, 3)
+    assert _read("Up to 10 hours battery life.") == []
