@@ -443,7 +443,7 @@ _GENERAL_OFFER = re.compile(r"(?i)\b(?:most|all|every|any|each)\s+(?:of\s+our\s+
 _CUTOFF_KINDS = {"dispatch_time", "delivery_time"}
 # words that set one cut-off apart from another: the day it applies on, the clock it is told in
 _CUTOFF_APART = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b|\bholidays?\b"
-                           r"|\bpublic\s+holiday|[周星][一二三四五六日天末]|节假日|節假日|假日|\b[A-Z]{1,2}[SD]?T\b|\bGMT\b|\bUTC\b")
+                           r"|\bpublic\s+holiday|[周星][一二三四五六日天末]|节假日|節假日|假日|(?-i:\b[A-Z]{1,2}[SD]?T\b|\bGMT\b|\bUTC\b)")
 
 
 def _cutoff_findings(kind: str, promises: list[Promise]) -> list[Finding]:

@@ -213,6 +213,9 @@ def test_a_same_day_cut_off_told_two_ways_in_two_documents_is_a_contradiction():
     assert f.rule == "contradiction" and f.kind == "dispatch_time"
     assert "before 14:00" in f.message and "before 15:00" in f.message
     assert sorted(p.source.uri for p in f.promises) == ["faq.md", "shipping.md"]
+    # ordinary words are no clock ("ship out", "at", "it")
+    out = ("faq.md", "# When will my order ship?\n\nOrders placed before 3pm ship out the same day, it is that simple.\n")
+    assert [f.rule for f in audit_documents(site, out)[1]] == ["contradiction"]
     # the same cut-off twice is agreement, and one page's two cut-offs are its own distinctions
     same = ("faq.md", "# When will my order ship?\n\nOrders placed before 2pm are dispatched the same business day.\n")
     assert audit_documents(site, same)[1] == []
