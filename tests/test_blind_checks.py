@@ -1084,3 +1084,8 @@ def test_minutes_are_a_delivery_time_only_for_a_quick_delivery_service():
 def test_a_battery_warranty_is_read_and_battery_life_is_not():
     assert _read("3-year battery warranty on every e-bike.")[0][:3] == ("warranty", 3, 3)
     assert _read("Up to 10 hours battery life.") == []
+
+
+def test_a_handset_is_a_phone():
+    assert _read("You can return a handset within 21 days of delivery.")[0][3]["product"] == \
+        _read("Phones can be returned within 30 days.")[0][3]["product"] == "electronics"
