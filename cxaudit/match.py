@@ -405,6 +405,7 @@ _AREA_TYPES = {"metro", "regional", "remote"}
 # what stands between the payment methods of one list ("card, PayPal or Apple Pay")
 _METHOD_GAP = re.compile(r"\s*(?:,|、|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?", re.I)
 # 「开通芽芽卡：」: the perks of a paid card follow
+_ZH_SHOP_BEFORE = re.compile(r"[（(、，]\s*([\u4e00-\u9fff]{2,8}(?:店|门市|分店))\s*(?:为|是|的营业时间为|营业时间为)?\s*(?:上午|下午|每日|每天)?\s*$")
 _ZH_JOIN_CARD = re.compile(r"^\W*(?:开通|加入|办理|成为)[^，。；：:]{1,8}(?:卡|会员|PLUS|Plus)\s*[：:，,]")
 # minutes as a delivery time: a quick-delivery service's words, and what minutes measure otherwise
 _RAPID_DELIVERY = re.compile(r"(?i)\b(?:to|at)\s+your\s+(?:door|doorstep)\b|\bdeliver(?:y|ed|s)?\b|\bbrings?\b|\brapid\b|\bquick\s+commerce\b|\bon[- ]demand\b|送达|送到")
@@ -2051,6 +2052,9 @@ class Extractor:
                     and not self._cues_of_heading(label):   # "Warranty" over a showroom's hours is no place
                 scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
                     r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
+        if pack.kind == "support_hours" and self.lang == "zh" and scope.get("medium") == "store" and "location" not in scope \
+                and _open_bracket(text, v.start) and (shop := _ZH_SHOP_BEFORE.search(text, max(0, v.start - 20), v.start)):
+            scope["location"] = shop.group(1)   # 「（旺角旗艦店為上午10時30分至晚上10時）」: that shop's own hours
         clause = text[lo:hi]
         if "tier" in keys and self.lang == "en" and _NOT_MEMBER.search(clause):
             # "Customers who are not Brightvolt Plus or Elite members", "Standard (no membership)"

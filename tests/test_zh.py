@@ -767,3 +767,17 @@ def test_installed_delivery_and_counting_notes():
     assert [dict(p.scope).get("product") for p in _promises("標題 2：含運含基本安裝｜7–10 個工作天到府安裝")] == [
         "major_appliances"]
     assert _promises("以下時效以付款完成之次一工作天起算，不含週六、週日。") == []
+
+
+def test_taiwan_appliance_store_second_pass():
+    for text in ("本次消費可獲得購物金 NT$102，將於鑑賞期過後 3 天入帳。", "（通話結束後 24 小時內系統自動寄出滿意度問卷。）",
+                 "「加購延長保固，全機保固最長 3 年，安心用更久。」",
+                 "如因商品標價顯有錯誤、庫存不足或其他正當理由，本公司得拒絕接受訂單，並於 3 個工作天內通知會員，已付款項將全額退還。"):
+        assert _promises(text) == [], text
+    assert [p.max for p in _promises("冷氣請於安裝後 30 天內至原廠網站登錄，以享壓縮機 5 年保固。")] == [5]
+
+
+def test_a_shop_named_in_a_bracket_keeps_its_own_hours():
+    ps = _promises("門市營業時間為每日上午11時至晚上9時（旺角旗艦店為上午10時30分至晚上10時）。")
+    assert [dict(p.scope).get("location") for p in ps] == [None, "旺角旗舰店"]
+    assert _promises("本公司得拒絕接受訂單，並於 3 個工作天內通知會員，已付款項將全額退還。") == []
