@@ -1089,3 +1089,14 @@ def test_a_battery_warranty_is_read_and_battery_life_is_not():
 def test_a_handset_is_a_phone():
     assert _read("You can return a handset within 21 days of delivery.")[0][3]["product"] == \
         _read("Phones can be returned within 30 days.")[0][3]["product"] == "electronics"
+
+
+def test_grocer_second_pass():
+    assert _read("Delivery is free on orders over £75, or over £40 if you have a Delivery Pass.") == [
+        ("free_shipping_threshold", 75, 75, {"region": "UK"}),
+        ("free_shipping_threshold", 40, 40, {"region": "UK", "tier": "pass"})]
+    assert _read("Food and drink can't be returned unless faulty – please report it as damaged instead.")[0][3] == {
+        "product": "perishables"}
+    for text in ("You may see a temporary authorisation of up to £1 or the value of your order when you book – this is "
+                 "released by your bank, usually within 7 days.", "[Under 14 days and no deliveries used: full refund."):
+        assert _read(text) == [], text
