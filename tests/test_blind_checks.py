@@ -1100,3 +1100,10 @@ def test_grocer_second_pass():
     for text in ("You may see a temporary authorisation of up to £1 or the value of your order when you book – this is "
                  "released by your bank, usually within 7 days.", "[Under 14 days and no deliveries used: full refund."):
         assert _read(text) == [], text
+
+
+def test_final_sale_marked_or_not():
+    assert _read("Clearance items not marked Final Sale may be returned within 14 days of delivery.") == [
+        ("return_window", 14, 14, {"product": "sale_items", "start": "delivery"})]
+    assert _read('Clearance items marked "Final Sale" can\'t be returned.') == [
+        ("return_window", 0, 0, {"product": "final_sale"})]

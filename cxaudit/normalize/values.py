@@ -86,7 +86,8 @@ ALLTIME_RE = re.compile(
     re.I,
 )
 ZERO_RE = re.compile(
-    r"(?<![\w-])(?:final[\s-]sales?|non[\s-]?returnable|cannot\s+be\s+returned|can(?:not|'t|’t)\s+be\s+returned|"
+    # ("not marked Final Sale": the goods that are not)
+    r"(?<![\w-])(?:(?<!not\smarked\s)(?<!not\s)(?<!non-)(?<!non\s)final[\s-]sales?|non[\s-]?returnable|cannot\s+be\s+returned|can(?:not|'t|’t)\s+be\s+returned|"
     r"(?:are|is)\s+not\s+(?:eligible\s+for\s+(?:a\s+)?returns?|returnable)|no\s+returns|not\s+accept\s+returns)(?![\w])",
     re.I,
 )
