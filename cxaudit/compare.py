@@ -477,20 +477,16 @@ def _cutoff_findings(kind: str, promises: list[Promise]) -> list[Finding]:
 
 
 def _cutoff_finding(kind: str, ca: str, cb: str, a: list[Promise], b: list[Promise]) -> Finding:
-    a = sorted(a, key=_loc_key)
-    b = sorted(b, key=_loc_key)
-    if _authority(a) > _authority(b):
-        a, b, ca, cb = b, a, cb, ca
-    subject = min(a + b, key=lambda p: (len(p.scope), _loc_key(p))).subject
-    value = {0: "same-day", 1: "next-day"}.get(a[0].max) if a[0].min == a[0].max else None
-    label = f"{value} {subject}" if value else f"{subject} in {format_value(a[0])}"
-    message = (f"Order cut-off for {label}: orders before {ca} in {_side(a)} "
-               f"but before {cb} in {_side(b)}")
-    scope = {k: v for k, v in a[0].scope if k != "cutoff"}
-    texts = sorted({_norm_text(p.text) for p in a + b})
-    fingerprint = digest("contradiction", kind, "cutoff", sorted(scope.items()), texts, size=40)
-    return Finding(rule="contradiction", severity="error", kind=kind, subject=subject, message=message,
-                   promises=tuple(a + b), fingerprint=fingerprint)
+    """The finding for two cut-offs, laid out as any other (sides, authority, subject), with its
+    own message and an id apart from a value finding on the same sentences."""
+    f = _finding(kind, "contradiction", a, b)
+    if f.promises[0] not in a:
+        a, b, ca, cb = b, a, cb, ca   # (_finding names the side stated in policy second)
+    p = f.promises[0]
+    value = {0: "same-day", 1: "next-day"}.get(p.max) if p.min == p.max else None
+    label = f"{value} {f.subject}" if value else f"{f.subject} in {format_value(p)}"
+    message = f"Order cut-off for {label}: orders before {ca} in {_side(a)} but before {cb} in {_side(b)}"
+    return replace(f, message=message, fingerprint=digest("cutoff", f.fingerprint, size=40))
 
 
 def _unique_ids(findings: list[Finding]) -> list[Finding]:

@@ -539,8 +539,9 @@ def _cell_spans(row_text: str) -> list[tuple[int, int]]:
 
 
 # "ship … via Next Day delivery and arrive in 1 business day": the service named in the value's clause
-_VIA_NEXT_DAY = re.compile(r"(?i)\b(?:via|by|with|using)\s+(?:our\s+)?next[\s-]+(?:business[\s-]+|working[\s-]+)?day\b")
-_NEXT_DAY = re.compile(r"(?i)\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b|\btomorrow\b")
+_NEXT_DAY_WORDS = r"\bnext[\s-]+(?:business[\s-]+|working[\s-]+)?day\b"
+_VIA_NEXT_DAY = re.compile(rf"(?i)\b(?:via|by|with|using)\s+(?:our\s+)?{_NEXT_DAY_WORDS}")
+_NEXT_DAY = re.compile(rf"(?i){_NEXT_DAY_WORDS}|\btomorrow\b")
 # A scope word tied to the value before it names that value's own scope ("3–7 business days
 # to regional areas"); one past ", and" starts the next clause.
 _BY_WHOM = re.compile(r"(?i)\s*(?:by|for)\s+(?:our\s+|all\s+)?")
@@ -628,6 +629,28 @@ _BRAND_PAIR = re.compile(r"\b[A-Z][a-z]+\s*&\s*[A-Z][a-z]+(?=\s+[a-z])")
 
 
 _MODEL_CODE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}(?![\w-])")
+
+
+def _with_scope(reads: tuple[Read, ...], given: dict[str, str]) -> tuple[Read, ...]:
+    """The reads with the scope keys in `given` that they lack and their kind takes."""
+    if not given:
+        return reads
+    out = []
+    for r in reads:
+        scope = dict(r.scope)
+        add = {k: v for k, v in given.items() if k not in scope and k in SCOPE_KEYS.get(r.kind, DEFAULT_SCOPE_KEYS)}
+        if add:
+            scope.update(add)
+            r = replace(r, scope=tuple(sorted(scope.items())), subject=_subject(r.kind, scope))
+        out.append(r)
+    return tuple(out)
+
+
+def _one_list(text: str, hits: list) -> bool:
+    """Are these scope hits (one per phrase) a single list, "card, PayPal or Apple Pay", with
+    nothing but commas and "or"/"and" between them?"""
+    spans = sorted({(h[0], h[1]) for h in hits})
+    return all(_METHOD_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(spans, spans[1:]))
 
 
 def _items_of(label: str) -> str | None:
@@ -1182,10 +1205,7 @@ class Extractor:
                     if _JOIN_US.search(s_text) and _BRAND_TIER.search(asked):
                         # "New to OrchidPlus? Sign up free and enjoy free delivery on every order": a
                         # membership's perks
-                        got = tuple(r if "tier" in dict(r.scope) or "tier" not in SCOPE_KEYS.get(r.kind, DEFAULT_SCOPE_KEYS)
-                                    else replace(r, scope=tuple(sorted({**dict(r.scope), "tier": "members"}.items())),
-                                                 subject=_subject(r.kind, {**dict(r.scope), "tier": "members"}))
-                                    for r in got)
+                        got = _with_scope(got, {"tier": "members"})
                 cond = _CONDITION_SENTENCE.search(text, 0, off)
                 if cond and any("reason" in SCOPE_KEYS.get(r.kind, ()) and "reason" not in dict(r.scope) for r in got):
                     # "If an item arrives damaged or faulty, contact us. We'll send you a free prepaid
@@ -1213,18 +1233,7 @@ class Extractor:
                 values = ["remote"]   # "the Highlands, Northern Ireland and islands", as in _scope
             if len(values) == 1 or (join and values):
                 given[key] = ",".join(values)   # ("Shipping to Alaska, Hawaii or Puerto Rico?": each of them)
-        if not given:
-            return reads
-        out = []
-        for r in reads:
-            scope = dict(r.scope)
-            allowed = SCOPE_KEYS.get(r.kind, DEFAULT_SCOPE_KEYS)
-            add = {k: v for k, v in given.items() if k not in scope and k in allowed}
-            if add:
-                scope.update(add)
-                r = replace(r, scope=tuple(sorted(scope.items())), subject=_subject(r.kind, scope))
-            out.append(r)
-        return tuple(out)
+        return _with_scope(reads, given)
 
     def _read_sentence(self, s_text: str, under: tuple[str, ...], table: tuple[str, ...] | None, row: bool,
                        cues: list[_Cue], near_ctx: list[tuple[_Cue, int]]) -> list[Read]:
@@ -1771,9 +1780,9 @@ class Extractor:
                and not (h[1] <= v.start and _DIGIT.search(text, h[1], v.start) and any(
                    o[2] == "payment" and h[1] <= o[0] < v.start for o in hits))]
         methods = {h[3] for h in pay}
-        every = sorted({(h[0], h[1]): h for h in hits if h[2] == "payment"}.values())   # (one phrase, one method)
+        every = [h for h in hits if h[2] == "payment"]
         if "payment" in found and len({h[3] for h in every}) > 2 and "card" in {h[3] for h in every} \
-                and all(_METHOD_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(every, every[1:])):
+                and _one_list(text, every):
             pay = []  # "to your original payment method (card, PayPal or Apple Pay)": all of them
         if "payment" in found and not pay:
             del found["payment"]
@@ -1781,9 +1790,7 @@ class Extractor:
             found["payment"] = (found["payment"][0], methods)
         elif "payment" in found and len(methods) > 1:
             span = max(h[0] for h in pay) - min(h[1] for h in pay)
-            uniq = sorted({(h[0], h[1]): h for h in pay}.values())
-            listed = all(_METHOD_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(uniq, uniq[1:]))
-            if not listed:
+            if not _one_list(text, pay):
                 pass   # 「微信支付、支付宝一般实时到账，信用卡需 1–7 个工作日」: each clause its own method, the nearest this value's
             elif "card" in methods and span <= 40:
                 # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
@@ -1952,19 +1959,20 @@ class Extractor:
                     # state's metro area, not the state at large
                     scope["region"] = ",".join(f"{part}:{value}" for part in scope["region"].split(","))
             tier_column = self._tier_names.get(_service_name(header)) if in_row and "tier" in keys else None
+            # (how many columns a place heads: columns beside places are places, not plans)
+            place_columns = sum(1 for h in table[1:] if any(k == "region" for k, _ in self._heading_scope(h))) if in_row else 0
             if tier_column:
                 # "Benefit | Member | Gold | Platinum": a tier's name alone heads its column
                 scope["tier"] = tier_column
             elif in_row and "tier" in keys and "tier" not in scope and self._plan_column(text, v, header, pack.kind) \
-                    and header.strip().lower() not in _AREA_HEADERS \
-                    and not any(k == "region" for h in table[1:] for k, _ in self._heading_scope(h)):
+                    and header.strip().lower() not in _AREA_HEADERS and not place_columns:
                 # (columns beside places are places too: "Sydney | Perth | Darwin", "Metro | Regional | Remote")
                 # "Feature | Unlimited Go | Unlimited Max" over "Device returns | 14 days | 30 days": the
                 # columns are plans side by side, each cell its own plan's term
                 scope["tier"] = _service_name(header)
             elif in_row and "region" in keys and "region" not in scope and _service_name(header) \
                     and not _DAY_OR_DIGIT.search(header) and len(header) <= 30 \
-                    and sum(1 for h in table[1:] if any(k == "region" for k, _ in self._heading_scope(h))) >= 2:
+                    and place_columns >= 2:
                 # "Service | Sydney | Perth | Darwin": a column beside places is a place the vocabulary does not know
                 scope["region"] = _service_name(header)
             if in_row:

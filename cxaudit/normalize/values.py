@@ -371,10 +371,12 @@ _DAY_NAMES = {
 }
 _DAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAY = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday|s)?s?|thu(?:r(?:s(?:day)?)?)?s?|fri(?:day)?s?|sat(?:urday)?s?|sun(?:day)?s?)\.?"
+# "… and public holidays" after a day: the holidays keep that day's hours
+_HOLIDAYS_TOO_RE = r"\s{0,2}(?:,|&|and|/)\s{0,2}(?:on\s+)?(?:(?:public|bank)\s+holidays?|PH|P\.H\.?)"
 DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|all\s+(?:7|seven)\s+days(?:\s+a\s+week)?|(?<!within\s)(?<!in\s)(?<!for\s)(?<!of\s)(?<!after\s)(?<!than\s)(?:7|seven)\s+days(?:\s+a\s+week)?|weekdays|weekends?|"
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?)"
         # "Sundays and public holidays, 10am to 6pm": the holidays keep the day's hours
-        rf"(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}(?:on\s+)?(?:(?:public|bank)\s+holidays?|PH|P\.H\.?)(?![\w]))?)")
+        rf"(?:{_HOLIDAYS_TOO_RE}(?![\w]))?)")
 TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
 HOURS = rf"(?P<open>{TIME})(?:\s{{0,2}}(?:[ECMP][SD]?T|GMT|UTC|AEST|AWST|ACST|NZST)(?![\w]))?\s{{0,2}}(?:-|–|—|to|until|till|’til|'til|and)\s{{0,2}}(?P<close>{TIME})"
 TZ = (r"(?:,?\s{0,2}\(?(?P<tz>(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?[03]0)?|[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|AEST/AEDT|AEST|AEDT|AWST|ACST|NZST/NZDT|NZST|NZDT|IST|UK\s+time|"
@@ -415,7 +417,7 @@ def _clock(t: str, *, is_close: bool, other_pm: bool | None = None) -> str | Non
     return f"{h:02d}:{mi:02d}"
 
 
-_HOLIDAYS_TOO = re.compile(r"\s*(?:,|&|and|/)\s*(?:on\s+)?(?:(?:public|bank)\s+holidays?|ph|p\.?h\.?)$")
+_HOLIDAYS_TOO = re.compile(_HOLIDAYS_TOO_RE + r"$", re.I)
 
 
 def _days(spec: str) -> str | None:
