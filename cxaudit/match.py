@@ -22,21 +22,21 @@ from cxaudit.rulepack import Pack, RuleSet
 
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
-    "delivery_time": ("service", "region", "product", "tier", "period", "seller", "start"),
-    "dispatch_time": ("service", "region", "product", "cutoff", "period", "seller", "start"),
-    "free_shipping_threshold": ("service", "region", "product", "tier", "period", "seller"),
-    "return_window": ("region", "product", "start", "remedy", "tier", "period", "seller", "reason"),
-    "exchange_window": ("region", "product", "start", "tier", "seller", "reason"),
-    "return_cost": ("region", "product", "service", "tier", "seller", "reason"),
-    "refund_time": ("region", "product", "start", "stage", "payment", "seller", "reason"),
+    "delivery_time": ("service", "region", "product", "material", "tier", "period", "seller", "start"),
+    "dispatch_time": ("service", "region", "product", "material", "cutoff", "period", "seller", "start"),
+    "free_shipping_threshold": ("service", "region", "product", "material", "tier", "period", "seller"),
+    "return_window": ("region", "product", "material", "start", "remedy", "tier", "period", "seller", "reason"),
+    "exchange_window": ("region", "product", "material", "start", "tier", "seller", "reason"),
+    "return_cost": ("region", "product", "material", "service", "tier", "seller", "reason"),
+    "refund_time": ("region", "product", "material", "start", "stage", "payment", "seller", "reason"),
     "response_time": ("medium", "region", "topic", "tier", "period", "seller", "reply"),
     "wait_time": ("medium", "region", "period", "topic", "tier", "seller"),
     "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
-    "warranty": ("region", "product", "tier", "seller"),
-    "cancellation_window": ("region", "product", "start", "tier", "seller"),
+    "warranty": ("region", "product", "material", "tier", "seller"),
+    "cancellation_window": ("region", "product", "material", "start", "tier", "seller"),
     "price_match_window": ("region", "start", "tier", "period", "seller"),
-    "trial_period": ("region", "product", "period", "tier", "seller"),
-    "money_back_guarantee": ("region", "product", "start", "tier", "seller"),
+    "trial_period": ("region", "product", "material", "period", "tier", "seller"),
+    "money_back_guarantee": ("region", "product", "material", "start", "tier", "seller"),
 }
 DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
 # Scope keys read anywhere before the value when its own clause names none.
@@ -164,7 +164,9 @@ _DIGIT = re.compile(r"\d")   # most values have a digit: a cheap test before _VA
 # "orders placed before 2pm" and "orders placed after 2pm" are two conditions, so "after" keeps
 # its word in the label.
 _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submitted|paid)\s+(by|before|until|prior\s+to|after)\s+"
-                     r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)")
+                     r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday|midnight)"
+                     # (a day of the month is no clock: "order by 20 December", "by the 18th")
+                     r"(?![\d/]|(?:st|nd|rd|th)\b|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")
 # The bank's share of a refund's time: "your bank may take a further 3–5 days" (said before the
 # value) or "allow 3–5 days for your bank to process it" (said just after it).
 _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bdepending\s+on\s+(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
@@ -333,7 +335,7 @@ _RATE_BEFORE = re.compile(r"\d[\d,.]*\+?\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s+$", re.I
 # £6.95") it still says how fast that service is, and is read.
 _SERVICE_BEFORE = re.compile(r"\b(?:upgrade\s+(?:you\s+|your\s+order\s+)?to|with|(?:paid|pay|paying)\s+for"
                              r"(?:\s+the|\s+a)?)\s+$", re.I)
-_LEAD_WORDS = re.compile(r"(?:(?:within|in|after|by|for|over|under|up\s+to|(?:at|in)\s+least|no\s+(?:less|more)\s+than|"
+_LEAD_WORDS = re.compile(r"(?:(?:takes?|within|in|after|by|for|over|under|up\s+to|(?:at|in)\s+least|no\s+(?:less|more)\s+than|"
                          r"(?:more|longer|less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|(?:a\s+)?maximum\s+of)\s+)+", re.I)
 _GUARANTEE = re.compile(r"(?i)\bguarantees?\b")
 _WARRANTY = re.compile(r"(?i)\bwarrant|\brepair|\bdefect|\bfault")
@@ -437,7 +439,17 @@ _LINE_TITLE = re.compile(rf"^\W*(?:The\s+)?({_NOT_A_LINE}(?:[A-Z][a-z]+\s+){{0,2
                          r"\s+(?:Mattress|Pillow|Bed|Base|Topper|Sofa)s?\b")
 _ITEM_LIST_KINDS = {"warranty", "dispatch_time", "delivery_time", "return_window", "exchange_window"}
 # ", synthetic rattan weave for " before a listed value
-_LISTED_ITEM = re.compile(r"(?:^|[,;]\s*)\W*(?:and\s+|or\s+)?(?:our\s+|your\s+|the\s+)?(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s+(?:for|:)\s+(?:up\s+to\s+)?$", re.I)
+# (or a lettered item of a clause: "(b) RoadMate tyres: 3 years or 50,000 km")
+_LISTED_ITEM = re.compile(r"(?:^|[,;:]\s*)\W*(?:\(?[a-h1-9][.)]\s+)?(?:and\s+|or\s+)?(?:our\s+|your\s+|the\s+)?"
+                          r"(?P<x>(?!(?:of|to|in|for|on|with|by|at|from|a|an|it|is|are|be|we|you|then|after|up)\b)[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})(?:\s+for|\s*:)\s+(?:up\s+to\s+)?$", re.I)
+# (an item before a comma only after a list's own break: "…; Essentials seating, three (3) years", never
+# the word after the value before: "1 year comprehensive, 5 years on PCB")
+_LISTED_ITEM_COMMA = re.compile(r"(?:^|[;:])\s*\W*(?:\(?[a-h1-9][.)]\s+)?(?:and\s+|or\s+)?(?:our\s+|your\s+|the\s+)?"
+                                r"(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s*,\s+(?:up\s+to\s+)?$", re.I)
+# the first item of a clause's list ("as summarised below: (a) Michelin and Continental tyres: 5 years",
+# "the following warranties: Pro seating, ten (10) years; …")
+_LETTERED_ITEM = re.compile(r"(?:^\W*\(?[a-h1-9][.)]\s+|:\s*(?:\(?[a-h1-9][.)]\s+)?)(?:our\s+|your\s+|the\s+)?"
+                            r"(?P<x>[a-z][\w'’-]*(?:\s*(?:,|\band\b|&)?\s+[a-z][\w'’-]*){0,5})\s*[:,]\s+(?:up\s+to\s+)?$", re.I)
 # "5-7 business days for single-vision lenses" after the value
 _FOR_ITEMS = re.compile(r"\s+(?:for|with)\s+(?!a\b|an\b|the\b|your\b|all\b|most\b|any\b|orders?\b|items?\b)"
                         r"(?P<x>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)(?=\s+and\b|\s*[,.;()]|\s*$)", re.I)
@@ -758,6 +770,29 @@ LEAD_LABEL = re.compile(r"^\W{0,3}([A-Z][A-Za-z&/,.'’ -]{1,40}?)\s*:\s+\S")
 _CAPS_PAIR = re.compile(r"\b[A-Z]{2,3}\b")
 
 
+# A department's own team ("Transfer installation questions to the Furniture team"), not the
+# customer-care team every contact line speaks for
+_NAMED_TEAM = re.compile(r"(?i)\b(?:the|our|a|your)\s+(?!(?:customer|customers|care|service|services|support|help|helpdesk|contact|"
+                         r"chat|phone|telephone|email|e-mail|social|client|friendly|dedicated|same|whole|expert|experienced|local|"
+                         r"specialist|online|entire|main|cs|cx|guest|member|members|experience|team)\b)([a-z][\w-]+)\s+(?:team|department|desk)\b")
+_MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s*)$")
+
+
+# A table cell giving the hours orders are placed in ("11:00–23:00")
+_ORDER_WINDOW = re.compile(r"(?:^|\|)\s*([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–~至到]\s*(?:[01]?\d|2[0-4])[:：][0-5]\d\s*(?=\||$)")
+_BRACKET_AFTER = re.compile(r"\s{0,2}[(（]([^()（）]{1,80})[)）]")
+
+
+def _examples_of_remote(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Places in brackets after "remote areas" are its examples, not the promise's region
+    (「偏远地区（内蒙古西部、海南三沙市）8-15天送达」 is the remote areas' time, not Hainan's)."""
+    spans = [(m.start(1), m.end(1)) for h in hits if h[2] == "region" and h[3] == "remote"
+             and (m := _BRACKET_AFTER.match(text, h[1]))]
+    if not spans:
+        return hits
+    return [h for h in hits if not (h[2] == "region" and any(a <= h[0] and h[1] <= b for a, b in spans))]
+
+
 def _unshadow(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Drop the scope phrases a longer "not this scope" phrase covers (a value named "_not…" in
     common.yaml: "team member" is no membership tier, "our own" no partner), then those phrases."""
@@ -990,6 +1025,10 @@ class Extractor:
         self._mailboxes = dict(self.common.mailboxes) if self.common else {}
         self._mailbox_rx = re.compile(rf"(?i)(?<![\w.+-])({'|'.join(map(re.escape, self._mailboxes))})@[\w-]+\.[\w.]+") \
             if self._mailboxes else None
+        # a material just before a product group names items of their own ("teak frames")
+        self._materials = dict(self.common.materials if self.common else ())
+        self._material_rx = re.compile(rf"(?i)(?<![\w-])({'|'.join(map(re.escape, sorted(self._materials, key=len, reverse=True)))})[\s-]*$") \
+            if self._materials else None
         # state and province codes ("ON, QC:"), by country
         self._codes: dict[str, dict[str, str]] = {c: dict(codes) for c, codes in (self.common.region_codes if self.common else ())}
         every = sorted({code for codes in self._codes.values() for code in codes}, key=len, reverse=True)
@@ -1321,6 +1360,9 @@ class Extractor:
                 read = self._make(pack, v, s_text, scope_lo, scope_hi, under, table, dist, cue, found)
                 if read is None:
                     continue
+                if v.type == "free" and pack.require_scoped is not None and "product" not in dict(read.scope) \
+                        and not (pack.require is not None and pack.require.search(s_text, region_lo, region_hi)):
+                    continue  # "free delivery on all orders we pack" is no threshold; "on all sofas" is one, for sofas
                 dedup = (read.kind, read.min, read.max, read.unit, read.scope, str(read.schedule))
                 if dedup in seen:
                     continue
@@ -1542,7 +1584,8 @@ class Extractor:
                 d += 25
             if v.type == "free" and len(gap) > 30:
                 continue
-            if v.type == "free" and pack.require is not None and not pack.require.search(clause):
+            if v.type == "free" and pack.require is not None and not pack.require.search(clause) \
+                    and not (pack.require_scoped is not None and pack.require_scoped.search(clause)):
                 continue
             if any(rx.search(listed) for rx in pack.veto):
                 continue
@@ -1826,6 +1869,8 @@ class Extractor:
             box = self._mailbox_rx.search(text) if self._mailbox_rx else None
             if box:
                 scope["topic"] = self._mailboxes[box.group(1).lower()]
+            elif self.lang == "en" and (team := _NAMED_TEAM.search(text, lo, hi)):
+                scope["topic"] = team.group(1).lower()   # "the Furniture team is available 7 a.m. to 4 p.m.": that team's hours
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None
@@ -1904,6 +1949,26 @@ class Extractor:
                 present.update(ids)
         return present
 
+    def _material_hits(self, text: str, hits) -> list[tuple[int, int, str, str]]:
+        """The materials just before a product group ("teak frames", "aluminium and teak frames"):
+        items of their own, told apart from the group's other materials but not from the group."""
+        if self._material_rx is None:
+            return []
+        found = []
+        for start, _, key, value in hits:
+            if key != "product" or value.startswith("_"):
+                continue
+            names, at, first = set(), start, start
+            while m := self._material_rx.search(text, max(0, at - 30), at):
+                names.add(self._materials[m.group(1).lower()].replace(" ", "_"))
+                first = m.start()
+                if not (joint := _MATERIAL_JOINT.search(text, max(0, first - 8), first)):
+                    break
+                at = joint.start()
+            if names:
+                found.append((first, start, "material", f"{','.join(sorted(names))}|{value}"))
+        return found
+
     def _code_hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """Regions named by state or province codes in a label or a list: "ON, QC: $5 shipping",
         a cell "AK, HI". A lone code counts only as the whole text or a label opening it."""
@@ -1929,8 +1994,9 @@ class Extractor:
         """Every scope phrase in a sentence, found once and shared by all its values."""
         if self._hits_for is not text:
             present = self._scope_candidates(text)
-            self._hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
-                                    if i in present for m in rx.finditer(text)] + self._code_hits(text))
+            hits = [(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
+                    if i in present for m in rx.finditer(text)]
+            self._hits = _examples_of_remote(text, _unshadow(hits + self._code_hits(text) + self._material_hits(text, hits)))
             self._hits_for = text
         return self._hits
 
@@ -2169,7 +2235,11 @@ class Extractor:
             # "… for 5 years, synthetic rattan weave for 3 years, steel frames and parasols for 2
             # years", "5-7 business days for single-vision lenses and 7-10 for progressive lenses":
             # each item of a list names the items of its own value
-            item = _LISTED_ITEM.search(text[lo:v.start]) if lo > 0 else None
+            item = (_LISTED_ITEM.search(text[lo:v.start]) or (
+                _LISTED_ITEM_COMMA.search(text[lo:v.start]) if text[:lo].rstrip().endswith((";", ":")) or text[lo:v.start].lstrip()[:1] in (";", ":") else None)) \
+                if lo > 0 else _LETTERED_ITEM.search(text[:v.start])
+            if item and lo > 0 and text[lo:lo + item.start("x")].rstrip().endswith("("):
+                item = None   # "(OrchidPlus: 30 days)": a bracket's label, read as a tier or a product of its own
             own = item.group("x") if item else None
             after = _FOR_ITEMS.match(text, v.end, hi) if not own else None
             if after and ("product" not in scope or lo > 0):
@@ -2288,6 +2358,11 @@ class Extractor:
                 if not after and _OTHERWISE.search(text, m.end(), v.start):
                     after = True   # "… go out the same day, otherwise the next working day"
                 scope["cutoff"] = f"after {label}" if after else label
+        if pack.kind in ("dispatch_time", "delivery_time") and "cutoff" not in scope and in_row \
+                and (window := _ORDER_WINDOW.search(text)) and not window.start() <= v.start < window.end():
+            # 「半日达 | 同上 | 11:00–23:00 | 次日12:00前送达」: orders placed in a window of the day,
+            # the window's start the cut-off they come after
+            scope["cutoff"] = f"after {int(window.group(1)):02d}:{window.group(2)}"
         # (only for contact lines: "Halcyon's own six-month warranty" is the brand speaking of itself)
         if pack.kind in ("support_hours", "response_time", "wait_time") and "seller" not in scope and _THEIR_OWN.search(text):
             scope["seller"] = "partner"  # "ColdLink's own customer service line is open 8am–5pm": a partner's terms
@@ -2324,12 +2399,14 @@ class Extractor:
             scope["stage"] = "send_back"
         if "product" in scope and _NORMAL_POLICY.search(text, lo, hi):
             del scope["product"]   # "Items bought in the sale follow our normal 14-day return policy"
-        if v.type == "zero" and ("product" not in scope or _SALE_WORD.search(text) or _USED_STATE.search(text, lo, hi)):
+        if v.type == "zero" and ("product" not in scope or _SALE_WORD.search(text) or _USED_STATE.search(text, lo, hi)
+                                 or _FINAL_SALE.search(text)):
             # "X cannot be returned" always carves out a group of items; it never states the
             # general window, so it is only compared with other statements about exclusions.
             # (the words of the sentence itself win over a heading's product, and items in a used
             # state are an exclusion of their own: "opened mattress protectors cannot be returned"
-            # beside "unopened bedding can be returned within 30 days")
+            # beside "unopened bedding can be returned within 30 days"; goods called final sale
+            # are final-sale goods under any heading)
             scope["product"] = ("final_sale" if _FINAL_SALE.search(text) else "sale_items" if _SALE_WORD.search(text)
                                 else "excluded_items")
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
@@ -2357,6 +2434,11 @@ class Extractor:
             return None   # a question asks ("Can I still return it after 30 days?", 「空调安装后还能7天无理由退货吗？」)
         if text.rstrip().endswith(("?", "？")):
             conf -= 0.25  # ("Found a lower price elsewhere within 48 hours of purchase? We'll beat it by 5%.")
+        if "material" in scope:
+            # a material is the product group's it was said before ("steel frames"), never another's
+            material, _, group = scope.pop("material").partition("|")
+            if group in scope.get("product", "").split(","):
+                scope["material"] = material
         subject = _subject(pack.kind, scope)
         return Read(
             kind=pack.kind, subject=subject, scope=tuple(sorted(scope.items())),
@@ -2421,7 +2503,9 @@ def _subject(kind: str, scope: dict[str, str]) -> str:
     if "medium" in scope:
         parts.append(scope["medium"])
     if "product" in scope:
-        parts.append(scope["product"].replace("_", " "))
+        # ("teak frames": a material names items of the product group)
+        parts.append(" ".join(([scope["material"].replace(",", "/").replace("_", " ")] if "material" in scope else [])
+                              + [scope["product"].replace("_", " ")]))
     if "seller" in scope:
         parts.insert(0, scope["seller"])
     if "reason" in scope:

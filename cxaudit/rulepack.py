@@ -11,7 +11,7 @@ from typing import Any
 
 from cxaudit.errors import ConfigError
 
-PACK_KEYS = {"kind", "lang", "summary", "doc", "values", "units", "cues", "veto", "veto_before", "veto_after", "require", "cases", "priority"}
+PACK_KEYS = {"kind", "lang", "summary", "doc", "values", "units", "cues", "veto", "veto_before", "veto_after", "require", "require_scoped", "cases", "priority"}
 VALUE_TYPES = {"duration", "money", "schedule", "alltime", "free", "zero", "open", "percent", "paid"}
 
 
@@ -29,6 +29,9 @@ class Pack:
     require: re.Pattern | None
     veto_before: tuple[re.Pattern, ...] = ()
     veto_after: tuple[re.Pattern, ...] = ()
+    # a free value that fails `require` still counts when this matches its clause and the
+    # promise's scope names goods ("free delivery on all sofas")
+    require_scoped: re.Pattern | None = None
     cases: dict[str, Any] = field(compare=False, hash=False, default_factory=dict)
     path: str = ""
 
@@ -46,6 +49,9 @@ class Common:
     region_codes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     # a team's mailbox and the topic it answers: (("warranty", "claims"), ...)
     mailboxes: tuple[tuple[str, str], ...] = ()
+    # materials that tell two items of one product group apart ("teak frames", "aluminium frames"):
+    # ((phrase, name), ...), a spelling variant named as its main spelling
+    materials: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,8 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                                        for country, codes in _mapping(where, "region_codes", data.get("region_codes")).items()),
                     mailboxes=tuple((str(box).lower(), str(topic))
                                     for box, topic in _mapping(where, "mailboxes", data.get("mailboxes")).items()),
+                    materials=tuple((str(p).lower(), str(n).lower()) for m in data.get("materials") or ()
+                                    for p, n in (m.items() if isinstance(m, dict) else [(m, m)])),
                 )
                 continue
             unknown = set(data) - PACK_KEYS
@@ -165,6 +173,7 @@ def load_rules(rules_dir: str | None = None) -> RuleSet:
                 require=_compile(where, "require", data["require"]) if data.get("require") else None,
                 veto_before=_any_of(where, "veto_before", data.get("veto_before", [])),
                 veto_after=_any_of(where, "veto_after", data.get("veto_after", [])),
+                require_scoped=_compile(where, "require_scoped", data["require_scoped"]) if data.get("require_scoped") else None,
                 cases=data.get("cases") or {},
                 path=where,
             ))

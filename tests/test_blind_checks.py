@@ -1107,3 +1107,91 @@ def test_final_sale_marked_or_not():
         ("return_window", 14, 14, {"product": "sale_items", "start": "delivery"})]
     assert _read('Clearance items marked "Final Sale" can\'t be returned.') == [
         ("return_window", 0, 0, {"product": "final_sale"})]
+
+
+def test_a_material_tells_two_items_of_one_group_apart():
+    found = extract_text("Teak frames carry a 10-year warranty; aluminum frames carry a 15-year warranty.")
+    assert {(p.kind, p.min, dict(p.scope).get("product"), dict(p.scope).get("material")) for p in found} == {
+        ("warranty", 10, "frames", "teak"), ("warranty", 15, "frames", "aluminium")}
+    assert [p.subject for p in found] == ["teak frames warranty", "aluminium frames warranty"]
+    # the materials of a list are one side; a material is never another item's ("steel" is not the weave's)
+    found = extract_text("Aluminium and teak frames are guaranteed for 5 years, synthetic rattan weave for 3 years.")
+    assert [dict(p.scope).get("material") for p in found] == ["aluminium,teak", None]
+    # two materials are never compared; a frame of no material named is compared with each
+    _, findings = _audit(("a.md", "Teak frames carry a 10-year warranty.\n\nAluminium frames carry a 15-year warranty.\n"),
+                         ("b.md", "Our frames carry a 5-year warranty.\n"))
+    assert sorted(f.message for f in findings) == [
+        "Aluminium frames warranty: 5 years in help_centre but 15 years in help_centre",
+        "Teak frames warranty: 5 years in help_centre but 10 years in help_centre"]
+
+
+def test_free_delivery_on_every_item_of_a_kind_is_that_kinds_threshold():
+    (p,) = extract_text("Enjoy free standard delivery on all mattresses.")
+    assert (p.kind, p.min, dict(p.scope).get("product")) == ("free_shipping_threshold", 0, "mattresses")
+    assert extract_text("Free delivery on all items we stock.") == []
+    # the threshold for one kind of goods is held against that kind's, not the shop's
+    _, findings = _audit(("a.md", "Free delivery on all phones.\n\nFree delivery on orders over $50.\n"),
+                         ("b.md", "Free delivery on orders over $50.\n"))
+    assert findings == []
+
+
+def test_non_promises_of_the_eighth_round():
+    # a repair's turnaround, a parcel held for collection, a condition on a wait, a staff
+    # instruction, an age limit, an arrear, a damage-report deadline, a credit application
+    for text in ("A full service on an automatic watch takes 6–8 weeks.",
+                 "If you're out, the parcel will be held at your local delivery office for 18 days.",
+                 "NOTE: If hold time exceeds 2 minutes, offer a callback.",
+                 "[Do not leave a customer on hold longer than 3 minutes without checking back.]",
+                 "Warranty exclusions: tyres older than 6 years from their DOT manufacturing date.",
+                 "Maplegrid may suspend credit on accounts more than 60 days past due.",
+                 "Most credit applications are reviewed within 2 business days.",
+                 "Report shipping damage within 5 business days of delivery so we can file a carrier claim.",
+                 "Returns: claims for shipping damage must be made within 5 business days."):
+        assert _read(text) == [], text
+        # (under a heading that names a kind too: the heading's cue must not bring it back)
+        doc = Document(uri="help/care.md", channel="help_centre", fmt="md",
+                       content=f"# Warranty and customer care\n\n{text}\n".encode())
+        assert promises_in_blocks(read_blocks(doc), doc) == [], text
+    # a delivery service's time is still read
+    assert _read("Our courier service is usually 2–3 days.") == [("delivery_time", 2, 3, {})]
+
+
+def test_readings_of_the_eighth_round():
+    # a day of the month is no cut-off
+    assert _read("Engraved gifts dispatched within 5 working days – order by 20 December for Christmas delivery.") == [
+        ("dispatch_time", 5, 5, {"product": "custom_items"})]
+    # "a day or two" is a range
+    assert _read("Our techs usually finish in a day or two, then it ships out.") == [("dispatch_time", 1, 2, {})]
+    # crediting the account after an inspection is the refund
+    assert [r[0] for r in _read("Returns: once your return is inspected, we credit your account or your original "
+                                "payment card within 5–7 business days.")] == ["refund_time"]
+    assert _read("Used gear can be returned within 14 days.") == [("return_window", 14, 14, {"product": "refurbished"})]
+    assert _read("Sale purchases can be returned within 14 days.") == [("return_window", 14, 14, {"product": "sale_items"})]
+    # a department's own team and line keep their own hours and replies
+    assert _read("The furniture team is available Monday to Friday, 7:00 a.m. to 4:00 p.m. local time.")[0][3] == {
+        "topic": "furniture"}
+    assert _read("Account managers reply within 4 business hours.") == [
+        ("response_time", 4, 4, {"topic": "account_management"})]
+    assert _read("Roadside Assist: 1800 762 233, available 24/7.")[0][3] == {"medium": "phone", "topic": "roadside"}
+    assert _read("Our customer care team replies within 24 hours.") == [("response_time", 24, 24, {})]
+
+
+def test_goods_called_final_sale_are_final_sale_under_any_heading():
+    doc = Document(uri="help/used-gear.md", channel="help_centre", fmt="md",
+                   content=b'# Used gear\n\n## Returns on used gear\n\nItems graded "Fair" are final sale and cannot be returned.\n')
+    found = promises_in_blocks(read_blocks(doc), doc)
+    assert {(p.kind, p.min, dict(p.scope).get("product")) for p in found} == {("return_window", 0, "final_sale")}
+
+
+def test_each_item_of_a_clauses_list_names_its_own_value():
+    found = _read("6.1 Goods are covered by the manufacturer's warranty, as summarised below: (a) Michelin and "
+                  "Continental tyres: 5 years from purchase; (b) RoadMate tyres: 3 years or 50,000 km; "
+                  "(d) brake and suspension parts: 12 months.")
+    assert [(r[1], r[3].get("product")) for r in found] == [
+        (5, "continental_tyre,michelin"), (3, "roadmate_tyre"), (12, "brake,suspension_part")]
+    found = _read("6.1 Our products carry the following limited warranties: Pro seating, ten (10) years; "
+                  "Essentials seating, three (3) years.")
+    assert [(r[1], r[3].get("product")) for r in found] == [(10, "pro_seating"), (3, "essentials_seating")]
+    # the word after the value before is no list item ("1 year comprehensive, 5 years on PCB")
+    found = _read("Warranty: 1 year comprehensive, 5 years on PCB and 10 years on the compressor.")
+    assert "comprehensive" not in [r[3].get("product") for r in found if r[1] == 5]

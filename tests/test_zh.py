@@ -781,3 +781,35 @@ def test_a_shop_named_in_a_bracket_keeps_its_own_hours():
     ps = _promises("門市營業時間為每日上午11時至晚上9時（旺角旗艦店為上午10時30分至晚上10時）。")
     assert [dict(p.scope).get("location") for p in ps] == [None, "旺角旗舰店"]
     assert _promises("本公司得拒絕接受訂單，並於 3 個工作天內通知會員，已付款項將全額退還。") == []
+
+
+def test_baby_goods_marketplace_readings():
+    # a third-party shop's terms are its own, beside the platform's own stock
+    (p,) = _promises("第三方店铺商品由商家发货，付款后48小时内发货。")
+    assert (p.kind, p.max, dict(p.scope).get("seller")) == ("dispatch_time", 48, "marketplace")
+    # a car seat is not a stroller; "no longer" is still no returns
+    assert [(p.max, dict(p.scope).get("product")) for p in _promises("童车整车保修1年，安全座椅质保2年。")] == [
+        (1, "strollers"), (2, "car_seats")]
+    assert [(p.kind, p.max) for p in _promises("安全座椅一经安装使用，不再支持7天无理由退货。")] == [("return_window", 0)]
+    # next day with a time of day; a free basic delivery fee; an average wait
+    (p,) = _promises("23:00前下单，次日15:00前送达。")
+    assert (p.kind, p.max, dict(p.scope).get("cutoff")) == ("delivery_time", 1, "23:00")
+    assert [(p.kind, p.max) for p in _promises("单笔订单实付满99元免收基础运费。")] == [("free_shipping_threshold", 99)]
+    assert [(p.kind, p.max) for p in _promises("我们承诺电话客服平均等待时长不超过2分钟。")] == [("wait_time", 2)]
+    # places in brackets after "remote areas" are its examples
+    (p,) = _promises("偏远地区（内蒙古西部、海南三沙市）下单后8-15天送达。")
+    assert dict(p.scope).get("region") == "remote"
+    # a peak-time note, a data deletion and deliveries twice a day are no promises
+    for text in ("大促期间（如双11当晚20:00-24:00）来电量较大，建议优先使用在线客服。",
+                 "您注销账号后，我们将在15个工作日内删除或匿名化处理您的个人信息。",
+                 "211限时达是贝乐购在覆盖城市提供的一日两送服务："):
+        assert _promises(text) == [], text
+
+
+def test_a_table_cell_of_order_hours_is_the_rows_cut_off():
+    doc = Document(uri="help/delivery.md", channel="help_centre", fmt="md", content=(
+        "# 配送时效\n\n| 服务 | 下单时间 | 送达时间 |\n|---|---|---|\n"
+        "| 半日达 | 当日11:00前 | 当日18:00前送达 |\n| 半日达 | 11:00–23:00 | 次日12:00前送达 |\n").encode())
+    found = promises_in_blocks(read_blocks(doc), doc)
+    assert sorted((p.max, dict(p.scope).get("cutoff")) for p in found if p.kind == "delivery_time") == [
+        (0, None), (1, "after 11:00")]

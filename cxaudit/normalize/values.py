@@ -141,6 +141,9 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str, bool, int]:
 _OPEN_DAYS = re.compile(r"(?i)(?:\d\s*(?:a\.?m\.?|p\.?m\.?)|\d[:.]\d\d|noon|midnight)\s*(?:\(?[A-Za-z]{1,12}(?:\s+time)?\)?\s*)?[,–—-]?\s*(?:all\s+)?$")
 
 
+_OR_MORE = re.compile(r"\s+or\s+(two|three|four|2|3|4)\b(?![\s-]*(?:[a-z]+\s+)?(?:days?|weeks?|hours?|months?|years?|minutes?|nights?))", re.I)
+
+
 def find_durations(text: str) -> list[Value]:
     out: list[Value] = []
     for m in DURATION_RE.finditer(text):
@@ -157,6 +160,9 @@ def find_durations(text: str) -> list[Value]:
             continue
         if b is not None and b < a:
             lo, hi = b, a
+        end = m.end()
+        if b is None and (alt := _OR_MORE.match(text, end)) and (n := parse_number(alt.group(1))) and n > a:
+            hi, end = n, alt.end()   # "a day or two", "a week or two": the number after is the range's top
         if unit == "fortnight":
             lo, hi, unit = lo * 2, hi * 2, "weeks"
         if unit == "days" and raw_unit.startswith("night"):
@@ -164,9 +170,9 @@ def find_durations(text: str) -> list[Value]:
         q, explicit, qstart = _qualifier(text, m.start(), m.end())
         if lo == hi == 7 and unit == "days" and not explicit and _OPEN_DAYS.search(text, max(0, m.start() - 40), m.start()):
             continue  # "open 8am–8pm NZ time, 7 days": the days of the week it is open
-        if q == "within" and not explicit and b is None and "-" not in text[m.end("a"):m.start("unit")]:
+        if q == "within" and not explicit and b is None and hi == lo and "-" not in text[m.end("a"):m.start("unit")]:
             q = "exactly"  # a bare "30 days" (not "30-day", not "within 30 days", not a range)
-        out.append(Value("duration", qstart, m.end(), lo, hi, unit, q, explicit_qualifier=explicit))
+        out.append(Value("duration", qstart, end, lo, hi, unit, q, explicit_qualifier=explicit))
     taken = [(v.start, v.end) for v in out]
     low = text.lower()
     phrases = PHRASE_RE.finditer(text) if any(w in low for w in _GATE_PHRASE) else ()
