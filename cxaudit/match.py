@@ -302,7 +302,7 @@ _BANK_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?for\s+(?:your\s+|the\s+)?(?
 _ZH_EXCLUDED_BEFORE = re.compile(r"(?:除了?|不适用于|不包括|不含|非)\s{0,2}$")
 _ZH_NOT_SERVED_AFTER = re.compile(r"\s{0,2}(?:等地区?)?\s{0,2}(?:暂不|不)(?:配送|发货|支持配送|送货)")
 _ZH_CUTOFF = re.compile(r"(?:(上午|中午|下午|晚上|晚|早上|早)\s*)?(\d{1,2})(?:[:：](\d{2})|\s*[点點时時](?:(\d{1,2})分|(半))?)\s*"
-                        r"(?:前|之前|以前|(后|後|之后|之後|以后|以後))\s*(?:完成\s*)?(?:付款|下单|下單|支付|拍下|订购|訂購|结账|結帳)")
+                        r"(?:前|之前|以前|(后|後|之后|之後|以后|以後))\s*(?:完成\s*)?(?:提交(?:并|及|且)?\s*)?(?:付款|下单|下單|支付|拍下|订购|訂購|结账|結帳|提交订单|提交)")
 
 
 def _clock_label(t: str) -> str:
@@ -429,11 +429,16 @@ _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|you
 # a product line named in capitals, before its kind of goods or as a sentence's subject
 # words in capitals that open no product line's name ("All", "Standard", "Kids")
 _NOT_A_LINE = (r"(?!(?:The|Our|Your|All|Every|Each|This|That|These|Those|Most|Any|Other|New|Free|Kids|Standard|"
-               r"Premium|Extended|Limited|Full|Shop|Buy)\b)")
+               r"Premium|Extended|Limited|Full|Shop|Buy|Some|Many|Selected|Select|Certain|Both|If|When|Where|Please|"
+               r"Agent|Customer|Note|Q|A|Warranty|Guarantee)\b)")
 _LINE_NAME = re.compile(r"(?:\s*\b(?i:for|on|the|our|your)\s+|^\W*)"
                         rf"({_NOT_A_LINE}(?:[A-Z][a-z]+\s+){{0,2}}[A-Z][a-z]+)"
                         r"(?=\s+(?:mattress(?:es)?|pillows?|beds?|bases?|toppers?|sofas?|range|collection|line|series|"
                         r"comes?\s+with|has|carries|is\s+covered))")
+# words in capitals just before some goods (and up to two plain words): "every Pro chair",
+# "Maplegrid Essentials chairs", "Our Michelin passenger tyres"
+_LINE_BEFORE = re.compile(r"(?:^|(?P<lead>\b(?i:for|on|the|our|your|every|each|all|any|own)\s+)|[^\w\s&'’-]\s*)"
+                          r"(?P<name>(?:[A-Z][A-Za-z]+\s+){0,2}[A-Z][A-Za-z]+)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _LINE_LABEL = re.compile(rf"^\W*({_NOT_A_LINE}(?:[A-Z][a-z]+\s+){{1,2}}[A-Z][a-z]+)\s*:")
 _LINE_TITLE = re.compile(rf"^\W*(?:The\s+)?({_NOT_A_LINE}(?:[A-Z][a-z]+\s+){{0,2}}[A-Z][a-z]+)"
                          r"\s+(?:Mattress|Pillow|Bed|Base|Topper|Sofa)s?\b")
@@ -1949,6 +1954,23 @@ class Extractor:
                 present.update(ids)
         return present
 
+    def _line_before(self, lead: str, head: str) -> str | None:
+        """The line named in capitals before the goods a warranty covers ("Pro" in "every Pro chair is
+        backed by …"). Opening a sentence, one plain capitalized word may be any word ("Stand mixers
+        have …"): it takes two, or one written like a brand ("RoadMate")."""
+        at = next((m.start() for m in re.finditer(rf"(?i)\b{re.escape(head)}(?:s|es)?\b", lead)), None)
+        # (goods named in capitals are a product's name: "Every Kestrel Hub 6 bought outright")
+        m = _LINE_BEFORE.search(lead, 0, at) if at is not None and lead[at].islower() else None
+        if m is None:
+            return None
+        words = m.group("name").split()
+        if not m.group("lead") and len(words) == 1 and not re.search(r"[a-z][A-Z]", words[0]):
+            return None
+        name = words[-1]
+        if re.match(_NOT_A_LINE + r"\w", name) is None or name.lower() in self._materials or self._heading_scope(name):
+            return None
+        return name.lower()
+
     def _material_hits(self, text: str, hits) -> list[tuple[int, int, str, str]]:
         """The materials just before a product group ("teak frames", "aluminium and teak frames"):
         items of their own, told apart from the group's other materials but not from the group."""
@@ -2196,6 +2218,11 @@ class Extractor:
                 # against "feeders have a 2-year warranty". Unlike a product group from the
                 # vocabulary ("sale items") it is no exception to the general rule.
                 scope.setdefault("items", covered)
+            items = scope.get("items", "")
+            if items and ":" not in items and "," not in items and (name := self._line_before(text[lo:v.start], items)):
+                # "every Pro chair", "Maplegrid Essentials chairs | 3 years", "RoadMate tyres": those goods
+                # of that line, held against the same line's and against the goods named alone
+                scope["items"] = f"{items}:{name}"
         if pack.kind in ("return_window", "exchange_window") and "product" not in scope and self.lang == "en":
             # "Own-brand skincare: return it within 60 days", "Return your tent within 100 days":
             # a window given for named items is their own, like a product group from the vocabulary.

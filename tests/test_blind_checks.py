@@ -1195,3 +1195,19 @@ def test_each_item_of_a_clauses_list_names_its_own_value():
     # the word after the value before is no list item ("1 year comprehensive, 5 years on PCB")
     found = _read("Warranty: 1 year comprehensive, 5 years on PCB and 10 years on the compressor.")
     assert "comprehensive" not in [r[3].get("product") for r in found if r[1] == 5]
+
+
+def test_a_line_named_before_its_goods_is_those_goods_of_that_line():
+    assert _read("Our Michelin passenger tyres carry a 5-year manufacturer's warranty.")[0][3] == {"items": "tyre:michelin"}
+    assert _read("RoadMate tyres come with a 3-year warranty.")[0][3] == {"items": "tyre:roadmate"}
+    # one plain capitalized word opening a sentence may be any word
+    assert _read("Stand mixers have a 10-year warranty.")[0][3] == {"items": "mixer"}
+    assert _read("Every Pro chair is backed by a 10-year warranty.")[0][3] == {"items": "chair:pro"}
+    # a material or a kind of goods opening the sentence is no line
+    assert _read("Sofa frames are guaranteed for 15 years.")[0][3] == {"product": "frames"}
+    # two lines are never rivals; the goods named alone are held against each line
+    _, findings = _audit(("a.md", "All Michelin tyres carry a 5-year warranty.\n\nRoadMate tyres come with a 3-year warranty.\n"))
+    assert findings == []
+    _, findings = _audit(("a.md", "Our Hearthline stand mixers carry a 5-year warranty.\n"),
+                         ("b.md", "Stand mixers have a 10-year warranty.\n"))
+    assert [f.rule for f in findings] == ["contradiction"]

@@ -813,3 +813,17 @@ def test_a_table_cell_of_order_hours_is_the_rows_cut_off():
     found = promises_in_blocks(read_blocks(doc), doc)
     assert sorted((p.max, dict(p.scope).get("cutoff")) for p in found if p.kind == "delivery_time") == [
         (0, None), (1, "after 11:00")]
+
+
+def test_baby_goods_marketplace_second_pass():
+    # 「前提交并支付」 is a cut-off; places without next-day delivery are not the service
+    (p,) = _promises("当日 11:00 前提交并支付的现货订单，当日 23:00 前送达；")
+    assert (p.max, dict(p.scope).get("cutoff")) == (0, "11:00")
+    assert [(p.max, dict(p.scope).get("service")) for p in _promises("未开通211/次日达的地区，下单后2-4天送达。")] == [(4, None)]
+    # a flagship store that ships the goods itself is a third-party seller
+    (p,) = _promises("由 花王母婴官方旗舰店 发货，付款后48小时内发货")
+    assert dict(p.scope).get("seller") == "marketplace"
+    # a basket example is no threshold; a pickup fee per kind of goods keeps both amounts
+    assert _promises("同一订单再加购¥39.90的湿巾，实付¥99.80，即可免基础运费。") == []
+    assert [(p.max, dict(p.scope).get("product")) for p in _promises("无理由退货：普通用户上门取件收费10元，大件商品30元。")] == [
+        (10, None), (30, "bulky")]
