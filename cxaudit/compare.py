@@ -45,7 +45,8 @@ _USUAL = {("payment", "card"), ("reason", "change_of_mind"), ("product", "in_sto
 def _areas_meet(a: str, b: str) -> bool:
     """A state's area ("AU-WA:metro", a table's Metro column on the WA row) meets the state named
     alone ("AU-WA"), never another area of it ("AU-WA:regional"); so do one line's goods
-    ("tyre:michelin") and the goods named alone ("tyre"), never another line's ("tyre:roadmate")."""
+    ("tyre:michelin") and the goods named alone ("tyre"), never another line's ("tyre:roadmate"); and
+    one level of a programme ("members:flock") and its members at large."""
     return any((":" in x) != (":" in y) and x.split(":")[0] == y.split(":")[0]
                for x in a.split(",") for y in b.split(","))
 
@@ -56,7 +57,7 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     a = {k: v for k, v in a.items() if (k, v) not in _USUAL}
     b = {k: v for k, v in b.items() if (k, v) not in _USUAL}
     for key in set(a) & set(b):
-        if not set(a[key].split(",")) & set(b[key].split(",")) and not (key in ("region", "items") and _areas_meet(a[key], b[key])):
+        if not set(a[key].split(",")) & set(b[key].split(",")) and not (key in ("region", "items", "tier") and _areas_meet(a[key], b[key])):
             return False
     # Remote areas (islands, Alaska and Hawaii, APO/FPO) and zones within a country (Perth,
     # Tasmania, North Island, Northern Ireland: region codes with a dash) are carve-outs like a

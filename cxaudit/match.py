@@ -223,6 +223,10 @@ _INTERNAL_LINE = re.compile(rf"(?i)^\W*(?:{_STAFF_ZH}|(?:internal|staff)(?:\s+no
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
+# one level of a loyalty programme, named by a word of its own ("Flock members", "Sky tier")
+_TIER_LEVEL = re.compile(r"(?<![\w-])(?!(?:Our|All|The|Club|Loyalty|Rewards?|Program|Programme|New|Existing|Paid|Free|Premium|"
+                         r"Plus|Prime|VIP|Perks|Insiders?|Member|Members|Your|Non|Registered|Trade|Business|Staff|Team|Account|Store|"
+                         r"Eligible|Active|Current|Annual|Monthly|Family|Student|Senior|Military)\b)([A-Z][a-z]{2,})\s+(?:members?|tier|level)\b")
 _TIER_NAMED = re.compile(r"\b[A-Z][A-Za-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Insiders?|Elite|Unlimited|Pass)\b")
 # A short section title that names a product group and no question ("Contact lenses", "Sale items").
 # (a document's title naming the company, "Corvane Electronics, Inc. - Terms of Sale", is no product group)
@@ -239,7 +243,9 @@ _STATUTORY = re.compile(r"(?i)\bstatutory\s+(?:\S+\s+){0,2}right\s+(?:to|of)\s+(
                         r"|\bunder\s+(?:the\s+)?(?:eu|european|uk|irish|australian|consumer)\s+law\b[^.;]{0,20}\byou\s+(?:have|get|are\s+entitled)"
                         r"|\bright\s+to\s+(?:cancel|withdraw|return)\b[^.;]{0,80}\b(?:14|fourteen)\s+(?:calendar\s+)?days\b"
                         r"[^.;]{0,60}\bwithout\s+(?:a\s+|any\s+)?(?:justification|giving\s+(?:any\s+|a\s+)?reasons?|"
-                        r"stating\s+(?:a\s+|any\s+)?reasons?)\b")
+                        r"stating\s+(?:a\s+|any\s+)?reasons?)\b"
+                        # the law's step after a cancellation ("return the goods within 14 days of telling us you wish to cancel")
+                        r"|\b(?:14|fourteen)\s+(?:calendar\s+)?days\s+(?:of|after|from)\s+(?:telling|notifying|informing)\s+us\b[^.;]{0,40}\bcancel")
 # the law referred back to ("The Regulations also state that goods must be returned within 14
 # days"): the law's terms, compared only with the law's terms
 _LAW_SAYS = re.compile(r"(?-i:\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:Regulations|Act|Directive)\b)\s+(?:also\s+)?"
@@ -574,7 +580,7 @@ _CONJ_BEFORE = re.compile(r"[\s)）]*,?\s*(?:and|or|but|while|whereas)\s+(?:the\
 # "Returns & Replacements", "Faulty items" over a whole section: a heading's word for what the
 # section also covers, not the group every line in it is about
 _NOT_FROM_HEADINGS = {("product", "replacements"), ("reason", "faulty"), ("reason", "change_of_mind")}
-_ITEM_KINDS = frozenset({"custom_items", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
+_ITEM_KINDS = frozenset({"custom_items", "made_to_order", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
                          "not_installed", "replacements"})
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
 _NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\b(?:and|but|or)\s*,|\s(?:but|although|though|however)\s", re.I)
@@ -640,6 +646,19 @@ def _covered_product(before: str) -> str | None:
 
 
 _CUT_FOR = re.compile(r"\s*(?:[–—|-]\s*|\()(?:women|men|ladies|kids|girls|boys|unisex)(?:['’]?s)?\)?\s*$", re.I)
+
+
+# a product title's variant after a spaced dash and its bundled extras ("… Electric Guitar - 3-Tone
+# Sunburst", "… Digital Piano with Bench - Satin Rosewood")
+_TITLE_VARIANT = re.compile(r"\s+[–—-]\s+[^–—]{1,60}$")
+# words standing alone, not parts of a hyphenated one ("88-Key" is no "Key features")
+_PLAIN_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_TITLE_WITH = re.compile(r"\s+(?:with|incl\.?|including|plus)\s+.*$", re.I)
+
+
+def _title_goods(title: str) -> str:
+    """The goods a product page's title names, without its variant or bundled extras."""
+    return _TITLE_WITH.sub("", _TITLE_VARIANT.sub("", title)) or title
 
 
 _BRAND_PAIR = re.compile(r"\b[A-Z][a-z]+\s*&\s*[A-Z][a-z]+(?=\s+[a-z])")
@@ -1101,8 +1120,11 @@ class Extractor:
         # word in them), at their distance: the same "Free delivery over £50" under a thousand
         # product names is read once.
         table = block.table or ()
+        # (a warranty's goods may come from the page's title, "Kessler Digital Piano" over "- 2-year
+        # warranty": there every heading counts)
+        titled = bool(_WARRANTY.search(block.text) or _GUARANTEE.search(block.text))
         ranked = tuple((rank, h) for rank, h in enumerate(reversed(block.heading), start=len(table))
-                       if self._relevant(h))
+                       if titled or self._relevant(h))
         key = (block.text, block.cells is not None, block.table, ranked)
         hit = self._cache.get(key)
         if hit is not None:
@@ -1531,9 +1553,10 @@ class Extractor:
         before = text[max(0, v.start - 40):v.start]
         after = text[v.end:v.end + 40]
         # ("over $39, and Gold members get free shipping on every order": the amount is the clause before's)
-        money_in_clause = any(o.type == "money" and not _HARD_SEP.search(between := text[min(v.end, o.end):max(v.start, o.start)])
-                              and not _NEXT_CLAUSE_AFTER.search(between)
-                              and not (self.lang == "zh" and _ZH_CLAUSE_SEP.search(between)) for o in values)
+        money_in_clause = [o for o in values if o.type == "money"
+                           and not _HARD_SEP.search(between := text[min(v.end, o.end):max(v.start, o.start)])
+                           and not _NEXT_CLAUSE_AFTER.search(between)
+                           and not (self.lang == "zh" and _ZH_CLAUSE_SEP.search(between))]
         dash = _DASH_LEAD.match(text) if self.lang == "en" else None
         listed = clause
         if self.lang == "zh":
@@ -1551,8 +1574,10 @@ class Extractor:
                 continue
             if pack.veto_after and any(rx.search(after) for rx in pack.veto_after):
                 continue
-            if v.type == "free" and money_in_clause and "money" in pack.values:
+            if v.type == "free" and "money" in pack.values and any(
+                    not any(rx.search(text, max(0, o.start - 40), o.start) for rx in pack.veto_before) for o in money_in_clause):
                 continue  # "free shipping on orders over €30": the amount is the promise, not "free"
+                # (an amount the pack rules out stays out: "Flock members (annual spend of $300 or more)")
             if v.type == "duration" and pack.kind in ("delivery_time", "dispatch_time") and _COST_AFTER.match(text, c.end) \
                     and any(o.kind not in ("delivery_time", "dispatch_time") for o in cues):
                 continue  # "we will reimburse you, including delivery costs, no later than 14 days …": money, not time
@@ -1890,6 +1915,11 @@ class Extractor:
         if named and not _EXCLUDING.search(text, max(0, named.start() - 40), named.start()):
             # "Fernhill Plus is $9.99 a month and there's no minimum": a paid programme named in the line
             scope["tier"] = "members"
+        if scope.get("tier") == "members" and (level := ([*_TIER_LEVEL.finditer(text, 0, v.start)] or [None])[-1] or (
+                _TIER_LEVEL.search(text, v.end, (nxt.start() if (nxt := _NEXT_CLAUSE_AFTER.search(text, v.end, hi)) else hi)))):
+            # "Flock members", "Sky members": one level of a programme, which meets "members" but not
+            # another level (a programme named by the shop's brand, "Ridgeline members", is one level)
+            scope["tier"] = f"members:{level.group(1).lower()}"
         if heading and "tier" in keys and "tier" not in scope and " | " not in text and _TIER_HEADING.match(heading[-1]):
             # "### Parallax Plus": a programme's own section (its nearest heading only: a page
             # about the programme also sets out what everyone else gets)
@@ -2052,6 +2082,10 @@ class Extractor:
             if tier_column:
                 # "Benefit | Member | Gold | Platinum": a tier's name alone heads its column
                 scope["tier"] = tier_column
+            elif in_row and "tier" in keys and scope.get("tier") == "members" and self._plan_column(text, v, header, pack.kind) \
+                    and header.strip().lower() not in _AREA_HEADERS and not place_columns:
+                # "Benefit | Nest | Flock | Sky" on a programme's page: each column one of its levels
+                scope["tier"] = f"members:{_service_name(header)}"
             elif in_row and "tier" in keys and "tier" not in scope and self._plan_column(text, v, header, pack.kind) \
                     and header.strip().lower() not in _AREA_HEADERS and not place_columns:
                 # (columns beside places are places too: "Sydney | Perth | Darwin", "Metro | Regional | Remote")
@@ -2201,9 +2235,9 @@ class Extractor:
             if not covered and heading:
                 # a product page's own title ("Alder Oak Bed Frame" over "Guarantee: 5 years"),
                 # past its section headings ("Specifications", "Warranty")
-                title = next((h for h in reversed(heading[-3:]) if not _SECTION_WORDS & set(re.findall(r"[a-z]+", h.lower()))), None)
+                title = next((h for h in reversed(heading[-3:]) if not _SECTION_WORDS & set(_PLAIN_WORD.findall(h.lower()))), None)
                 if title and not title.rstrip().endswith("?") and not self._heading_scope(title):
-                    covered = _items_of(title)
+                    covered = _items_of(_title_goods(title))
             # ("Adjustable bases | 3 years on the motor; 1 year on the remote": parts of the row's items)
             if _PRICED_AFTER.match(text, v.end) and "seller" not in scope:
                 scope["product"] = "protection_plans"   # "Add Brightwire Protect 3-Year for $249.99": a plan sold
@@ -2318,8 +2352,8 @@ class Extractor:
                 # a product page's parts ("10 years on the inverter compressor" under "LG 601L
                 # Side-by-Side Refrigerator GS-B6012PZ") are its own product's parts
                 title = next((h for h in reversed(heading[-3:])
-                              if not _SECTION_WORDS & set(re.findall(r"[a-z]+", h.lower()))), None)
-                owners = [o] if title and (o := _items_of(title)) and "," not in o else []
+                              if not _SECTION_WORDS & set(_PLAIN_WORD.findall(h.lower()))), None)
+                owners = [o] if title and (o := _items_of(_title_goods(title))) and "," not in o else []
             if len(owners) == 1:
                 scope["product"] = f"{owners[0]}:{scope['product']}"
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \

@@ -200,7 +200,7 @@ def test_form_labels_are_blocks_of_their_own():
                    content="<html><body><form><label><input type='radio'> In stock: ships in 1–3 business days</label>"
                            "<label><input type='radio'> Made to order: ships in 8–12 weeks</label></form></body></html>".encode())
     scopes = {(p.min, p.max): dict(p.scope) for p in promises_in_blocks(read_blocks(doc), doc)}
-    assert scopes[(1, 3)] == {} and scopes[(8, 12)] == {"product": "custom_items"}
+    assert scopes[(1, 3)] == {} and scopes[(8, 12)] == {"product": "made_to_order"}
 
 
 def test_chinese_scope_word_before_the_next_value_is_that_values():
@@ -1211,3 +1211,66 @@ def test_a_line_named_before_its_goods_is_those_goods_of_that_line():
     _, findings = _audit(("a.md", "Our Hearthline stand mixers carry a 5-year warranty.\n"),
                          ("b.md", "Stand mixers have a 10-year warranty.\n"))
     assert [f.rule for f in findings] == ["contradiction"]
+
+
+def test_jewellers_second_pass():
+    # the law's step after a cancellation is the law's; a repair quote's postage is no return cost
+    assert _read("You must return the goods within 14 days of telling us you wish to cancel.") == [
+        ("return_window", 14, 14, {"basis": "statutory"})]
+    assert _read("If you decline the quotation there is a £25 return charge.") == []
+    # made to order is apart from engraving a stock piece
+    found = _read("Engraved items are dispatched within 5 working days. Made-to-order rings are dispatched within 10 working days.")
+    assert [(r[1], r[3].get("product")) for r in found] == [(5, "custom_items"), (10, "made_to_order")]
+
+
+def test_instrument_shop_second_pass():
+    # a product title's variant after a dash and its bundled extras are not its goods; "88-Key" is no section
+    for title, goods in (("Stratton ST-62 Vintage Series Electric Guitar - 3-Tone Sunburst", "guitar"),
+                         ("Kessler DP-88 88-Key Console Digital Piano with Bench - Satin Rosewood", "piano")):
+        doc = Document(uri="p.md", channel="website", fmt="md", content=f"# {title}\n\n- 2-year manufacturer warranty\n".encode())
+        assert [dict(p.scope).get("items") for p in promises_in_blocks(read_blocks(doc), doc)] == [goods], title
+    # white-glove freight is the white-glove service, not curbside freight
+    assert _read("White-Glove Freight delivery takes 10–21 business days.") == [
+        ("delivery_time", 10, 21, {"service": "white_glove"})]
+
+
+def test_ninth_round_non_promises():
+    for text in ("Open a free trade account for exclusive trade prices and 30-day credit.",
+                 "Credit decisions within 1 working day.",
+                 "Guarantees: you have 30 days to reject faulty goods for a full refund.",
+                 "Coverage: weatherproof for up to 15 years",
+                 "Rentals returned late get a 10-day grace period.",
+                 "Late returns: after the grace period we charge a late fee of $15.",
+                 "Get paid by PayPal within 2 business days after we receive and check your books.",
+                 "During the first two weeks of each term, replies can take a little longer.",
+                 "Same-day delivery is always charged at $14.95.",
+                 "Sorry, we don't ship internationally or to PO Boxes for same-day orders."):
+        assert _read(text) == [], text
+    # the law's backstop after the shop's own time is not a second refund time
+    assert _read("We will refund you within 5 working days of receiving the goods back, and in any event no later "
+                 "than 14 days after we receive them.") == [("refund_time", 5, 5, {"start": "return_received"})]
+
+
+def test_ninth_round_scopes():
+    # a trade account, a registered product, a hire deposit, a hire desk, a rush season, a programme's levels
+    assert _read("Goods bought on a Kestrel Trade account may be returned within 120 days.") == [
+        ("return_window", 120, 120, {"tier": "trade"})]
+    assert [r[3] for r in _read("Kestrel Pro power tools carry a 3-year guarantee, which can be extended to 5 years "
+                                "by registering within 28 days of purchase.")][1] == {"tier": "registered"}
+    assert _read("Your deposit is refunded within 3 working days of the tool being returned in good condition.") == [
+        ("refund_time", 3, 3, {"payment": "deposit"})]
+    assert _read("Tool hire desk: 0333 010 4477, open Monday to Friday 7am–6pm.")[0][3]["topic"] == "hire"
+    assert _read("During rush weeks phone support is open every day from 7 a.m. to 11 p.m. ET.")[0][3]["period"] == "rush"
+    assert _read("Flock members (annual spend of $300 or more) receive free standard shipping on all orders.") == [
+        ("free_shipping_threshold", 0, 0, {"service": "standard", "tier": "members:flock"})]
+    assert [r[3]["tier"] for r in _read("Nest members get free shipping over $59; Sky members get free express "
+                                        "shipping on every order.")] == ["members:nest", "members:sky"]
+    # a level meets the members at large, never another level
+    _, findings = _audit(("a.md", "Nest members get free shipping over $59.\n\nSky members get free shipping over $100.\n"))
+    assert findings == []
+    _, findings = _audit(("a.md", "Ridgeline members get free shipping over $75.\n"),
+                         ("b.md", "Members get free shipping over $59.\n"))
+    assert [f.rule for f in findings] == ["contradiction"]
+    # a refund window is a return window; Click & Collect in an hour is the pickup's time
+    assert _read("Buy New | $189.95 | 21-day refund window.") == [("return_window", 21, 21, {})]
+    assert _read("Click & Collect in 1 hour") == [("dispatch_time", 1, 1, {"service": "pickup"})]

@@ -827,3 +827,21 @@ def test_baby_goods_marketplace_second_pass():
     assert _promises("同一订单再加购¥39.90的湿巾，实付¥99.80，即可免基础运费。") == []
     assert [(p.max, dict(p.scope).get("product")) for p in _promises("无理由退货：普通用户上门取件收费10元，大件商品30元。")] == [
         (10, None), (30, "bulky")]
+
+
+def test_taiwan_3c_shop_readings():
+    # a bare "$" in Taiwan is the site's dollar: read as money, settled by the amounts named NT$ elsewhere
+    assert [(p.kind, p.max) for p in _promises("宅配滿 $490 免運，超商取貨滿 $350 免運。")] == [
+        ("free_shipping_threshold", 490), ("free_shipping_threshold", 350)]
+    # a window counted from the delivery is no delivery time; a bank's posting is a refund's
+    assert [p.kind for p in _promises("新品瑕疵：到貨 7 天內經原廠檢測確認為新品不良，可直接更換同型號新品。")] == ["exchange_window"]
+    assert [p.kind for p in _promises("退款將匯入您的銀行帳戶，退貨完成後 3–5 個工作天入帳。")] == ["refund_time"]
+    # a tracking number, a processor model and an ordinal year are no promises
+    for text in ("宅配物流單號約於出貨後 2 小時內可查詢。", "處理器：Intel Core Ultra 5 125H"):
+        assert _promises(text) == [], text
+    assert [p.max for p in _promises("原廠 2 年全球保固（含第 1 年完美保固）")] == [2]
+    # 晚間 is evening; round the clock every day of the year is 24/7
+    (p,) = _promises("電話客服服務時間為每日上午 9 時至晚間 9 時。")
+    assert [dict(i)["close"] for i in p.schedule] == ["21:00"]
+    (p,) = _promises("線上文字客服 24 小時全年無休。")
+    assert (p.kind, p.schedule, dict(p.scope).get("medium")) == ("support_hours", "24/7", "chat")

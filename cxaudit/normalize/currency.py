@@ -19,15 +19,15 @@ from cxaudit.model import Promise
 from cxaudit.normalize.values import TZ_REGION
 
 # country-code domains of the markets that write their own dollar as "$"
-_TLD_DOLLAR = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
-_DOLLARS = {"USD", "AUD", "NZD", "CAD", "SGD", "HKD"}
+_TLD_DOLLAR = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD", "tw": "TWD"}
+_DOLLARS = {"USD", "AUD", "NZD", "CAD", "SGD", "HKD", "TWD"}
 # regions whose "$" is the US dollar (a region with a dollar of its own set it when read)
 _US_ZONES = {"US", "AK-HI", "US-TERR", "PR"}
-_COUNTRY_DOLLAR = {"AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+_COUNTRY_DOLLAR = {"AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "TW": "TWD"}
 # zones within one country (region scope values): only that country's own shops name them
 _ZONE_DOLLAR = {"AU-": "AUD", "CA-": "CAD", "NZ-": "NZD", "AK-HI": "USD", "US-TERR": "USD"}
 # a dollar named outright, not inferred from a region
-_NAMED = re.compile(r"\b(?:US|USD|AU|AUD|NZ|NZD|CA|CAD|C|A|S|SGD|HK|HKD)\$|\b(?:USD|AUD|NZD|CAD|SGD|HKD)\b"
+_NAMED = re.compile(r"\b(?:US|USD|AU|AUD|NZ|NZD|CA|CAD|C|A|S|SGD|HK|HKD|NT)\$|\b(?:USD|AUD|NZD|CAD|SGD|HKD|TWD)\b|新台[币幣]|台[币幣]"
                     r"|\b(?:US|Australian|New\s+Zealand|Canadian|Singapore|Hong\s+Kong)\s+dollars?\b", re.I)
 
 

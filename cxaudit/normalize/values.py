@@ -239,7 +239,7 @@ def _elliptic_ranges(text: str, found: list[Value]) -> list[Value]:
 # A bare "$" or "dollars": which dollar is settled where the promise's region is known
 # (a Canadian order's "$99" is CAD), else it is USD. See `dollar_currency`.
 DOLLAR = "$"
-_DOLLAR_BY_REGION = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "MX": "MXN"}
+_DOLLAR_BY_REGION = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "MX": "MXN", "TW": "TWD"}
 # Currencies that belong to one market: a price in one names where the line applies.
 CURRENCY_MARKET = {currency: region for region, currency in _DOLLAR_BY_REGION.items()} | {"GBP": "UK", "TWD": "TW", "MOP": "MO",
                                                                                          "MYR": "MY", "ZAR": "ZA"}

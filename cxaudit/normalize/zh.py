@@ -311,6 +311,8 @@ MONEY_RE = re.compile(
     rf"|(?<![0-9.,:\-])(?:(?P<r1>{_AMOUNT})\s{{0,2}}元?\s{{0,2}}(?:-|~|至|到)\s{{0,2}})?(?P<a2>{_AMOUNT})\s{{0,2}}{_CUR_AFTER}"
     # 满88包邮: a threshold without a currency word
     rf"|(?<=满)\s{{0,2}}(?P<a3>[0-9]{{1,7}}(?:\.[0-9]{{1,2}})?){_SHIP_FREE_AFTER}"
+    # 滿 $490 免運: a bare dollar sign, the site's own dollar (NT$ in Taiwan, HK$ in Hong Kong)
+    rf"|(?<![A-Za-z$])\$\s{{0,2}}(?P<a6>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,7}})(?:\.[0-9]{{1,2}})?"
 )
 _MONEY_TAIL_SKIP = re.compile(
     r"^\s{0,2}(?:/|每)\s{0,2}(?:月|年|件|台|天|次|个|人|期|份|单|度|小时)|^\s{0,2}(?:折|%|优惠券|券|红包|现金券|礼品卡|购物卡|代金券|"
@@ -322,9 +324,9 @@ _FREE_SHIP = r"(?:包邮|免运费|免运|免邮|免费配送|免费送货|包�
 def find_money(text: str) -> list[Value]:
     out = []
     for m in MONEY_RE.finditer(text):
-        raw = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4") or m.group("a5")
+        raw = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4") or m.group("a5") or m.group("a6")
         fx = m.group("fx") or m.group("fx2")
-        currency = _FX.get(fx.lower(), "CNY") if fx else "CNY"
+        currency = _FX.get(fx.lower(), "CNY") if fx else "$" if m.group("a6") else "CNY"
         n = number(raw)
         if n is None:
             continue
@@ -427,7 +429,7 @@ DAYS = (
     rf"(?:\s{{0,2}}(?:及|和|与|、|暨)\s{{0,2}}{_HOLIDAYS})?"
     r"|每天|每日|天天|全年|全周|一周七天|周一至日|工作日|周末|双休日|节假日|法定节假日|节日期间|春节期间|国定假日)"
 )
-_AP = r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里|早|晚)"
+_AP = r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|夜里|早|晚)"
 _H = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|两)"
 TIME = (rf"(?:{_AP}\s{{0,2}})?{_H}(?:\s{{0,2}}:\s{{0,2}}[0-9]{{2}}|\s{{0,2}}[点时](?:\s{{0,2}}(?:半|[0-9]{{1,2}}\s{{0,2}}分?))?)")
 TIME_LOOSE = rf"(?:{_AP}\s{{0,2}})?{_H}"
@@ -447,7 +449,7 @@ ALLTIME_RE = re.compile(
     r"7\s{0,2}[×xX*]\s{0,2}24\s{0,2}(?:小时|h|H)?|24\s{0,2}[×xX*]\s{0,2}7|24\s{0,2}/\s{0,2}7|全天候|"
     r"(?:全年)?365\s{0,2}天\s{0,2}[×xX*]?\s{0,2}24\s{0,2}小时|7\s{0,2}天\s{0,2}[×xX*、,]?\s{0,2}24\s{0,2}小时|"
     r"(?:全天|每天)\s{0,2}24\s{0,2}小时|24\s{0,2}小时\s{0,2}全天候?|不打烊|"
-    r"24\s{0,2}(?:小时|h|H)(?=\s{0,2}(?:在线|客服|服务|人工|热线|值守|不间断|全天|接听|畅通|为您|随时|不打烊|营业|开放|无休|咨询|电话|响应|守候))"
+    r"24\s{0,2}(?:小时|h|H)(?=\s{0,2}(?:在线|客服|服务|人工|热线|值守|不间断|全天|接听|畅通|为您|随时|不打烊|营业|开放|无休|全年无休|咨询|电话|响应|守候))"
 )
 
 
@@ -464,13 +466,13 @@ def _hour(raw: str, *, is_close: bool, pm_hint: bool = False) -> str | None:
         return None
     h = int(h)
     mi = int(m.group(2) or m.group(4) or 0) + (30 if m.group(3) else 0)
-    if ap_word in ("下午", "傍晚", "晚上", "夜间", "夜里", "晚") and h < 12:
+    if ap_word in ("下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚") and h < 12:
         h += 12
     elif ap_word == "中午" and h < 6:
         h += 12
     elif ap_word == "凌晨" and h == 12:
         h = 0
-    elif ap_word in ("晚上", "夜间", "夜里", "晚") and h == 12:
+    elif ap_word in ("晚上", "晚间", "夜间", "夜里", "晚") and h == 12:
         h = 24   # 晚上12点 is midnight, the end of the day
     elif not ap_word and is_close and pm_hint and h < 12:
         h += 12
