@@ -457,6 +457,8 @@ _LISTED_ITEM = re.compile(r"(?:^|[,;:]\s*)\W*(?:\(?[a-h1-9][.)]\s+)?(?:and\s+|or
 # the word after the value before: "1 year comprehensive, 5 years on PCB")
 _LISTED_ITEM_COMMA = re.compile(r"(?:^|[;:])\s*\W*(?:\(?[a-h1-9][.)]\s+)?(?:and\s+|or\s+)?(?:our\s+|your\s+|the\s+)?"
                                 r"(?P<x>[a-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w'’-]*){0,3})\s*,\s+(?:up\s+to\s+)?$", re.I)
+# an item written right before its term, after the term before ("…, motor 5 years, parts 3 years")
+_LISTED_BARE = re.compile(r"\s*[,;]\s*(?:and\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+$", re.I)
 # the first item of a clause's list ("as summarised below: (a) Michelin and Continental tyres: 5 years",
 # "the following warranties: Pro seating, ten (10) years; …")
 _LETTERED_ITEM = re.compile(r"(?:^\W*\(?[a-h1-9][.)]\s+|:\s*(?:\(?[a-h1-9][.)]\s+)?)(?:our\s+|your\s+|the\s+)?"
@@ -2302,6 +2304,9 @@ class Extractor:
             if item and lo > 0 and text[lo:lo + item.start("x")].rstrip().endswith("("):
                 item = None   # "(OrchidPlus: 30 days)": a bracket's label, read as a tier or a product of its own
             own = item.group("x") if item else None
+            if not own and pack.kind == "warranty" and (bare := _LISTED_BARE.match(text, _clause_start(found, v), v.start)) \
+                    and _clause_start(found, v) > 0:
+                own = bare.group("x")   # "frame 10 years, motor 5 years, parts 3 years": each item before its own term
             after = _FOR_ITEMS.match(text, v.end, hi) if not own else None
             if after and ("product" not in scope or lo > 0):
                 own = after.group("x")
@@ -2347,7 +2352,7 @@ class Extractor:
         if pack.kind == "warranty" and scope.get("product") in _PARTS:
             # 「冰箱整机保修3年，压缩机保修12年」, 「空调 | 6年 | 压缩机10年」: a part's term is its appliance's part
             owners = sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and h[1] <= v.start
-                             and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements")})
+                             and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements", "frames")})
             if not owners and heading and self.lang == "en" and scope["product"] in _APPLIANCE_PARTS:
                 # a product page's parts ("10 years on the inverter compressor" under "LG 601L
                 # Side-by-Side Refrigerator GS-B6012PZ") are its own product's parts

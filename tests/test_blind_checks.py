@@ -1274,3 +1274,19 @@ def test_ninth_round_scopes():
     # a refund window is a return window; Click & Collect in an hour is the pickup's time
     assert _read("Buy New | $189.95 | 21-day refund window.") == [("return_window", 21, 21, {})]
     assert _read("Click & Collect in 1 hour") == [("dispatch_time", 1, 1, {"service": "pickup"})]
+
+
+def test_fitness_equipment_readings():
+    # each item written before its own term keeps it
+    found = _read("Warranty: frame 10 years, motor 5 years, parts 3 years, labor 1 year.")
+    assert [(r[1], r[3].get("product")) for r in found] == [(10, "frames"), (5, "motors"), (3, "part"), (1, "labor")]
+    # a plan's purchase deadline, a booking link, an agent's offer are no terms
+    assert [r[1] for r in _read("Extended Protection ($249, purchased within 30 days of delivery) extends coverage "
+                                "for parts and labor to 4 years total.")] == [4]
+    assert _read("Within 2 business days of placing your order, we'll text and e-mail you a link to choose your "
+                 "delivery appointment.") == []
+    assert _read("Offer 2 months of membership free before processing a trial return.") == []
+    # a price drop refunded is a price-match window; "Member Support" is a team, not a tier
+    assert _read("If Halyard reduces the price of new equipment you purchased within 30 days after your delivery date, "
+                 "you may request a one-time refund of the difference by contacting Member Support.") == [
+        ("price_match_window", 30, 30, {})]
