@@ -806,6 +806,11 @@ _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s
 
 # A table cell giving the hours orders are placed in ("11:00–23:00")
 _ORDER_WINDOW = re.compile(r"(?:^|\|)\s*([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–~至到]\s*(?:[01]?\d|2[0-4])[:：][0-5]\d\s*(?=\||$)")
+_NAMED_SPEED = re.compile(r"(?i)(?:one|two|three|1|2|3)[- ]day")
+_SHIP_WORD_AFTER = re.compile(r"(?i)\s+(?:shipping|delivery|service|air)\b")
+# a benefits table's cell for a level that ships free with no minimum ("All orders", "Every order")
+_EVERY_ORDER_CELL = re.compile(r"(?i)^\s*(?:free\s+(?:on\s+)?)?(?:all|every|any)\s+orders?\s*$|^\s*no\s+minimum\s*$")
+_BRACKET_PLACES_REST = re.compile(r"(?i)\b(?:and|or|areas?|addresses|only|incl\.?|including|e\.g\.?|eg|the|to)\b|[,&/.;:\s-]+")
 _BRACKET_AFTER = re.compile(r"\s{0,2}[(（]([^()（）]{1,80})[)）]")
 
 
@@ -1311,6 +1316,14 @@ class Extractor:
         reads: list[Read] = []
         found = self._cell_values(s_text) if row and " | " in s_text else self.find_values(s_text)
         values = [v for v in found if not self._vetoed(s_text, v)]
+        if self.lang == "en":
+            # "Two-Day shipping arrives in 2 business days": the service's name, its time given after it
+            names = [v for v in values if _NAMED_SPEED.fullmatch(s_text, v.start, v.end) and _SHIP_WORD_AFTER.match(s_text, v.end)
+                     and any(o.type == "duration" and o.start > v.end and not _HARD_SEP.search(s_text, v.end, o.start)
+                             for o in values)]
+            if names:
+                values = [v for v in values if v not in names]
+                found = [v for v in found if v not in names]
         if row and " | " in s_text:
             # "Overnight | 1 business day | $45": the label cell names the row; the value
             # columns carry the promise.
@@ -1502,7 +1515,8 @@ class Extractor:
             return False   # a service, region or kind heads the column, or "Delivery time"
         label = cells[0]
         # two or more cells holding one value each, of the value's own type: alternatives side by side
-        alike = sum(1 for c in cells[1:] if [x.type for x in self.find_values(c)] == [v.type])
+        alike = sum(1 for c in cells[1:] if [x.type for x in self.find_values(c)] == [v.type]
+                    or (kind == "free_shipping_threshold" and _EVERY_ORDER_CELL.match(c)))
         return alike >= 2 and v.start > len(label) and any(c.kind == kind for c in self._cues_of_heading(label))
 
     def _part_column(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
@@ -2003,6 +2017,27 @@ class Extractor:
             return None
         return name.lower()
 
+    def _bracket_region(self, text: str, v: Value) -> str | None:
+        """The places a bracket gives a value: right after it ("5–10 business days (remote, WA, NT and
+        TAS)") or around it ("(3–6 business days to remote areas)")."""
+        m = _BRACKET_AFTER.match(text, v.end)
+        span = (m.start(1), m.end(1)) if m else None
+        if span is None and _open_bracket(text, v.start):
+            start = max(text.rfind("(", 0, v.start), text.rfind("（", 0, v.start)) + 1
+            close = [i for i in (text.find(")", v.end), text.find("）", v.end)) if i >= 0]
+            span = (start, min(close) if close else len(text))
+        if span is None:
+            return None
+        places = [h for h in self._scope_hits(text) if h[2] == "region" and span[0] <= h[0] and h[1] <= span[1]]
+        if m and places:
+            # (only a bracket of places names them: "(longer to rural areas)" is a note about them)
+            rest = text[span[0]:span[1]]
+            for h in sorted(places, key=lambda h: -h[0]):
+                rest = rest[:h[0] - span[0]] + " " + rest[h[1] - span[0]:]
+            if _BRACKET_PLACES_REST.sub("", rest).strip():
+                return None
+        return ",".join(sorted({part for h in places for part in h[3].split(",")})) or None
+
     def _material_hits(self, text: str, hits) -> list[tuple[int, int, str, str]]:
         """The materials just before a product group ("teak frames", "aluminium and teak frames"):
         items of their own, told apart from the group's other materials but not from the group."""
@@ -2475,6 +2510,8 @@ class Extractor:
             # are final-sale goods under any heading)
             scope["product"] = ("final_sale" if _FINAL_SALE.search(text) else "sale_items" if _SALE_WORD.search(text)
                                 else "excluded_items")
+        if "region" in keys and self.lang == "en" and (own := self._bracket_region(text, v)):
+            scope["region"] = own
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         bare = unit == DOLLAR
         if unit == DOLLAR:

@@ -1290,3 +1290,24 @@ def test_fitness_equipment_readings():
     assert _read("If Halyard reduces the price of new equipment you purchased within 30 days after your delivery date, "
                  "you may request a one-time refund of the difference by contacting Member Support.") == [
         ("price_match_window", 30, 30, {})]
+
+
+def test_beauty_and_textbook_readings():
+    # a bracket of places right after a value, or around it, names the value's places
+    found = _read("Express: 1–2 business days to metro areas and 2–4 business days to regional areas "
+                  "(3–6 business days to remote areas).")
+    assert [r[3]["region"] for r in found] == ["metro", "regional", "remote"]
+    found = _read("Standard 2–5 business days (metro), 3–7 business days (regional) and 5–10 business days (WA, NT and TAS).")
+    assert [r[3]["region"] for r in found] == ["metro", "regional", "AU-NT,AU-TAS,AU-WA"]
+    # a service named by its speed is a name when its time follows
+    assert _read("Two-Day shipping arrives in 2 business days.") == [
+        ("delivery_time", 2, 2, {"service": "express"})]
+    # an e-gift card sent by e-mail is no reply
+    assert _read("Delivered by email within 2 hours, or scheduled for a date you choose up to 6 months ahead.") == []
+    # a benefits table's level columns, "All orders" cells counting as the level's own
+    doc = Document(uri="club.md", channel="website", fmt="md", content=(
+        "# Club\n\n| Benefit | Nest | Flock | Sky |\n|---|---|---|---|\n"
+        "| Free express shipping | – | Orders over $100 | All orders |\n"
+        "| Change-of-mind returns | 30 days | 30 days | 60 days |\n").encode())
+    assert sorted((p.min, dict(p.scope)["tier"]) for p in promises_in_blocks(read_blocks(doc), doc)) == [
+        (30, "members:flock"), (30, "members:nest"), (60, "members:sky"), (100, "members:flock")]
