@@ -2513,6 +2513,8 @@ class Extractor:
         if "region" in keys and self.lang == "en" and (own := self._bracket_region(text, v)):
             scope["region"] = own
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
+        if scope.get("start", "").startswith("before") and qualifier in ("up_to", "within"):
+            qualifier = "exactly"   # a deadline counted back: "up to 48 hours before" is "until two days before"
         bare = unit == DOLLAR
         if unit == DOLLAR:
             unit = dollar_currency(scope.get("region"))

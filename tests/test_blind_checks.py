@@ -1311,3 +1311,15 @@ def test_beauty_and_textbook_readings():
         "| Change-of-mind returns | 30 days | 30 days | 60 days |\n").encode())
     assert sorted((p.min, dict(p.scope)["tier"]) for p in promises_in_blocks(read_blocks(doc), doc)) == [
         (30, "members:flock"), (30, "members:nest"), (60, "members:sky"), (100, "members:flock")]
+
+
+def test_a_deadline_counted_back_and_goods_from_elsewhere():
+    # "up to 48 hours before" and "until two days before" are one deadline
+    _, findings = _audit(("a.md", "You can cancel up to 48 hours before your delivery.\n"),
+                         ("b.md", "You can cancel until two days before your delivery.\n"))
+    assert findings == []
+    # goods that must come from the warehouse or another store keep their own time
+    assert _read("If it needs to come from our warehouse, it will be ready in 3–5 working days.")[0][3] == {
+        "product": "out_of_stock", "service": "pickup"}
+    assert _read("Unopened technology products may be returned within fifteen (15) days of delivery.")[0][3] == {
+        "product": "electronics", "start": "delivery"}
