@@ -226,7 +226,8 @@ _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+)
 # one level of a loyalty programme, named by a word of its own ("Flock members", "Sky tier")
 _TIER_LEVEL = re.compile(r"(?<![\w-])(?!(?:Our|All|The|Club|Loyalty|Rewards?|Program|Programme|New|Existing|Paid|Free|Premium|"
                          r"Plus|Prime|VIP|Perks|Insiders?|Member|Members|Your|Non|Registered|Trade|Business|Staff|Team|Account|Store|"
-                         r"Eligible|Active|Current|Annual|Monthly|Family|Student|Senior|Military)\b)([A-Z][a-z]{2,})\s+(?:members?|tier|level)\b")
+                         r"Eligible|Active|Current|Annual|Monthly|Family|Student|Senior|Military)\b)"
+                         r"([A-Z][a-z]{2,}(?:\s*(?:,|\band\b|&|\bor\b)\s*[A-Z][a-z]{2,})*)\s+(?:members?|tier|level)\b")
 _TIER_NAMED = re.compile(r"\b[A-Z][A-Za-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Insiders?|Elite|Unlimited|Pass)\b")
 # A short section title that names a product group and no question ("Contact lenses", "Sale items").
 # (a document's title naming the company, "Corvane Electronics, Inc. - Terms of Sale", is no product group)
@@ -806,6 +807,12 @@ _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s
 
 # A table cell giving the hours orders are placed in ("11:00–23:00")
 _ORDER_WINDOW = re.compile(r"(?:^|\|)\s*([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–~至到]\s*(?:[01]?\d|2[0-4])[:：][0-5]\d\s*(?=\||$)")
+_ZH_LIST_ITEM = re.compile(r"(?:^|[、；;：:]|(?<=[，,]))\s*([\u4e00-\u9fff]{2,6}?)\s*(?:保修|质保|保固)?\s*$")
+_ZH_SHOP_REFUNDS = re.compile(r"\s*(?:内|之内)?\s*(?:办理|完成|发起|安排)\s*退款")
+_ZH_POSTED = re.compile(r"\s*(?:内|之内|左右)?\s*(?:到账|入账|到帐|入帐)")
+_DIGIT_SIDE = re.compile(r"[-–\d]")
+_NIGHTS = re.compile(r"(?i)\bnights?\b")
+_TRIAL_HINT = re.compile(r"(?i)\b(?:try|trial|test|sleep\s+on|even\s+if\s+(?:used|opened|slept\s+on|you(?:'ve|\s+have)\s+used))")
 _NAMED_SPEED = re.compile(r"(?i)(?:one|two|three|1|2|3)[- ]day")
 _SHIP_WORD_AFTER = re.compile(r"(?i)\s+(?:shipping|delivery|service|air)\b")
 # a benefits table's cell for a level that ships free with no minimum ("All orders", "Every order")
@@ -1935,7 +1942,8 @@ class Extractor:
                 _TIER_LEVEL.search(text, v.end, (nxt.start() if (nxt := _NEXT_CLAUSE_AFTER.search(text, v.end, hi)) else hi)))):
             # "Flock members", "Sky members": one level of a programme, which meets "members" but not
             # another level (a programme named by the shop's brand, "Ridgeline members", is one level)
-            scope["tier"] = f"members:{level.group(1).lower()}"
+            # ("Ridgeline and Summit members": each level named)
+            scope["tier"] = ",".join(f"members:{name.lower()}" for name in re.findall(r"[A-Z][a-z]{2,}", level.group(1)))
         if heading and "tier" in keys and "tier" not in scope and " | " not in text and _TIER_HEADING.match(heading[-1]):
             # "### Parallax Plus": a programme's own section (its nearest heading only: a page
             # about the programme also sets out what everyone else gets)
@@ -2084,7 +2092,9 @@ class Extractor:
         if self._hits_for is not text:
             present = self._scope_candidates(text)
             hits = [(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
-                    if i in present for m in rx.finditer(text)]
+                    if i in present for m in rx.finditer(text)
+                    # (digits inside a phone number name no sale: 「客服热线400-618-1234」)
+                    if not (m.group(0).isdigit() and _DIGIT_SIDE.search(text[max(0, m.start() - 1):m.start()] + text[m.end():m.end() + 1]))]
             self._hits = _examples_of_remote(text, _unshadow(hits + self._code_hits(text) + self._material_hits(text, hits)))
             self._hits_for = text
         return self._hits
@@ -2094,6 +2104,9 @@ class Extractor:
         sentence holds (vetoed ones too: a membership's "£9.95 a year" still says the market)."""
         if pack.kind == "warranty" and self._short_guarantee(v, text, heading):
             pack = self.packs["money_back_guarantee"]
+        if pack.kind == "return_window" and "trial_period" in self.packs and _NIGHTS.search(text, v.start, v.end) \
+                and _TRIAL_HINT.search(text):
+            pack = self.packs["trial_period"]   # "returned for a full refund within 45 nights", "a hundred nights to try": a sleep trial
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
         keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS)
         in_row = table is not None and " | " in text
@@ -2510,6 +2523,16 @@ class Extractor:
             # are final-sale goods under any heading)
             scope["product"] = ("final_sale" if _FINAL_SALE.search(text) else "sale_items" if _SALE_WORD.search(text)
                                 else "excluded_items")
+        if self.lang == "zh" and pack.kind == "warranty" and (item := _ZH_LIST_ITEM.search(text, _clause_start(found, v), v.start)) \
+                and (text[item.start():item.start(1)].strip() == "、" or text[v.end:v.end + 1] == "、"):
+            # 「框架10年、海绵5年、皮面1年」: each item of the list names its own term
+            named = [value for key, value in self._heading_scope(item.group(1)) if key == "product"]
+            scope["product"] = named[0] if named else item.group(1)
+        if self.lang == "zh" and pack.kind == "refund_time" and "stage" in keys and "stage" not in scope \
+                and scope.get("payment") and _ZH_POSTED.match(text, v.end) \
+                and any(o.type == "duration" and o.end <= v.start and _ZH_SHOP_REFUNDS.match(text, o.end) for o in found):
+            # 「3个工作日内办理退款，…银行卡1-7个工作日到账」: after the shop's own refund time, the card's posting
+            scope["stage"] = "bank"
         if "region" in keys and self.lang == "en" and (own := self._bracket_region(text, v)):
             scope["region"] = own
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier

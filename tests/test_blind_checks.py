@@ -931,7 +931,7 @@ def test_hours_in_a_bracket_after_a_phone_number_are_the_phone_s():
 def test_seventh_round_singapore_readings():
     # a chatbot outside the team's hours is the bot; "Sun & PH" keeps Sunday's hours
     assert _read("Outside these hours, our chatbot KD Assist can track orders and answer common questions 24/7.") == [
-        ("support_hours", None, None, {"medium": "bot"})]
+        ("support_hours", None, None, {"medium": "bot", "period": "after_hours"})]
     [p] = extract_text("Phone: Mon–Sat 9am–9pm, Sun & PH 10am–6pm")
     assert [dict(x)["days"] for x in p.schedule] == ["mon-sat", "sun"]
     # a membership's perks after "New to <Tier>?"
@@ -1323,3 +1323,36 @@ def test_a_deadline_counted_back_and_goods_from_elsewhere():
         "product": "out_of_stock", "service": "pickup"}
     assert _read("Unopened technology products may be returned within fifteen (15) days of delivery.")[0][3] == {
         "product": "electronics", "start": "delivery"}
+
+
+def test_tenth_wave_readings():
+    # spoken cents; each level named; a repairs team's replies; a price drop refunded
+    assert _read("The return label costs seven dollars fifty.")[0][1] == 7.5
+    assert _read("Kahu Club Ridgeline and Summit members get an extended 60-day change-of-mind return "
+                 "window.")[0][3]["tier"] == "members:ridgeline,members:summit"
+    assert _read("Our repairs team will reply within 2 working days with next steps.") == [
+        ("response_time", 2, 2, {"topic": "repairs"})]
+    assert [r[0] for r in _read("If we drop a price within 7 days of your purchase, that's covered by our "
+                                "price-drop refund.")] == ["price_match_window"]
+    # nights with a trial's words are a trial; "ships via" is the carrier's time
+    assert [r[0] for r in _read("Sleeping bags and mats may be returned for a full refund within 45 nights of "
+                                "delivery, even if used.")] == ["trial_period"]
+    # a billing date counted back is a cancellation deadline; a tracking e-mail after a shipping promise is its aside
+    assert _read("You can cancel up to 24 hours before your next billing date.") == [
+        ("cancellation_window", 24, 24, {"start": "before_billing"})]
+    assert [r[0] for r in _read("Orders placed before 2 p.m. ET ship the same day, and we'll email you a tracking link.")] == [
+        "dispatch_time"]
+    assert _read("We aim to answer every call within 3 minutes.")[0][0] == "wait_time"
+    for text in ("Join for RM49 a year and enjoy free return pick-ups.", "Our courier will pick it up within 3–5 working days.",
+                 "Invoices can be downloaded from My Orders for 7 years.", "We inspect the item within 2 working days of receiving it.",
+                 "We send a reminder email 3 days before every charge.", "We'll email you 30 days before your annual plan renews.",
+                 "If your next box ships within 48 hours it may already be packed.",
+                 "Late returns cost £5 per item per day, for up to 10 days.", "Late returns: you can extend your rental by 4 days for £15.",
+                 "Essentials members get 1 swap a month.", "Cartridges and accessories aren't covered by the lifetime warranty."):
+        assert [r for r in _read(text) if r[0] != "return_cost" or "RM49" not in text] == [], text
+    assert _read("The Starter Kit is $9 plus shipping (free over $25).") == [("free_shipping_threshold", 25, 25, {})]
+    # a price compared with a thing and a condition on a late change are no terms
+    assert _read("A better shave for less than a coffee a week.") == []
+    assert _read("If you make a change less than 48 hours before your ship date, the upcoming box may already be "
+                 "in process.") == []
+    assert _read("We reply in less than a day.") == [("response_time", 1, 1, {})]

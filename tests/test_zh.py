@@ -845,3 +845,22 @@ def test_taiwan_3c_shop_readings():
     assert [dict(i)["close"] for i in p.schedule] == ["21:00"]
     (p,) = _promises("線上文字客服 24 小時全年無休。")
     assert (p.kind, p.schedule, dict(p.scope).get("medium")) == ("support_hours", "24/7", "chat")
+
+
+def test_furniture_store_readings():
+    # each item of a 、 list names its own term; a whole machine's term names no part
+    assert [(p.max, dict(p.scope).get("product")) for p in _promises("沙发按部件质保：框架10年、海绵5年、皮面1年。")] == [
+        (10, "frame"), (5, "海绵"), (1, "皮面")]
+    assert [(p.max, dict(p.scope).get("product")) for p in _promises("整机保修1年，压缩机保修10年。")] == [
+        (1, None), (10, "compressor")]
+    # advice, a fitter's call to book, in-stock goods (现货款) and digits of a phone number
+    for text in ("我们建议您至少试睡21晚，身体通常需要2-3周适应新床垫。",
+                 "货到当地网点后，安装师傅会在24小时内给您打电话预约上门时间。"):
+        assert _promises(text) == [], text
+    assert [p.kind for p in _promises("现货款付款后72小时内发货。")] == ["dispatch_time"]
+    assert [p.kind for p in _promises("我们会在48小时内给出处理意见。")] == ["response_time"]
+    (p,) = _promises("客服热线400-618-1234，每天9:00-21:00。")
+    assert "period" not in dict(p.scope)
+    # the card's posting after the shop's refund is the bank's stage
+    assert [dict(p.scope).get("stage") for p in _promises(
+        "仓库验收合格后3个工作日内办理退款，支付宝即时到账，银行卡1-7个工作日到账。")] == [None, "bank"]

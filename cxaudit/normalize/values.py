@@ -280,7 +280,9 @@ _AT_LEAST_AFTER = re.compile(r"\s*(?:\+|and\s+(?:up|over|above)|or\s+more|or\s+o
 _WORD_MONEY_GATE = re.compile(r"(?i)dollar|euro|pound|bucks|quid")
 _WORD_MONEY_RE = re.compile(
     rf"(?<![\w$£€])(?:(?P<h>{WORD_ALT})\s+hundred(?:\s+(?:and\s+)?(?P<r>{WORD_ALT}))?|(?P<w>{WORD_ALT}))"
-    rf"\s+(?P<word>dollars?|bucks|euros?|pounds?|quid)\b", re.I)
+    rf"\s+(?P<word>dollars?|bucks|euros?|pounds?|quid)\b"
+    # "seven dollars fifty", "seven dollars and fifty cents": the cents said after
+    rf"(?:\s+(?:and\s+)?(?P<c>{WORD_ALT})(?:\s+(?:cents?|pence|p)\b)?)?", re.I)
 
 
 def _word_money(text: str) -> list[tuple[int, int, float, str]]:
@@ -293,8 +295,11 @@ def _word_money(text: str) -> list[tuple[int, int, float, str]]:
             n = parse_number(m.group("w"))
             if m.group("w").lower().startswith(("a ", "an")) or m.group("w").lower() == "a":
                 n = None  # "a few dollars", "a dollar": not an amount anyone quotes as a threshold
+        end = m.end("word")
+        if n is not None and m.group("c") and (c := parse_number(m.group("c"))) is not None and 1 <= c < 100:
+            n, end = n + c / 100, m.end()
         if n is not None and n >= 1:
-            out.append((m.start(), m.end(), float(n), _WORD_CUR[m.group("word").lower()]))
+            out.append((m.start(), end, float(n), _WORD_CUR[m.group("word").lower()]))
     return out
 
 
