@@ -113,7 +113,8 @@ _OTHERWISE = re.compile(r"(?i)\b(?:otherwise|all\s+other\s+orders|all\s+others|l
                         r"anything\s+(?:after|later)|after\s+(?:that|this|the\s+cut-?off))\b")
 _STORE_RETURN = re.compile(r"\b(?:to|at|in|into)\s+(?:any\s+of\s+|one\s+of\s+)?our\s+(?:[A-Z][\w'’-]+\s+(?:or\s+|and\s+|&\s+)?){1,4}"
                            r"(?:shops?|stores?|showrooms?|branch(?:es)?|boutiques?)\b")
-_PART_HEADER = re.compile(r"(?i)^\W*(?:parts?|components?|covers?|coverage|what[’']?s\s+covered|covered\s+parts?)\W*$")
+_PART_HEADER = re.compile(r"(?i)^\W*(?:parts?|components?|covers?|coverage|what[’']?s\s+covered|covered\s+parts?|"
+                          r"部件|质保部件|保修部件|部位|质保范围|保修范围|零部件)\W*$")
 _STAGE_DIRECTION = re.compile(r"(?i)^\W{0,3}\[[^\]]{0,60}\b(?:asks?|wants?|requests?|mentions?|says?|enquires?|inquires?|calls?\s+about)\b[^\]]{0,60}\]")
 _NORMAL_POLICY = re.compile(r"(?i)\b(?:follow|under|get|have|enjoy|come\s+with)\s+(?:our|the)\s+(?:normal|usual|standard|regular)\b")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
@@ -807,7 +808,7 @@ _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s
 
 # A table cell giving the hours orders are placed in ("11:00–23:00")
 _ORDER_WINDOW = re.compile(r"(?:^|\|)\s*([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–~至到]\s*(?:[01]?\d|2[0-4])[:：][0-5]\d\s*(?=\||$)")
-_ZH_LIST_ITEM = re.compile(r"(?:^|[、；;：:]|(?<=[，,]))\s*([\u4e00-\u9fff]{2,6}?)\s*(?:保修|质保|保固)?\s*$")
+_ZH_LIST_ITEM = re.compile(r"(?:^|[、；;：:]|(?<=[，,]))\s*((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6}?)\s*(?:保修|质保|保固)?\s*$")
 _ZH_SHOP_REFUNDS = re.compile(r"\s*(?:内|之内)?\s*(?:办理|完成|发起|安排)\s*退款")
 _ZH_POSTED = re.compile(r"\s*(?:内|之内|左右)?\s*(?:到账|入账|到帐|入帐)")
 _DIGIT_SIDE = re.compile(r"[-–\d]")
@@ -1529,13 +1530,19 @@ class Extractor:
     def _part_column(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
         """The part a warranty row names in a column headed "Part" (or "Component", "Covers")."""
         cells = text.split(" | ")
-        if len(cells) != len(table) or not re.search(r",|\band\b|&|/", cells[0]):
-            return None   # (one product in the label cell is the row's subject: "Mattresses | Springs, foam | 10 years")
+        if len(cells) != len(table):
+            return None
+        # (one product in the label cell owns the part: "Mattresses | Springs | 15 years" is the
+        # mattresses' springs, "床垫 | 面料 | 1年" their fabric)
+        single = not re.search(r",|\band\b|&|/|、", cells[0])
+        owner = ([value for key, value in self._heading_scope(cells[0]) if key == "product"] or [_items_of(cells[0])])[0] \
+            if single else None
         own = _column_of(text, v)
         for i, (cell, header) in enumerate(zip(cells, table)):
             if 0 < i and i != own and _PART_HEADER.search(header) and cell.strip():
                 named = [value for key, value in self._heading_scope(cell) if key == "product"]
-                return named[0] if named else _items_of(cell)
+                part = named[0] if named else _items_of(cell) or cell.strip()
+                return f"{owner}:{part}" if single and owner and part and owner != part else part
         return None
 
     def _ticked_plans(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
@@ -2523,11 +2530,15 @@ class Extractor:
             # are final-sale goods under any heading)
             scope["product"] = ("final_sale" if _FINAL_SALE.search(text) else "sale_items" if _SALE_WORD.search(text)
                                 else "excluded_items")
-        if self.lang == "zh" and pack.kind == "warranty" and (item := _ZH_LIST_ITEM.search(text, _clause_start(found, v), v.start)) \
-                and (text[item.start():item.start(1)].strip() == "、" or text[v.end:v.end + 1] == "、"):
+        if self.lang == "zh" and pack.kind == "warranty" and ":" not in scope.get("product", "") \
+                and (item := _ZH_LIST_ITEM.search(text, _clause_start(found, v), v.start)) \
+                and (text[item.start():item.start(1)].strip() == "、" or text[v.end:v.end + 1] == "、" or "、" in item.group(1)
+                     # (「框架10年，海绵5年，皮面1年」: a list written with commas, item after item)
+                     or (_clause_start(found, v) > 0 and not text[_clause_start(found, v):item.start(1)].strip(" ，,质保修"))):
             # 「框架10年、海绵5年、皮面1年」: each item of the list names its own term
-            named = [value for key, value in self._heading_scope(item.group(1)) if key == "product"]
-            scope["product"] = named[0] if named else item.group(1)
+            names = {next((value for key, value in self._heading_scope(part) if key == "product"), part)
+                     for part in item.group(1).split("、")}
+            scope["product"] = ",".join(sorted(names))
         if self.lang == "zh" and pack.kind == "refund_time" and "stage" in keys and "stage" not in scope \
                 and scope.get("payment") and _ZH_POSTED.match(text, v.end) \
                 and any(o.type == "duration" and o.end <= v.start and _ZH_SHOP_REFUNDS.match(text, o.end) for o in found):

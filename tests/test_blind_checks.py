@@ -1356,3 +1356,7 @@ def test_tenth_wave_readings():
     assert _read("If you make a change less than 48 hours before your ship date, the upcoming box may already be "
                  "in process.") == []
     assert _read("We reply in less than a day.") == [("response_time", 1, 1, {})]
+    # a late fee's table row, an extension's option on its own line, a retention offer
+    for text in ("1–10 days | £5 per day", "- by 4 days for £15",
+                 "Retention offer: 1 month at GBP 39 for Essentials - code CARE39, max once."):
+        assert _read(text) == [], text

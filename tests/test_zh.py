@@ -864,3 +864,16 @@ def test_furniture_store_readings():
     # the card's posting after the shop's refund is the bank's stage
     assert [dict(p.scope).get("stage") for p in _promises(
         "仓库验收合格后3个工作日内办理退款，支付宝即时到账，银行卡1-7个工作日到账。")] == [None, "bank"]
+
+
+def test_furniture_parts_in_lists_and_tables():
+    # a list written with commas, item after item; several items before one term
+    assert [dict(p.scope).get("product") for p in _promises("坐席：沙发是分部件质保的，框架10年，海绵5年，皮面1年。")] == [
+        "frame", "海绵", "皮面"]
+    assert [dict(p.scope).get("product") for p in _promises("柜体板材、门板质保5年，五金质保2年，自安装完成之日起计算。")] == [
+        "柜体板材,门板", "五金"]
+    # a part column under one product's row is that product's part
+    doc = Document(uri="w.md", channel="help_centre", fmt="md", content=(
+        "# 质保\n\n| 品类 | 部件 | 质保期 |\n|---|---|---|\n| 床垫 | 弹簧系统 | 15年 |\n| 床垫 | 面料 | 1年 |\n").encode())
+    assert [dict(p.scope).get("product") for p in promises_in_blocks(read_blocks(doc), doc)] == [
+        "mattresses:弹簧系统", "mattresses:面料"]
