@@ -20,6 +20,9 @@ try:  # typer >= 0.26 carries its own copy of click; its exceptions are the ones
     from typer._click import exceptions as click
 except ImportError:  # pragma: no cover
     from click import exceptions as click
+# (typer 0.29 moved Abort out of its click copy into typer.exceptions; whichever is raised is caught)
+_ABORT = tuple({c for c in (getattr(click, "Abort", None), getattr(typer, "Abort", None),
+                            getattr(__import__("typer.exceptions").exceptions, "Abort", None)) if c is not None})
 
 from cxaudit import __version__
 
@@ -46,7 +49,7 @@ class _Group(TyperGroup):
                 raise
             sys.stderr.write(f"cxaudit: error: {_one_line(err)}\n")
             sys.exit(err.exit_code)
-        except click.Abort:
+        except _ABORT:
             if not standalone_mode:
                 raise
             sys.stderr.write("cxaudit: aborted\n")

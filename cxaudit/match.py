@@ -34,7 +34,7 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
     "warranty": ("region", "product", "material", "tier", "seller"),
     "cancellation_window": ("region", "product", "material", "start", "tier", "seller"),
-    "price_match_window": ("region", "start", "tier", "period", "seller"),
+    "price_match_window": ("region", "start", "tier", "period", "seller", "topic"),
     "trial_period": ("region", "product", "material", "period", "tier", "seller"),
     "money_back_guarantee": ("region", "product", "material", "start", "tier", "seller"),
 }
@@ -212,6 +212,7 @@ _STAFF_ZH = "内部备注|内部提示|内部说明|仅供内部"
 # Section headings for staff only: a heading that is just "Internal notes", "Agent notes" or
 # "Targets", or one that says so anywhere ("AGENT NOTES / KPIs (internal targets, never quote)").
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
+                       r"(?:\d+(?:\.\d+)*\.?\s+)?(?:document|version|revision|change|amendment|policy)\s+(?:history|log)|changelog|"
                        r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?|service\s+levels?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
                        r"\bnot\s+for\s+quoting\b|"
@@ -287,6 +288,10 @@ _NOT_ZONE_WORDS = frozenset("free fast faster quick quicker speedy rapid express
                             "guaranteed tracked priority super great easy".split())
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
+# a price right before a free-delivery badge, with no threshold word: the product's price
+_PRICE_THEN_FREE = re.compile(r"(?i)\s*(?:[-–|·•]\s*)?free\s+(?:\w+\s+)?(?:delivery|shipping|postage)\b")
+_SHIPPING_WORD = re.compile(r"(?i)\b(?:ship\w*|deliver\w*|dispatch\w*|post(?:age)?|courier|freight|mail|returns?|collection|carriage)\b")
+_SPEND_BEFORE = re.compile(r"(?i)\b(?:spend|spending|orders?|baskets?|purchases?|minimum|threshold)\b[^.;|]{0,15}$")
 _NOT_FREE = re.compile(r"(?i)\b(?:not|never|no\s+longer|isn['’]t|aren['’]t|won['’]t|unable\s+to\s+(?:provide|offer|give))\b[^.;,]{0,30}$")
 _YOU_RECEIVE = re.compile(r"(?i)\byou\s+(?:first\s+)?(?:receive|received|get|got)\b|\byour\s+(?:order|delivery)\s+(?:arrives|arrived)\b")
 # banks as the sentence's subject ("Most banks show the money in 3–5 working days, but some can take up to 10")
@@ -344,7 +349,7 @@ _RATE_BEFORE = re.compile(r"\d[\d,.]*\+?\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s+$", re.I
 _SERVICE_BEFORE = re.compile(r"\b(?:upgrade\s+(?:you\s+|your\s+order\s+)?to|with|(?:paid|pay|paying)\s+for"
                              r"(?:\s+the|\s+a)?)\s+$", re.I)
 _LEAD_WORDS = re.compile(r"(?:(?:takes?|within|in|after|by|for|over|under|up\s+to|(?:at|in)\s+least|no\s+(?:less|more)\s+than|"
-                         r"(?:more|longer|less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|(?:a\s+)?maximum\s+of)\s+)+", re.I)
+                         r"(?:more|longer|less|fewer)\s+than|a\s+minimum\s+of|minimum(?:\s+of)?|(?:a\s+)?maximum\s+of|from)\s+)+", re.I)
 _GUARANTEE = re.compile(r"(?i)\bguarantees?\b")
 _WARRANTY = re.compile(r"(?i)\bwarrant|\brepair|\bdefect|\bfault")
 _CLAUSE_WORDS = frozenset("if when where while because unless is are was were be been being will would can could may "
@@ -431,7 +436,7 @@ _BRAND_TIER = re.compile(r"[a-z][A-Z]|\b(?:plus|club|prime|vip|gold|silver|plati
 # parts of an appliance with terms of their own; those that tell one appliance from another (a
 # fridge's compressor is not an air conditioner's), unlike a battery, which a shop of one kind of goods covers alike
 _APPLIANCE_PARTS = {"compressor", "motor", "motors", "panel", "screen", "screens", "coil", "parts", "labour"}
-_PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour", "frame", "wear_parts"}
+_PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour", "frame", "wear_parts", "inner_pot"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
 # a product line named in capitals, before its kind of goods or as a sentence's subject
@@ -802,7 +807,10 @@ _CAPS_PAIR = re.compile(r"\b[A-Z]{2,3}\b")
 # customer-care team every contact line speaks for
 _NAMED_TEAM = re.compile(r"(?i)\b(?:the|our|a|your)\s+(?!(?:customer|customers|care|service|services|support|help|helpdesk|contact|"
                          r"chat|phone|telephone|email|e-mail|social|client|friendly|dedicated|same|whole|expert|experienced|local|"
-                         r"specialist|online|entire|main|cs|cx|guest|member|members|experience|team)\b)([a-z][\w-]+)\s+(?:team|department|desk)\b")
+                         r"specialist|online|entire|main|cs|cx|guest|member|members|experience|team)\b)([a-z][\w-]+(?:\s+(?!team\b)[a-z][\w-]+)?)\s+(?:team|department|desk)\b")
+# a heading naming such a team or line ("Garden buildings helpline" over "Call 0330 058 2141, Monday to Friday 8am - 5pm")
+_NAMED_LINE_HEADING = re.compile(r"(?i)^\W*(?!(?:customer|customers|care|service|services|support|help|contact|general|main|our|the|sales|"
+                                 r"order|orders|phone|telephone|chat|email)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(?:team|helpline|help\s+line|line|desk|department)\W*$")
 _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s*)$")
 
 
@@ -1121,6 +1129,8 @@ class Extractor:
         return self._read_block(block)
 
     def _read_block(self, block: Block) -> tuple[Read, ...]:
+        if self.lang == "en" and not (_DIGIT.search(block.text) or _VALUE_HINT.search(block.text)):
+            return ()   # no value can start here (the pre-filter's second test, asked first: most blocks stop here)
         if _FOOTNOTE_MARK.search(block.text):
             # "Orders received before 9 am will be processed¹ on the same working day": a footnote's
             # mark is no part of the word it follows
@@ -1490,6 +1500,9 @@ class Extractor:
             return True  # 「冷链快递订单不享受会员无门槛免运费」: the shared vetoes hold for a free offer too
         if self.common is None or v.type not in ("duration", "money"):
             return False
+        if v.type == "money" and not v.explicit_qualifier and _PRICE_THEN_FREE.match(text, v.end) \
+                and not _SPEND_BEFORE.search(text, max(0, v.start - 25), v.start):
+            return True  # a product card's price and its badge ("Apex Shed 7x5 £649.99 Free delivery")
         before = text[max(0, v.start - 40):v.start]
         after = text[v.end:v.end + 40]
         if self.lang == "en" and v.type == "duration":
@@ -1931,6 +1944,9 @@ class Extractor:
                 scope["topic"] = self._mailboxes[box.group(1).lower()]
             elif self.lang == "en" and (team := _NAMED_TEAM.search(text, lo, hi)):
                 scope["topic"] = team.group(1).lower()   # "the Furniture team is available 7 a.m. to 4 p.m.": that team's hours
+            elif self.lang == "en" and kind == "support_hours" and heading and not _GENERAL_TEAM.search(text) \
+                    and (line := _NAMED_LINE_HEADING.match(heading[-1])):
+                scope["topic"] = line.group(1).lower()
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None
@@ -1987,6 +2003,10 @@ class Extractor:
             hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
                               if i in present for m in rx.finditer(heading)] + self._code_hits(heading))
             hits = _named_tier_wins(hits, heading)
+            if len(heading.split()) > 3 and not _SHIPPING_WORD.search(heading):
+                # a product's name, not a service: "Standard Olive Tree (Olea europaea) 1.8m",
+                # "Express Espresso Machine"
+                hits = [h for h in hits if h[2] != "service" or " " in heading[h[0]:h[1]].strip()]
             # a place inside a longer place is that place: "Western Canada" is not also Canada
             hits = [h for h in hits if not any(o[2] == h[2] == "region" and o[0] <= h[0] and h[1] <= o[1]
                                                and o[1] - o[0] > h[1] - h[0] for o in hits)]
@@ -2414,6 +2434,13 @@ class Extractor:
                 title = next((h for h in reversed(heading[-3:])
                               if not _SECTION_WORDS & set(_PLAIN_WORD.findall(h.lower()))), None)
                 owners = [o] if title and (o := _items_of(_title_goods(title))) and "," not in o else []
+            if not owners and heading and self.lang == "zh":
+                # 「整机保修6年 · 压缩机保修10年」 under 「汇达 1.5匹 … 壁挂式空调 KFR-35GW/HD1」: the page's appliance
+                for h in reversed(heading[-3:]):
+                    owners = sorted({x[3] for x in self._scope_hits(h) if x[2] == "product" and x[3] not in _PARTS
+                                     and x[3] not in ("main_parts", "repairs", "replacements", "frames")})
+                    if owners:
+                        break
             if len(owners) == 1:
                 scope["product"] = f"{owners[0]}:{scope['product']}"
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \

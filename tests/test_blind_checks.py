@@ -1289,7 +1289,7 @@ def test_fitness_equipment_readings():
     # a price drop refunded is a price-match window; "Member Support" is a team, not a tier
     assert _read("If Halyard reduces the price of new equipment you purchased within 30 days after your delivery date, "
                  "you may request a one-time refund of the difference by contacting Member Support.") == [
-        ("price_match_window", 30, 30, {})]
+        ("price_match_window", 30, 30, {"topic": "price_drop"})]   # our own price falling, not a competitor's
 
 
 def test_beauty_and_textbook_readings():
@@ -1360,3 +1360,67 @@ def test_tenth_wave_readings():
     for text in ("1–10 days | £5 per day", "- by 4 days for £15",
                  "Retention offer: 1 month at GBP 39 for Essentials - code CARE39, max once."):
         assert _read(text) == [], text
+
+
+def test_readings_of_the_ninth_round():
+    # a product card's price before its badge is no threshold; a threshold word keeps it one
+    assert _read("Forest Shiplap Apex Shed 7x5 £649.99 Free delivery") == []
+    assert _read("Orders over £50 free delivery") == [("free_shipping_threshold", 50, 50, {"region": "UK"})]
+    # a service's names listed before their charges, a booking horizon, a negated condition
+    assert _read("Next Day, Nominated Day and specialist courier charges are not refunded for change-of-mind returns.") == []
+    assert _read("Nominated day delivery: choose a day up to 21 days ahead.") == []
+    assert _read("If your lawn seed doesn't germinate within 21 days of sowing, we'll refund you.") == []
+    assert _read("If you're not happy within 30 days, we'll give you your money back.") == [
+        ("money_back_guarantee", 30, 30, {})]
+    # extra time added to a base, a campaign that ended, the law named as the source, a definition
+    assert _read("Scottish Highlands: add 5 working days to the usual 10-15 working days pallet delivery time.") == []
+    assert _read("v4.1 (Jun 2023) - summer furniture promotion (60-day returns, ended 31 Aug 2023).") == []
+    assert _read("Under the Consumer Contracts (Information, Cancellation and Additional Charges) Regulations 2013 you "
+                 "can cancel most online orders within 14 days of the day you receive your goods.") == []
+    assert _read('"Limited lifetime" means for as long as the original purchaser owns the vehicle.') == []
+    # a boundary, a trigger, a minimum use, an instruction to wait, tracking, a rebate, a booking call
+    assert _read("4.2 After 30 days, we will repair or replace faulty items in line with our guarantees.") == []
+    assert _read("[QUEUE_HIGH_VOLUME] (played when estimated wait > 10 min) the current wait is {EWT} minutes.") == []
+    assert [r[:3] for r in _read("Mattress: 100-night trial, minimum 30 nights.")] == [("trial_period", 100, 100)]
+    assert _read("Please wait 48 hours, check with neighbors, and then contact us.") == []
+    assert _read("Truck freight tracking can take up to 24 hours to become active.") == []
+    assert _read("Rebates are issued by your utility and typically arrive within 6–8 weeks of approval.") == []
+    assert _read("OnSite Tech will contact you within 1 business day to confirm a time.") == []
+    assert _read("Most customers are done in about 15 minutes with the app.") == []
+    # a refund that can take time to appear on a statement is still a refund time
+    assert [r[0] for r in _read("Refunds can take up to 10 business days to appear on your statement.")] == ["refund_time"]
+
+
+def test_scopes_of_the_ninth_round():
+    assert _read("Sheds are delivered within 10-15 working days.") == [
+        ("delivery_time", 10, 15, {"product": "garden_buildings"})]
+    assert _read("Large plants are delivered by our specialist plant courier within 5-7 working days.") == [
+        ("delivery_time", 5, 7, {"product": "plants"})]
+    assert _read("Pro accounts get an extended 120-day return window on most parts.") == [
+        ("return_window", 120, 120, {"tier": "pro"})]
+    assert _read("Truck freight items have a 30-day return window.") == [
+        ("return_window", 30, 30, {"product": "freight_items"})]
+    assert _read("Core refunds are issued within 5 business days after your core passes inspection.") == [
+        ("refund_time", 5, 5, {"product": "cores"})]
+    assert _read("If the price of an item on our site drops within 7 days after you ordered it, we'll refund the difference.") == [
+        ("price_match_window", 7, 7, {"start": "purchase", "topic": "price_drop"})]
+    assert _read("Monitoring is staffed 24/7/365.")[0][3] == {"topic": "monitoring"}
+    assert _read("Transfer to the Garden Buildings team on ext. 2141 (Mon-Fri 8am-5pm).")[0][3] == {"topic": "garden buildings"}
+    assert _read("The Orangery Café: open daily 9:30am - 4pm.") == []
+    assert _read("You can move or cancel your installation appointment free of charge up to 72 hours before it's due.") == [
+        ("cancellation_window", 72, 72, {"product": "bookings"})]
+    # a warranty that replaces the goods names no replacement item
+    assert _read("3-Year Free Replacement Warranty") == [("warranty", 3, 3, {})]
+
+
+
+def test_headings_of_the_ninth_round_keep_channels_and_lines_apart():
+    promises, findings = _audit(("contact.md", "# Contact us\n\n## Email us\n\nWe aim to reply to all emails within 2 working days.\n\n"
+                                 "## Social\n\nFind us on Facebook and Instagram. We reply to messages within 4 hours.\n\n"
+                                 "## Call us\n\nMonday to Friday: 8am - 6pm\n\n"
+                                 "## Garden buildings helpline\n\nCall 0330 058 2141, Monday to Friday 8am - 5pm.\n"))
+    scopes = {(p.kind, dict(p.scope).get("medium"), dict(p.scope).get("topic")) for p in promises}
+    assert ("response_time", "social", None) in scopes
+    assert ("support_hours", "phone", "garden buildings helpline") in scopes or \
+        ("support_hours", "phone", "garden buildings") in scopes
+    assert findings == []

@@ -877,3 +877,30 @@ def test_furniture_parts_in_lists_and_tables():
         "# 质保\n\n| 品类 | 部件 | 质保期 |\n|---|---|---|\n| 床垫 | 弹簧系统 | 15年 |\n| 床垫 | 面料 | 1年 |\n").encode())
     assert [dict(p.scope).get("product") for p in promises_in_blocks(read_blocks(doc), doc)] == [
         "mattresses:弹簧系统", "mattresses:面料"]
+
+
+def test_readings_of_the_ninth_round():
+    def read(text):
+        return [(p.kind, p.min, p.max, dict(p.scope)) for p in _promises(text)]
+    # a repair line's engineer and visits keep their own clock; visits are no promise kind
+    assert read("报修后，工程师将在2小时内与您联系，城区48小时内上门。") == [
+        ("response_time", 2, 2, {"topic": "repairs"})]
+    assert read("智能客服7×24小时在线。")[0][3] == {"medium": "bot"}
+    assert read("工单提交后售后专员24小时内回电。")[0][3].get("medium") == "callback"
+    # a part's term under a page titled with its appliance
+    [p] = [p for p in extract_text("整机保修3年，压缩机保修12年", lang="zh") if p.min == 12] or [None]
+    assert p is not None
+    assert read("一、二线城市城区：出库后1-2天送达") == [("delivery_time", 1, 2, {"region": "metro", "start": "shipment"})]
+    assert read("其他城市及县镇：出库后2-4天送达")[0][3]["region"] == "rest"
+    # a day the customer picks, an old term, a date, storage, reporting and pickup deadlines, a target
+    assert read("选择未来15天内的任意一天送货") == []
+    assert [r[1] for r in read("自2022年3月1日起，家用空调整机保修由3年升级为6年")] == [6]
+    assert read("生日礼券于生日月份1日发出。") == []
+    assert read("包裹存放于智能柜48小时，逾时未取将再存放3天，其后退回本公司。") == []
+    assert read("损坏（运送途中）：48小时内要报告。") == []
+    assert read("请于7天内到门市取货，逾期未取的订单将被取消。") == []
+    assert read("30天后则按生产商保养条款处理。") == []
+    assert read("平均处理时间目标4分钟。") == []
+    assert read("已安装的大家电不支持无理由退货（质量问题除外）。")[0][3] == {"product": "installed"}
+    # ordinary phrasings stay read
+    assert read("付款后3天内发货。")[0][:3] == ("dispatch_time", 3, 3)
