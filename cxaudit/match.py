@@ -32,11 +32,11 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "response_time": ("medium", "region", "topic", "tier", "period", "seller", "reply"),
     "wait_time": ("medium", "region", "period", "topic", "tier", "seller"),
     "support_hours": ("medium", "region", "topic", "tier", "period", "seller"),
-    "warranty": ("region", "product", "material", "tier", "seller"),
+    "warranty": ("region", "product", "material", "tier", "seller", "period"),
     "cancellation_window": ("region", "product", "material", "start", "tier", "seller"),
     "price_match_window": ("region", "start", "tier", "period", "seller", "topic"),
     "trial_period": ("region", "product", "material", "period", "tier", "seller"),
-    "money_back_guarantee": ("region", "product", "material", "start", "tier", "seller"),
+    "money_back_guarantee": ("region", "product", "material", "start", "tier", "seller", "period"),
 }
 DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
 # Scope keys read anywhere before the value when its own clause names none.
@@ -808,6 +808,13 @@ _CAPS_PAIR = re.compile(r"\b[A-Z]{2,3}\b")
 _NAMED_TEAM = re.compile(r"(?i)\b(?:the|our|a|your)\s+(?!(?:customer|customers|care|service|services|support|help|helpdesk|contact|"
                          r"chat|phone|telephone|email|e-mail|social|client|friendly|dedicated|same|whole|expert|experienced|local|"
                          r"specialist|online|entire|main|cs|cx|guest|member|members|experience|team)\b)([a-z][\w-]+(?:\s+(?!team\b)[a-z][\w-]+)?)\s+(?:team|department|desk)\b")
+_BRACKETS_OF = re.compile(r"\s*\([^)]*\)")
+# a line's own label before its hours ("Sales: 0330 058 1200 7 days a week, 8am–9pm"), not a general one
+_NAMED_LINE_LABEL = re.compile(r"(?i)^(?!(?:customer|customers|care|services?|support|help|contact|general|main|our|the|we|phone|"
+                               r"telephone|tel|calls?|call\s+us|chat|live|e-?mail|opening|open|hours|lines?|office|store|stores|shop|"
+                               r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|"
+                               r"weekends?|daily|bank|public|holidays?|christmas|summer|winter|note|nb|hotline|helpline|whatsapp|"
+                               r"freephone|mobile|landline|international|uk|us|au|nz|ie|ca)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)$")
 # a heading naming such a team or line ("Garden buildings helpline" over "Call 0330 058 2141, Monday to Friday 8am - 5pm")
 _NAMED_LINE_HEADING = re.compile(r"(?i)^\W*(?!(?:customer|customers|care|service|services|support|help|contact|general|main|our|the|sales|"
                                  r"order|orders|phone|telephone|chat|email)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(?:team|helpline|help\s+line|line|desk|department)\W*$")
@@ -1947,6 +1954,14 @@ class Extractor:
             elif self.lang == "en" and kind == "support_hours" and heading and not _GENERAL_TEAM.search(text) \
                     and (line := _NAMED_LINE_HEADING.match(heading[-1])):
                 scope["topic"] = line.group(1).lower()
+            elif self.lang == "en" and kind == "support_hours" and scope.get("medium") != "store" and "location" not in scope \
+                    and (lab := LEAD_LABEL.match(text)) \
+                    and lab.end(1) < v.start and (line := _NAMED_LINE_LABEL.match(lab.group(1).strip())):
+                scope["topic"] = line.group(1).lower()   # "Sales: 0330 058 1200 7 days a week, 8am–9pm": that line's hours
+            elif self.lang == "en" and kind == "support_hours" and scope.get("medium") != "store" and "location" not in scope \
+                    and " | " in text and v.start > text.index(" | ") \
+                    and (line := _NAMED_LINE_LABEL.match(_BRACKETS_OF.sub("", text.split(" | ", 1)[0]).strip())):
+                scope["topic"] = line.group(1).lower()   # "Sales (buying a car) | 0330 058 1200 | 7 days a week, 8am–9pm"
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None

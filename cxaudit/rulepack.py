@@ -97,10 +97,19 @@ def _any_of(where: str, key: str, patterns) -> tuple[re.Pattern, ...]:
     try:
         # (each pattern is compiled alone only when the alternation fails: compiling every
         # pattern twice was a fifth of the start-up)
+        if len(patterns) >= _FILTER_FROM:
+            # a long list searches only the patterns whose required words are in the text (one
+            # Aho-Corasick pass): the same matches, several times faster (cxaudit/rxfilter.py)
+            from cxaudit.rxfilter import compile_any_of
+
+            return (compile_any_of(patterns),)
         return (re.compile("|".join(f"(?:{p})" for p in patterns), re.I),)
     except re.error:
         # a bad pattern is named here; a good one that cannot sit inside a group keeps its own search
         return tuple(_compile(where, key, p) for p in patterns)
+
+
+_FILTER_FROM = 8   # a shorter list stays one alternation: the prefilter's own pass would not pay
 
 
 def _mapping(where: str, key: str, value) -> dict:

@@ -1424,3 +1424,53 @@ def test_headings_of_the_ninth_round_keep_channels_and_lines_apart():
     assert ("support_hours", "phone", "garden buildings helpline") in scopes or \
         ("support_hours", "phone", "garden buildings") in scopes
     assert findings == []
+
+
+def test_readings_of_the_ninth_rounds_second_wave():
+    # a customer's deadline to report damage, an inspection step, a label e-mailed, a fee under a threshold
+    assert _read("DAMAGED / WRONG ITEM — must be reported within 7 days of delivery.") == []
+    assert _read("Beauty | Accepted if unopened | Notify within 7 days of delivery") == []
+    assert _read("Once your return reaches our warehouse, we inspect it within 2 business days.") == []
+    assert _read("We'll email you a prepaid UPS label within 1 business day.") == []
+    assert [r[0] for r in _read("Orders placed before 2 p.m. ET ship the same day, and we'll email you a tracking link.")] == [
+        "dispatch_time"]
+    assert _read("Free on orders of C$150 or more; C$19 under C$150") == [
+        ("free_shipping_threshold", 150, 150, {"region": "CA"})]
+    # a workshop's turnaround, messages that arrive, an offer someone got, a change note, co-op shares
+    assert _read("Standard and full tunes take 3 business days; express tunes are ready in 24 hours for $20 more.") == []
+    assert _read("We answer emails in the order they arrive, within 2 business days.") == [
+        ("response_time", 2, 2, {"medium": "email"})]
+    assert _read("June 2023: new members who joined between 1 and 30 June 2023 got a 60-day free trial of Club Plus.") == []
+    assert _read("8.2 The mail return fee has increased from $7.95 to $9.95.") == []
+    assert _read("Your $5 share is refunded within 90 days of your written request.") == []
+    # the licensing agency, a valuation held, a waiting period, the shop's own right to cancel, a payment arriving
+    assert _read("The DVLA will post your new V5C to you, normally within 4 to 6 weeks.") == []
+    assert _read("It takes about 30 seconds and is guaranteed for 7 days, as long as your car matches the description.") == []
+    assert _read("If you join later, a 14-day waiting period applies before you can claim on the warranty.") == []
+    assert _read("If you ask to move it to a date more than 30 days after Order Approval, we may cancel the order.") == []
+    assert _read("Bank transfers usually arrive the same day.") == []
+    assert [r[:3] for r in _read("A 14-day money back guarantee — double our usual 7 days.")] == [("money_back_guarantee", 14, 14)]
+
+
+def test_scopes_of_the_ninth_rounds_second_wave():
+    assert _read("A Mandarin-speaking pharmacist is available Tuesday and Thursday 10am–3pm AEST.")[0][3]["topic"] == "mandarin"
+    assert _read("Deliveries to the Scottish Highlands take 5-7 working days.")[0][3] == {"region": "remote:highlands"}
+    assert _read("Deliveries to the Scottish islands take 7-10 working days.")[0][3] == {"region": "remote:islands"}
+    assert _read("You can cancel within 14 days of the policy start date for a full refund.") == [
+        ("cancellation_window", 14, 14, {"product": "insurance"})]
+    assert _read("Best Buy allows 15 days for most customers.") == [] or \
+        _read("Best Buy allows 15 days for most customers.")[0][3].get("seller") == "best_buy"
+    assert _read("Amazon: most items can be returned within 30 days of receipt.")[0][3]["seller"] == "amazon"
+
+
+def test_a_label_line_and_its_hours_after_a_line_break_are_one_sentence():
+    html = ("<html><body><footer><h4>Talk to us</h4>"
+            "<p>Customer care: <a href='tel:03300581234'>0330 058 1234</a><br>Mon&ndash;Fri 8am&ndash;8pm</p>"
+            "<p>Sales: <a href='tel:03300581200'>0330 058 1200</a><br>7 days a week, 8am&ndash;9pm</p>"
+            "<p>Orders ship in 2 days.<br>Returns are free.</p></footer></body></html>")
+    promises, findings = _audit(("contact.html", html))
+    hours = {dict(p.scope).get("topic"): dict(p.scope) for p in promises if p.kind == "support_hours"}
+    assert hours[None] == {"medium": "phone"} and hours["sales"] == {"medium": "phone", "topic": "sales"}
+    assert findings == []   # the sales line's hours are no rival of customer care's
+    # a <br> after a full sentence still ends it
+    assert sorted(p.kind for p in promises if p.kind != "support_hours") == ["dispatch_time", "return_cost"]

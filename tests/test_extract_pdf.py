@@ -184,3 +184,21 @@ def test_a_table_keeps_its_rows_and_header(tmp_path):
     found = {(p.min, p.max, dict(p.scope).get("region")) for p in promises_in_blocks(blocks, doc)
              if p.kind == "delivery_time"}
     assert found == {(3, 4, "UK"), (2, 3, "UK"), (4, 6, "UK-NI")}
+
+
+def test_a_chinese_line_wrapped_inside_a_word_joins_without_a_space(tmp_path):
+    # 「離」 ends one line and 「島」 starts the next: the paragraph reads 「離島」, a place the rules know
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setFont("MSung-Light", 11)
+    c.drawString(72, 720, "台灣本島宅配於出貨後 1 至 2 個工作天送達；離")
+    c.drawString(72, 704, "島地區於出貨後 5 至 7 個工作天送達。")
+    c.save()
+    blocks = read(tmp_path, buf.getvalue())
+    text = " ".join(b.text for b in blocks)
+    assert "離島地區" in text and "離 島" not in text
+    assert "1 至 2" in text   # (spaces beside digits stay)

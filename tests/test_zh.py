@@ -904,3 +904,29 @@ def test_readings_of_the_ninth_round():
     assert read("已安装的大家电不支持无理由退货（质量问题除外）。")[0][3] == {"product": "installed"}
     # ordinary phrasings stay read
     assert read("付款后3天内发货。")[0][:3] == ("dispatch_time", 3, 3)
+
+
+def test_readings_of_the_ninth_rounds_second_wave():
+    def read(text):
+        return [(p.kind, p.min, p.max, dict(p.scope)) for p in _promises(text)]
+    # a live room's orders, a lucky bag, an example, customers' own deadlines, points, a review, a target
+    assert read("直播间订单量较大，现货订单付款后5天内发货；福袋商品于开奖后7天内发货。") == [
+        ("dispatch_time", 5, 5, {"period": "promo", "product": "in_stock", "start": "purchase"}),
+        ("dispatch_time", 7, 7, {"product": "lucky_bags"})]
+    assert read("全款预售：以商品详情页标注为准，例如“付款后7天内发货”；") == []
+    assert read("如对处理结果有异议，可在驳回后3天内重新发起申请") == []
+    assert read("订单确认收货后，成长值会在24小时内到账。") == []
+    assert read("售后申请审核 | 24小时内 | 节假日顺延") == []
+    assert read("消费者应于签收后48小时内向客服反馈并提供照片") == []
+    assert read("m***a：物流有点慢，新疆用了6天才到。") == []
+    assert read("通话结束后3分钟内完成工单小结") == []
+    # Taiwan: jewellery, plating and leather keep their own cover; a size exchange; payment confirmed then dispatch
+    assert [r[3].get("product") for r in read("純銀飾品提供 6 個月保固；鍍層保固 3 個月；皮件保固 1 年")] == [
+        "jewellery", "plating", "leather"]
+    assert read("如需換尺寸，請於到貨後 14 天內申請。")[0][0] == "exchange_window"
+    assert read("款項確認後 24 小時內出貨")[0][0] == "dispatch_time"
+    assert read("客服信箱 service@example.com.tw | 全天候收信") == []
+    assert read("延遲超過原定出貨日 14 天，您可選擇繼續等待或全額退款。") == []
+    assert read("該活動已於2022/10/31結束，目前一般會員為 14 天。") == []
+
+

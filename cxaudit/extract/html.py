@@ -70,8 +70,16 @@ def norm(text: str) -> str:
         text = _INVISIBLE.sub("", text)
     text = " ".join(text.split())
     if _BR in text:
-        text = "\n".join(p.strip() for p in text.split(_BR) if p.strip())
+        parts = [p.strip() for p in text.split(_BR) if p.strip()]
+        # a label line with its number ("Sales: 0330 058 1200") names what the line after it gives
+        # ("7 days a week, 8am–9pm"): one sentence, so the hours keep their line (the separator
+        # stays one character, as the line mapping expects)
+        text = "".join(p if i == 0 else (" " if _LABEL_LINE.match(parts[i - 1]) else "\n") + p
+                       for i, p in enumerate(parts))
     return text
+
+
+_LABEL_LINE = re.compile(r"^[A-Z][\w&/'’ ()-]{1,40}:\s*(?:\+?\(?\d[\d\s().-]{5,}\d)?$")
 
 
 def norm_lines(pieces: list[str], line: int | None, anchors: list[tuple[int, int]],

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from cxaudit.extract import Limits
     from cxaudit.model import Document
 
+# the space a wrapped line leaves between two Chinese characters
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]) (?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f])")
+
 # pypdf reports recoverable damage through logging; broken files end up in "not read" instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -146,7 +149,8 @@ def blocks_from_pages(texts: list[str | None], uri: str = "", max_blocks: int = 
         def flush() -> None:
             nonlocal title_open
             if para:
-                text = " ".join(" ".join(para).split())
+                # (a Chinese line wrapped inside a word joins with no space: 「離」 + 「島」 is 「離島」)
+                text = _CJK_GAP.sub("", " ".join(" ".join(para).split()))
                 if text:
                     title_open = False
                     emit(text, page_no)
