@@ -279,7 +279,7 @@ def _progress_ctx(quiet: bool):
 
 
 def _crawl_options(cfg, **cli):
-    from cxaudit.collect.crawl import CrawlOptions
+    from cxaudit.collect.options import CrawlOptions
 
     c = cfg.crawl
     pick = lambda name, default: cli[name] if cli.get(name) is not None else default  # noqa: E731

@@ -42,35 +42,13 @@ from . import sitemap as sitemap_mod
 from .cache import PageCache
 from .urls import LinkExtractor, Scope, host_of, normalize, origin_of, page_key, scheme_of
 
-USER_AGENT = f"cxaudit/{__version__}"
+from .options import USER_AGENT, CrawlOptions  # noqa: F401  (the options live apart: no httpx to build them)
 
 # The command-line option behind each limit, named in "not read" reasons and skip reasons.
 OPTION_NAMES = {
     "timeout": "--timeout", "page_time_limit": "--page-time-limit", "max_body_bytes": "--max-page-size",
     "max_redirects": "--max-redirects", "time_budget": "--time-budget",
 }
-
-
-@dataclass(frozen=True)
-class CrawlOptions:
-    max_pages: int = 500
-    max_depth: int | None = None
-    concurrency: int = 8
-    rate: float = 5.0                 # requests per second per host; 0 = unlimited
-    timeout: float = 15.0             # per request: connect, and each read
-    page_time_limit: float = 60.0     # whole request + body of one attempt (slow-drip guard)
-    retries: int = 2
-    max_redirects: int = 5
-    max_body_bytes: int = 10_000_000
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    allow_hosts: tuple[str, ...] = ()
-    ignore_robots: bool = False
-    cache_dir: str | None = ".cxaudit-cache"   # None = no cache
-    user_agent: str = USER_AGENT
-    time_budget: float | None = None  # seconds for the whole crawl
-    retry_backoff: float = 0.5        # first retry waits about this long, then doubles
-    max_retry_after: float = 60.0     # a longer Retry-After gives up instead of stalling the audit
 
 
 @dataclass
