@@ -814,7 +814,7 @@ _NAMED_LINE_LABEL = re.compile(r"(?i)^(?!(?:customer|customers|care|services?|su
                                r"telephone|tel|calls?|call\s+us|chat|live|e-?mail|opening|open|hours|lines?|office|store|stores|shop|"
                                r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|"
                                r"weekends?|daily|bank|public|holidays?|christmas|summer|winter|note|nb|hotline|helpline|whatsapp|"
-                               r"freephone|mobile|landline|international|uk|us|au|nz|ie|ca)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)$")
+                               r"freephone|mobile|landline|international|uk|us|au|nz|ie|ca)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+){0,2})$")
 # a heading naming such a team or line ("Garden buildings helpline" over "Call 0330 058 2141, Monday to Friday 8am - 5pm")
 _NAMED_LINE_HEADING = re.compile(r"(?i)^\W*(?!(?:customer|customers|care|service|services|support|help|contact|general|main|our|the|sales|"
                                  r"order|orders|phone|telephone|chat|email)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(?:team|helpline|help\s+line|line|desk|department)\W*$")

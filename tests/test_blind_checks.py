@@ -1474,3 +1474,24 @@ def test_a_label_line_and_its_hours_after_a_line_break_are_one_sentence():
     assert findings == []   # the sales line's hours are no rival of customer care's
     # a <br> after a full sentence still ends it
     assert sorted(p.kind for p in promises if p.kind != "support_hours") == ["dispatch_time", "return_cost"]
+
+
+def test_readings_of_the_ninth_rounds_third_wave():
+    # time an option adds, a refund's posting, a change note, a payment method's line, the law's clocks
+    assert _read("Engraving adds 3 working days to dispatch.") == []
+    assert [r[0] for r in _read("If you paid with PayPal, the refund usually shows in your PayPal balance the same day we process it.")] == [
+        "refund_time"]
+    assert _read("From 1 March 2024 we lowered the urban Auckland free delivery threshold from $175 to $150.") == []
+    assert _read("Card / Apple Pay: 7-14 business days") == []
+    assert _read("For California residents: under the Song-Beverly Consumer Warranty Act, the implied warranty lasts "
+                 "as long as the express warranty, but in no event less than 60 days.") == []
+    assert _read("Most repairs are completed within 10 to 14 working days.") == []
+    assert _read("You can change the delivery address up to 1 hour before dispatch by chatting with us.") == []
+    assert _read("If a Standard order is more than 2 working days past the latest estimate, offer a voucher.") == []
+    # scopes: signed copies, special orders, Auckland apart from the other centres, the Republic, custom paint
+    assert _read("Signed copies are dispatched within 5 working days of publication.") == [
+        ("dispatch_time", 5, 5, {"product": "signed_copies"})]
+    assert [r[3]["region"] for r in _read("Delivery is free in urban Auckland on orders over $120, and in Hamilton, "
+                                          "Tauranga, Wellington and Christchurch on orders over $200.")] == ["NZ-AKL", "NZ-CENTRES"]
+    assert _read("Standard delivery in the Republic is 1 to 3 working days after dispatch.")[0][3]["region"] == "IE"
+    assert _read("Refunds for orders paid with Laybuy can take up to 14 business days to show.")[0][3] == {"payment": "bnpl"}
