@@ -23,7 +23,7 @@ from cxaudit.rulepack import Pack, RuleSet
 # Which scope keys a kind can carry; other scope words in its sentence are noise for it.
 SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "delivery_time": ("service", "region", "product", "material", "tier", "period", "seller", "start"),
-    "dispatch_time": ("service", "region", "product", "material", "cutoff", "period", "seller", "start"),
+    "dispatch_time": ("service", "region", "product", "material", "cutoff", "period", "seller", "start", "tier"),
     "free_shipping_threshold": ("service", "region", "product", "material", "tier", "period", "seller"),
     "return_window": ("region", "product", "material", "start", "remedy", "tier", "period", "seller", "reason"),
     "exchange_window": ("region", "product", "material", "start", "tier", "seller", "reason"),

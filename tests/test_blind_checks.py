@@ -1495,3 +1495,12 @@ def test_readings_of_the_ninth_rounds_third_wave():
                                           "Tauranga, Wellington and Christchurch on orders over $200.")] == ["NZ-AKL", "NZ-CENTRES"]
     assert _read("Standard delivery in the Republic is 1 to 3 working days after dispatch.")[0][3]["region"] == "IE"
     assert _read("Refunds for orders paid with Laybuy can take up to 14 business days to show.")[0][3] == {"payment": "bnpl"}
+
+
+def test_past_offers_zones_and_account_dispatch_of_the_third_wave():
+    assert _read("From 1 to 20 December 2023 we also offered free delivery on all Irish orders over €15.") == []
+    assert _read("2.4 Orders from school and library accounts are dispatched within 10 working days of receipt "
+                 "of a purchase order.")[0][3]["tier"] == "trade"
+    assert _read("Items coming from our warehouse are ready to collect in 2–3 working days.")[0][3]["product"] == "out_of_stock"
+    # a street named like a city is no zone
+    assert "region" not in _read("Our Wellington Quay shop is open daily 9am to 6pm.")[0][3]
