@@ -20,9 +20,8 @@ try:  # typer >= 0.26 carries its own copy of click; its exceptions are the ones
     from typer._click import exceptions as click
 except ImportError:  # pragma: no cover
     from click import exceptions as click
-# (typer 0.29 moved Abort out of its click copy into typer.exceptions; whichever is raised is caught)
-_ABORT = tuple({c for c in (getattr(click, "Abort", None), getattr(typer, "Abort", None),
-                            getattr(__import__("typer.exceptions").exceptions, "Abort", None)) if c is not None})
+# (typer 0.29 moved Abort out of its click copy to typer.Abort: catch whichever this typer raises)
+_ABORT = tuple({getattr(click, "Abort", typer.Abort), typer.Abort})
 
 from cxaudit import __version__
 

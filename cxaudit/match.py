@@ -724,6 +724,21 @@ def _clause_start(found, v) -> int:
     return max((o.end for o in found if o.end <= v.start), default=0)
 
 
+def _line_named(text: str, v: Value, heading: tuple[str, ...], scope: dict[str, str]) -> str | None:
+    """The line or team whose hours these are: named by the heading ("Garden buildings helpline"),
+    by the sentence's own label ("Sales: 0330 058 1200 7 days a week, 8am–9pm") or by a table
+    row's label cell ("Sales (buying a car) | 0330 058 1200 | 7 days a week, 8am–9pm")."""
+    names = []
+    if heading and not _GENERAL_TEAM.search(text) and (noun := _LINE_NOUN.search(heading[-1])):
+        names.append(heading[-1][:noun.start()])
+    if scope.get("medium") != "store" and "location" not in scope:   # (a store's own hours are the store's)
+        if (lab := LEAD_LABEL.match(text)) and lab.end(1) < v.start:
+            names.append(lab.group(1))
+        elif " | " in text and v.start > text.index(" | "):
+            names.append(_BRACKETS_OF.sub("", text.split(" | ", 1)[0]))
+    return next((m.group(1).lower() for n in names if (m := _NAMED_LINE.match(n.strip(" \t-–—:#*")))), None)
+
+
 def _clause_end(found, v, end: int) -> int:
     """Where a value's stretch of its sentence ends: at the value after it."""
     return min((o.start for o in found if o.start >= v.end), default=end)
@@ -809,15 +824,15 @@ _NAMED_TEAM = re.compile(r"(?i)\b(?:the|our|a|your)\s+(?!(?:customer|customers|c
                          r"chat|phone|telephone|email|e-mail|social|client|friendly|dedicated|same|whole|expert|experienced|local|"
                          r"specialist|online|entire|main|cs|cx|guest|member|members|experience|team)\b)([a-z][\w-]+(?:\s+(?!team\b)[a-z][\w-]+)?)\s+(?:team|department|desk)\b")
 _BRACKETS_OF = re.compile(r"\s*\([^)]*\)")
-# a line's own label before its hours ("Sales: 0330 058 1200 7 days a week, 8am–9pm"), not a general one
-_NAMED_LINE_LABEL = re.compile(r"(?i)^(?!(?:customer|customers|care|services?|support|help|contact|general|main|our|the|we|phone|"
-                               r"telephone|tel|calls?|call\s+us|chat|live|e-?mail|opening|open|hours|lines?|office|store|stores|shop|"
-                               r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|"
-                               r"weekends?|daily|bank|public|holidays?|christmas|summer|winter|note|nb|hotline|helpline|whatsapp|"
-                               r"freephone|mobile|landline|international|uk|us|au|nz|ie|ca)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+){0,2})$")
-# a heading naming such a team or line ("Garden buildings helpline" over "Call 0330 058 2141, Monday to Friday 8am - 5pm")
-_NAMED_LINE_HEADING = re.compile(r"(?i)^\W*(?!(?:customer|customers|care|service|services|support|help|contact|general|main|our|the|sales|"
-                                 r"order|orders|phone|telephone|chat|email)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(?:team|helpline|help\s+line|line|desk|department)\W*$")
+# the name of a line or team whose hours are its own ("Sales", "Garden buildings", "Tool rental
+# center"), not a word every contact line is labelled with
+_NAMED_LINE = re.compile(r"(?i)^(?!(?:customer|customers|care|services?|support|help|helpdesk|contact|general|main|our|the|we|"
+                         r"phone|telephone|tel|calls?|call\s+us|chat|live|e-?mail|opening|open|hours|lines?|office|store|stores|"
+                         r"shop|order|orders|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                         r"weekdays?|weekends?|daily|bank|public|holidays?|christmas|summer|winter|note|nb|hotline|helpline|"
+                         r"whatsapp|freephone|mobile|landline|international|uk|us|au|nz|ie|ca)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+){0,2})$")
+# a heading that names a line by its noun ("Garden buildings helpline")
+_LINE_NOUN = re.compile(r"(?i)\s+(?:team|helpline|help\s+line|line|desk|department)\W*$")
 _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s*)$")
 
 
@@ -1951,17 +1966,8 @@ class Extractor:
                 scope["topic"] = self._mailboxes[box.group(1).lower()]
             elif self.lang == "en" and (team := _NAMED_TEAM.search(text, lo, hi)):
                 scope["topic"] = team.group(1).lower()   # "the Furniture team is available 7 a.m. to 4 p.m.": that team's hours
-            elif self.lang == "en" and kind == "support_hours" and heading and not _GENERAL_TEAM.search(text) \
-                    and (line := _NAMED_LINE_HEADING.match(heading[-1])):
-                scope["topic"] = line.group(1).lower()
-            elif self.lang == "en" and kind == "support_hours" and scope.get("medium") != "store" and "location" not in scope \
-                    and (lab := LEAD_LABEL.match(text)) \
-                    and lab.end(1) < v.start and (line := _NAMED_LINE_LABEL.match(lab.group(1).strip())):
-                scope["topic"] = line.group(1).lower()   # "Sales: 0330 058 1200 7 days a week, 8am–9pm": that line's hours
-            elif self.lang == "en" and kind == "support_hours" and scope.get("medium") != "store" and "location" not in scope \
-                    and " | " in text and v.start > text.index(" | ") \
-                    and (line := _NAMED_LINE_LABEL.match(_BRACKETS_OF.sub("", text.split(" | ", 1)[0]).strip())):
-                scope["topic"] = line.group(1).lower()   # "Sales (buying a car) | 0330 058 1200 | 7 days a week, 8am–9pm"
+            elif self.lang == "en" and kind == "support_hours" and (line := _line_named(text, v, heading, scope)):
+                scope["topic"] = line
         if "medium" in keys and "medium" not in scope and kind == "support_hours" and _PHONE_NUMBER.search(text):
             scope["medium"] = "phone"  # "Customer Care can be reached at 1-888-555-0142, Monday to Friday 7–7"
         named = _TIER_NAMED.search(text, lo, hi) if "tier" in keys and "tier" not in scope else None
@@ -2008,6 +2014,11 @@ class Extractor:
         """A lower-cased subject that is a place's code ("uk" from "UK orders"): the codes are
         matched in capitals only."""
         return any(k == "region" for k, _ in self._heading_scope(word.upper())) and len(word) <= 3
+
+    def _owners_named(self, text: str, upto: int | None = None) -> list[str]:
+        """The goods named in `text` (before `upto`) that a part's term can belong to."""
+        return sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and (upto is None or h[1] <= upto)
+                       and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements", "frames")})
 
     def _heading_scope(self, heading: str) -> list[tuple[str, str]]:
         """(key, value) of every scope pattern found in a heading, in pattern order; cached, as
@@ -2441,8 +2452,7 @@ class Extractor:
             scope["seller"] = "manufacturer"
         if pack.kind == "warranty" and scope.get("product") in _PARTS:
             # 「冰箱整机保修3年，压缩机保修12年」, 「空调 | 6年 | 压缩机10年」: a part's term is its appliance's part
-            owners = sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and h[1] <= v.start
-                             and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements", "frames")})
+            owners = self._owners_named(text, v.start)
             if not owners and heading and self.lang == "en" and scope["product"] in _APPLIANCE_PARTS:
                 # a product page's parts ("10 years on the inverter compressor" under "LG 601L
                 # Side-by-Side Refrigerator GS-B6012PZ") are its own product's parts
@@ -2451,11 +2461,7 @@ class Extractor:
                 owners = [o] if title and (o := _items_of(_title_goods(title))) and "," not in o else []
             if not owners and heading and self.lang == "zh":
                 # 「整机保修6年 · 压缩机保修10年」 under 「汇达 1.5匹 … 壁挂式空调 KFR-35GW/HD1」: the page's appliance
-                for h in reversed(heading[-3:]):
-                    owners = sorted({x[3] for x in self._scope_hits(h) if x[2] == "product" and x[3] not in _PARTS
-                                     and x[3] not in ("main_parts", "repairs", "replacements", "frames")})
-                    if owners:
-                        break
+                owners = next((o for h in reversed(heading[-3:]) if (o := self._owners_named(h))), [])
             if len(owners) == 1:
                 scope["product"] = f"{owners[0]}:{scope['product']}"
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \

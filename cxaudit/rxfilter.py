@@ -206,7 +206,7 @@ def compile_any_of(patterns) -> RxFilter | re.Pattern:
     if _parser is None:
         return re.compile(source, re.I)
     try:
-        tree = _parser.parse(source, _FLAGS)
+        tree = _parser.parse(source, _FLAGS)   # (re.error propagates, as re.compile's would)
     except re.error:
         raise
     except Exception:                 # (RecursionError; a future re._parser we do not know)
