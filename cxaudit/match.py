@@ -890,6 +890,10 @@ def _named_tier_wins(hits: list[tuple[int, int, str, str]], text: str) -> list[t
         for o in named))]
 
 
+# (a table row's " | " is not one: its label cell scopes every cell, figures and all: "2-Day | 2 business days")
+_OFFER_SEP = re.compile(r"\s*｜\s*| [·•] ")
+
+
 def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
     """The inside of a bracket that opens at `at` (past spaces), or None."""
     m = _BRACKETED.match(text, at + (1 if text[at:at + 1] == "+" else 0))
@@ -897,6 +901,9 @@ def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
     return (m.end(), close) if close > 0 else None
 
 
+_LATER_BRACKET = re.compile(r"[（(]")
+# a bracket saying those it names get other terms than the value before it
+_OTHER_TERMS = re.compile(r"(?i)更低|更高|更长|更短|更快|更优惠|另有|另享|另行|\b(?:lower|higher|longer|shorter|faster|quicker|better|different|reduced|extended|extra)\b|\btakes? more\b")
 _ASIDE = re.compile(r"\s*(?:包邮|免运费|免邮|起)?\s*[（(]")
 
 
@@ -1789,6 +1796,10 @@ class Extractor:
         # "Goods (other than Made-to-Order Goods) may be returned": an exclusion names what the
         # promise is not about.
         hits = [h for h in hits if not _EXCLUDED_AFTER.match(text, h[1])]   # "（定制商品除外）"
+        if h_seps := [m.start() for m in _OFFER_SEP.finditer(text, 0, v.start)]:
+            # "新客首单立减20元 ｜全场满99元包邮", "First order 20% off · Free shipping over $50": a banner's
+            # item with its own figure is another offer, and its words are not this value's
+            hits = [h for h in hits if not (h[1] <= h_seps[-1] and self._own_figure(text, h, h_seps))]
         if self.lang == "zh":
             # 「除偏远地区外」「非生鲜商品」「不适用于冷链快递」「新疆、西藏暂不配送」: what the promise is not about
             hits = [h for h in hits if not _ZH_EXCLUDED_BEFORE.search(text, max(0, h[0] - 6), h[0])
@@ -1860,8 +1871,15 @@ class Extractor:
             # 「满59元包邮（大家电全国包邮）」: a bracket with a value of its own is that value's
             hits = [h for h in hits if not (aside[0] <= h[0] and h[1] <= aside[1])]
             own_bracket = None
+        elif aside and _OTHER_TERMS.search(text, aside[0], aside[1]):
+            # "(金卡/黑卡会员享更低门槛)", "(Highlands and islands take longer)": those named have terms of their own
+            hits = [h for h in hits if not (aside[0] <= h[0] and h[1] <= aside[1])]
+            own_bracket = None
         prev_bracket = _bracket_after(text, lo) if lo > 0 else None
+        later_bracket = self._later_bracket_with_value(text, v)
         for start, end, key, value in hits:
+            if later_bracket and later_bracket[0] <= start and end <= later_bracket[1]:
+                continue   # "over $99 across most of Canada (members: over $50)": the bracket's own value's
             if prev_bracket and prev_bracket[0] <= start and end <= prev_bracket[1] < v.start:
                 continue
             if _LABELS_OWN_VALUE.match(text, end) and _open_bracket(text, start) and not _open_bracket(text, v.start) \
@@ -2077,6 +2095,23 @@ class Extractor:
         if re.match(_NOT_A_LINE + r"\w", name) is None or name.lower() in self._materials or self._heading_scope(name):
             return None
         return name.lower()
+
+    def _own_figure(self, text: str, hit: tuple, seps: list[int]) -> bool:
+        """Does the banner item holding `hit` (bounded by the separators `seps`) hold a value of its own?"""
+        lo = max((i for i in seps if i < hit[0]), default=0)
+        hi = min((i for i in seps if i >= hit[1]), default=len(text))
+        return bool(self.find_values(text[lo:hi]))
+
+    def _later_bracket_with_value(self, text: str, v: Value) -> tuple[int, int] | None:
+        """The first bracket that opens after `v` (not right after it: that is its own) and holds a
+        value of its own: the scope words inside it are that value's."""
+        m = _LATER_BRACKET.search(text, v.end)
+        if not m or not text[v.end:m.start()].strip():
+            return None
+        close = min((i for i in (text.find("）", m.end()), text.find(")", m.end())) if i >= 0), default=-1)
+        if close < 0 or not self.find_values(text[m.end():close]):
+            return None
+        return m.end(), close
 
     def _bracket_region(self, text: str, v: Value) -> str | None:
         """The places a bracket gives a value: right after it ("5–10 business days (remote, WA, NT and

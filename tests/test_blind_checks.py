@@ -1504,3 +1504,14 @@ def test_past_offers_zones_and_account_dispatch_of_the_third_wave():
     assert _read("Items coming from our warehouse are ready to collect in 2–3 working days.")[0][3]["product"] == "out_of_stock"
     # a street named like a city is no zone
     assert "region" not in _read("Our Wellington Quay shop is open daily 9am to 6pm.")[0][3]
+
+
+def test_a_later_bracket_with_its_own_value_keeps_its_scope():
+    # the members' bracket has its own threshold: the general one before it is not the members'
+    assert _read("Free shipping over $99 across most of Canada (members: over $50).") == [
+        ("free_shipping_threshold", 99, 99, {"region": "CA"}), ("free_shipping_threshold", 50, 50, {"region": "CA", "tier": "members"})]
+    assert [r[3].get("tier") for r in _read("Returns accepted within 30 days of delivery for all orders (Gold members: 60 days).")] == [
+        None, "gold"]
+    # a bracket saying those it names get other terms
+    assert "region" not in _read("Standard delivery in 3-5 working days (Highlands and Islands take longer).")[0][3]
+    assert _read("Standard delivery in 3-5 working days (Highlands and Islands).")[0][3]["region"] == "remote,remote:highlands"

@@ -930,3 +930,7 @@ def test_readings_of_the_ninth_rounds_second_wave():
     assert read("該活動已於2022/10/31結束，目前一般會員為 14 天。") == []
 
 
+
+
+def test_a_bracket_giving_members_other_terms_is_not_the_values_scope():
+    assert [dict(p.scope) for p in _promises("全场满99元包邮（金卡/黑卡会员享更低门槛）")] == [{}]
