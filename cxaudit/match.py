@@ -279,7 +279,12 @@ _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s
                          # this within 12 months of our final response", "switch it within 1 working day"
                          r"|\b(?:send|issue)\s+(?:you\s+)?(?:your|a|the)\s+(?:final\s+)?(?:bill|invoice|statement)\b"
                          r"|\b(?:account|contract)\s+(?:closing|closes|ending|ends)\b|\bfinal\s+response\b"
-                         r"|\b(?:switch|port|activate|connect)\s+(?:it|them|you|your\s+\w+)\b")
+                         r"|\b(?:switch|port|activate|connect)\s+(?:it|them|you|your\s+\w+)\b"
+                         # "Unapproved orders are cancelled after 7 days" under "Contact us", "Labels expire 14 days
+                         # after you print them", "Most customers have it unfolded and latched in under 2 minutes"
+                         r"|\b(?:are|is|will\s+be|gets?)\s+(?:automatically\s+)?(?:cancell?ed|deleted|closed|released)\s+(?:automatically\s+)?after\b"
+                         r"|\b(?:labels?|codes?|links?|vouchers?|quotes?)\s+(?:\w+\s+)?(?:expires?|lapses?|is\s+valid|are\s+valid)\b"
+                         r"|\b(?:have|get|set)\s+(?:it|them)\s+(?:\w+\s+){0,3}?(?:up|unfolded|assembled|installed|set\s+up|running)\b")
 _SCHEDULE_WORD = re.compile(r"(?i)\b(?:weekdays?|weekends?|saturdays?|sundays?|holidays?|mornings?|evenings?|days?|times?|hours?)\b")
 _ZONE_LABEL = re.compile(r"^\W{0,3}((?:[A-Z][a-z]+|[A-Z]{2,4})(?:[ /&-]+(?:[A-Z][a-z]+|[A-Z]{2,4})){0,3})\s*(?::|[–—-])?\s*"
                          r"(?:(?:up\s+to|within|about|around|approx\.?)\s+)?$")
@@ -831,6 +836,8 @@ _NAMED_LINE = re.compile(r"(?i)^(?!(?:customer|customers|care|services?|support|
                          r"shop|order|orders|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                          r"weekdays?|weekends?|daily|bank|public|holidays?|christmas|summer|winter|note|nb|hotline|helpline|"
                          r"whatsapp|freephone|mobile|landline|international|uk|us|au|nz|ie|ca)\b)([a-z][\w-]+(?:\s+[a-z][\w-]+){0,2})$")
+# a table column of hours named by what they are the hours of ("Exam hours", "Pharmacy opening times")
+_HOURS_HEADER = re.compile(r"(?i)^(.+?)\s+(?:opening\s+)?(?:hours|times)$")
 # a heading that names a line by its noun ("Garden buildings helpline")
 _LINE_NOUN = re.compile(r"(?i)\s+(?:team|helpline|help\s+line|line|desk|department)\W*$")
 _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s*)$")
@@ -2235,6 +2242,15 @@ class Extractor:
                     and place_columns >= 2:
                 # "Service | Sydney | Perth | Darwin": a column beside places is a place the vocabulary does not know
                 scope["region"] = _service_name(header)
+            if in_row and pack.kind == "support_hours" and "topic" not in scope and "medium" not in scope \
+                    and (what := _HOURS_HEADER.match(header.strip())) and (line := _NAMED_LINE.match(what.group(1))):
+                # "Showroom | Showroom hours | Exam hours": the hours of what the column names, not the support team's
+                scope["topic"] = line.group(1).lower()
+                first = text.split(" | ", 1)[0].strip()
+                if "," in first and len(first) <= 60 and not _GENERIC_PLACE.search(first) and not self._heading_scope(first):
+                    # (at the place the row names: "New York — Chelsea, 220 W 19th St")
+                    scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
+                        r"\s*(?:,|&|/|\band\b)\s*", first) if p.strip()}))
             if in_row:
                 label = text.split(" | ", 1)[0].strip()
                 if "service" in scope and "region" in keys and "region" not in scope and label \

@@ -1515,3 +1515,37 @@ def test_a_later_bracket_with_its_own_value_keeps_its_scope():
     # a bracket saying those it names get other terms
     assert "region" not in _read("Standard delivery in 3-5 working days (Highlands and Islands take longer).")[0][3]
     assert _read("Standard delivery in 3-5 working days (Highlands and Islands).")[0][3]["region"] == "remote,remote:highlands"
+
+
+def test_readings_of_the_tenth_round():
+    # steps and holds: the courier's collection, the start of a process, an order kept then cancelled
+    for text in ("Our courier will collect within 3–5 working days.",
+                 "Pickup is usually within 2 business days.",
+                 "For a return, we start it within 1 business day of the item passing the quality check.",
+                 "We keep collected orders for 10 days, after which they are cancelled and refunded.",
+                 "Orders that still aren't approved after 7 days are cancelled and you won't be charged.",
+                 "If it's not right for you after at least 30 nights, we'll collect it and refund or exchange it.",
+                 # conditions and notes
+                 'If no RRN after 7 working days, raise "Refund not credited" ticket (P2).',
+                 "Price adjustments do not apply to flash sales lasting less than 24 hours.",
+                 "Changes take effect 30 days after we post them.",
+                 "During month-end and on Monday mornings waiting times may be longer than 10 minutes.",
+                 "If the customer calls after 2 hours, a supervisor may approve a one-time courtesy credit.",
+                 "Our team will phone you 48 hours before delivery to confirm a 4-hour delivery window.",
+                 "Pick up in as little as 2 hours."):
+        assert _read(text) == [], text
+    assert [r[0] for r in _read("Orders can be cancelled within 30 minutes.")] == ["cancellation_window"]
+    assert [r[:3] for r in _read("We pick up the phone within 5 rings, about 20 seconds.")] == [("wait_time", 20, 20)]
+    # a space between thousands
+    assert _read("Free delivery on orders over R1 500.") == [("free_shipping_threshold", 1500, 1500, {"region": "ZA"})]
+    assert _read("Free shipping over $50 365 days a year.")[0][1] == 50
+
+
+def test_a_column_of_other_hours_is_not_the_support_teams():
+    page = ("<html><body><h1>Eye exams</h1><table><thead><tr><th>Showroom</th><th>Showroom hours</th><th>Exam hours</th>"
+                    "</tr></thead><tbody><tr><td>New York, 220 W 19th St</td><td>Mon–Sat 10am–8pm</td><td>Tue–Sat 10am–6pm</td></tr>"
+                    "</tbody></table><p>Call us Mon–Fri 8am–10pm ET.</p></body></html>")
+    promises, findings = _audit(("exams.html", page))
+    scopes = sorted(str(sorted(dict(p.scope).items())) for p in promises if p.kind == "support_hours")
+    assert any("'topic', 'exam'" in s and "'location'" in s for s in scopes)
+    assert findings == []

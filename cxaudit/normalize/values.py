@@ -261,7 +261,9 @@ _CODES = alternation(_CODE_LIST)
 _WORD_CUR = {"dollars": DOLLAR, "dollar": DOLLAR, "bucks": DOLLAR, "euros": "EUR", "euro": "EUR", "pounds": "GBP",
              "pound": "GBP", "quid": "GBP", "yuan": "CNY", "rupees": "INR"}
 _SYMBOL_LIST = ("US$", "USD$", "CA$", "CAD$", "C$", "AU$", "A$", "NZ$", "HK$", "NT$", "MOP$", "S$", "R$", "$", "£", "€", "¥", "￥", "₹")
-AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?"
+# (a space, no-break or thin space between thousands, "R1 500", "€2 000": not before a unit, "$50 365 days a year")
+AMOUNT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d|\s?(?:days?|hours?|nights?|weeks?|months?|years?|"
+          r"minutes?|mins?|hrs?|%|x\b|items?|orders?|products?))|\d{1,7}(?:\.\d{1,2})?")
 MONEY_RE = re.compile(
     # ringgit's "RM" only in capitals and not inside a word ("RM150", never "form 30")
     # (Royal Mail's "RM 24 (First class)", "RM48 Tracked" are services, not ringgit)
@@ -327,7 +329,7 @@ def find_money(text: str) -> list[Value]:
         if cur == "RMB":
             cur = "CNY"
         try:
-            n = float(amount.replace(",", ""))
+            n = float(re.sub(r"[,\s]", "", amount))
         except ValueError:
             continue
         tail = text[m.end():m.end() + 30]
