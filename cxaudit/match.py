@@ -39,6 +39,9 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "money_back_guarantee": ("region", "product", "material", "start", "tier", "seller", "period"),
 }
 DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
+# Chinese pages give each delivery service its own cancelling rules (次日达订单支付后1小时内可取消，
+# 即时达订单下单后5分钟内可取消)
+_ZH_MORE_KEYS = {"cancellation_window": ("service",)}
 # Scope keys read anywhere before the value when its own clause names none.
 # ("Over the holidays, our lines are open 10–4": a period said first covers the sentence)
 _LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium", "period"), "wait_time": ("medium", "period"),
@@ -72,6 +75,7 @@ _CELL_ITEM_SEP = re.compile(r"[;•·¦]")   # items within one table cell
 # Chinese chains clauses with full-width commas; a cue on the other side of one is far away.
 _ZH_SENTENCE_SEP = re.compile(r"[。；;！？!?]")
 _ZH_CLAUSE_SEP = re.compile(r"[，,；;・･·｜]")
+_ZH_NEXT_HEAD = re.compile(r"\s{0,2}[，,]\s{0,2}")   # the value ends its clause; the next clause starts
 _EVENT_WORD = re.compile(r"(?i)deliver|arriv|receiv|receipt|purchas|dispatch|ship|order|return|buy|bought|cancel")
 _SPLITTABLE = re.compile(r"[.!?;|•·¦\n。！？；✔✓✅☑✗✘]")
 _START_EVENT = re.compile(
@@ -145,7 +149,10 @@ _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|ever
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
 _HOURS_ONLY = re.compile(r"(?i)^\W*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)\s*(?:-|–|—|to)\s*(?:\d{1,2}|noon|midday|midnight)")
 _STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|boutiques?|locations?)\b")
-_LIST_GAP = re.compile(r"[\s,&/、及和与或同]*(?:(?:and|or|plus)\b)?[\s,&/]*(?:the\s+)?", re.I)
+_FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
+# (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
+_LIST_GAP = re.compile(r"(?:\s+(?:states|provinces|territories|regions|islands|areas|counties))?"
+                       r"[\s,&/、及和与或同]*(?:(?:and|or|plus)\b)?[\s,&/]*(?:the\s+)?", re.I)
 _COORD = re.compile(r"^\s*(?:or|and|&|/|, or|, and)\s*$", re.I)
 _VALUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
@@ -848,6 +855,8 @@ _ORDER_WINDOW = re.compile(r"(?:^|\|)\s*([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–~
 _ZH_LIST_ITEM = re.compile(r"(?:^|[、；;：:]|(?<=[，,]))\s*((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6}?)\s*(?:保修|质保|保固)?\s*$")
 _ZH_SHOP_REFUNDS = re.compile(r"\s*(?:内|之内)?\s*(?:办理|完成|发起|安排)\s*退款")
 _ZH_POSTED = re.compile(r"\s*(?:内|之内|左右)?\s*(?:到账|入账|到帐|入帐)")
+# a list item labelled by the payment methods it is for (「银行卡、信用卡、云闪付：3-7个工作日」)
+_ZH_METHOD_LABEL = re.compile(r"^[\s\-•*·]*[^，。；：:]{1,24}[：:]\s*(?:约|一般|大约)?\s*$")
 _DIGIT_SIDE = re.compile(r"[-–\d]")
 _NIGHTS = re.compile(r"(?i)\bnights?\b")
 _TRIAL_HINT = re.compile(r"(?i)\b(?:try|trial|test|sleep\s+on|even\s+if\s+(?:used|opened|slept\s+on|you(?:'ve|\s+have)\s+used))")
@@ -1269,6 +1278,8 @@ class Extractor:
             # "How to make a claim" names no making time: a pack's veto holds in headings too
             cues = tuple(c for c in cues if c.kind not in self.packs
                          or not any(rx.search(heading) for rx in self.packs[c.kind].veto))
+            # "Window (from delivery)", "Returns (days after purchase)": the event a time counts from names no kind
+            cues = tuple(c for c in cues if not (c.start > 0 and _FROM_EVENT.search(heading, 0, c.start)))
             if len(self._heading_cues) > _MEMO_SIZE:
                 self._heading_cues.clear()
             self._heading_cues[heading] = cues
@@ -1426,9 +1437,11 @@ class Extractor:
             if choice is None:
                 choice = self._choose(s_text, v, values, cues, near_ctx, region_lo, region_hi, row)
                 if choice is not None and row and table and " | " in s_text and choice[2][0] >= 0 \
-                        and _cell_index(s_text, choice[2][0]) not in (0, _cell_index(s_text, v.start)):
+                        and _cell_index(s_text, choice[2][0]) not in (0, _cell_index(s_text, v.start)) \
+                        and self._cell_has_value(s_text, choice[2][0]):
                     # 「金卡會員 | 滿 NT$8,000 | … | 本島宅配滿 NT$800 免運 | 生日當月 NT$300 購物金」: the
-                    # free-delivery cue in one cell names that cell's amount, not the others'
+                    # free-delivery cue in one cell names that cell's amount, not the others' (a cell
+                    # with no value of its own says what the row's value is: "Mobiles | Replacement only | 7 days")
                     continue
             if choice is None and row and v.type == "money" and v.qualifier == "at_least" \
                     and any(o.type == "free" for o in values) and "free_shipping_threshold" in self.packs \
@@ -1738,7 +1751,7 @@ class Extractor:
         return True
 
     def _scope(self, kind: str, text: str, lo: int, hi: int, v: Value, heading: tuple[str, ...]) -> dict[str, str]:
-        keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS)
+        keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS) + (_ZH_MORE_KEYS.get(kind, ()) if self.lang == "zh" else ())
         found: dict[str, tuple[float, set[str]]] = {}
         all_hits = self._scope_hits(text)
         # "9am to 5pm at weekends" inside a timetable names its days, not a period it holds in
@@ -1823,6 +1836,12 @@ class Extractor:
             hits = [h for h in hits if h[2] in leading or not (
                 0 < lo <= h[0] and h[1] <= v.start and _ZH_CLAUSE_SEP.search(text, h[1], v.start)
                 and not _ZH_CLAUSE_SEP.search(text, lo, h[0]))]
+            if "tier" in keys and not any(h[2] == "tier" for h in hits):
+                # 「订单确认后24小时内，甲方可书面申请变更或取消订单」: a contract's business party at the head
+                # of the next clause, with no figure of its own there, is whom the window is for
+                hits += [h for h in all_hits if h[2] == "tier" and h[3] == "trade" and h[0] >= v.end
+                         and _ZH_NEXT_HEAD.fullmatch(text, v.end, h[0])
+                         and not any(ch.isdigit() for ch in _ZH_CLAUSE_SEP.split(text[h[1]:], 1)[0])]
         hits = [h for h in hits if not (_EXCLUDING.search(text, max(0, h[0] - 40), h[0])
                                         # "except batteries, which are covered for 6 months"
                                         and not (h[1] <= v.start and (_RELATIVE.search(text, h[1], v.start)
@@ -1955,6 +1974,9 @@ class Extractor:
             span = max(h[0] for h in pay) - min(h[1] for h in pay)
             if not _one_list(text, pay):
                 pass   # 「微信支付、支付宝一般实时到账，信用卡需 1–7 个工作日」: each clause its own method, the nearest this value's
+            elif (lab := LEAD_LABEL.match(text)) and all(h[1] <= lab.end(1) for h in pay) and len(methods) <= 3:
+                # "Cards / net banking: 5 to 7 working days": the methods a line is labelled with
+                found["payment"] = (found["payment"][0], methods)
             elif "card" in methods and span <= 40:
                 # "Original payment method (card, PayPal, Apple Pay)": every method, none singled out
                 del found["payment"]
@@ -2103,6 +2125,11 @@ class Extractor:
             return None
         return name.lower()
 
+    def _cell_has_value(self, row_text: str, at: int) -> bool:
+        """Does the table cell holding position `at` hold a value of its own?"""
+        start, end = _cell_spans(row_text)[_cell_index(row_text, at)]
+        return bool(self.find_values(row_text[start:end]))
+
     def _own_figure(self, text: str, hit: tuple, seps: list[int]) -> bool:
         """Does the banner item holding `hit` (bounded by the separators `seps`) hold a value of its own?"""
         lo = max((i for i in seps if i < hit[0]), default=0)
@@ -2203,7 +2230,7 @@ class Extractor:
                 and _TRIAL_HINT.search(text):
             pack = self.packs["trial_period"]   # "returned for a full refund within 45 nights", "a hundred nights to try": a sleep trial
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
-        keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS)
+        keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS) + (_ZH_MORE_KEYS.get(pack.kind, ()) if self.lang == "zh" else ())
         in_row = table is not None and " | " in text
         # "Destination | Standard | Express" over "New Zealand | 5–10 days | 2–4 days": the value's
         # column header scopes it as much as the row label does; in a definition list
@@ -2639,9 +2666,11 @@ class Extractor:
                      for part in item.group(1).split("、")}
             scope["product"] = ",".join(sorted(names))
         if self.lang == "zh" and pack.kind == "refund_time" and "stage" in keys and "stage" not in scope \
-                and scope.get("payment") and _ZH_POSTED.match(text, v.end) \
-                and any(o.type == "duration" and o.end <= v.start and _ZH_SHOP_REFUNDS.match(text, o.end) for o in found):
-            # 「3个工作日内办理退款，…银行卡1-7个工作日到账」: after the shop's own refund time, the card's posting
+                and scope.get("payment") and (_ZH_POSTED.match(text, v.end) or _ZH_METHOD_LABEL.match(text[:v.start]) or any(
+                    o.type == "duration" and o.end <= v.start and _ZH_POSTED.match(text, o.end) for o in found)):
+            # 「3个工作日内办理退款，…银行卡1-7个工作日到账」, 「银行卡、信用卡3-7个工作日到账」, 「微信支付、
+            # 支付宝：1-3个工作日」: a payment method's posting time (and the list it heads) is the channel's
+            # share, after the shop starts the refund (审核通过后24小时内，系统发起退款)
             scope["stage"] = "bank"
         if "region" in keys and self.lang == "en" and (own := self._bracket_region(text, v)):
             scope["region"] = own

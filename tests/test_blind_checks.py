@@ -1549,3 +1549,32 @@ def test_a_column_of_other_hours_is_not_the_support_teams():
     scopes = sorted(str(sorted(dict(p.scope).items())) for p in promises if p.kind == "support_hours")
     assert any("'topic', 'exam'" in s and "'location'" in s for s in scopes)
     assert findings == []
+
+
+def test_tables_lists_and_labels_of_the_tenth_round():
+    # a zone named with its own noun is still listed with the others; the island territories are states of their own
+    assert _read("Delivery to North-East states, Jammu & Kashmir, Ladakh, Andaman & Nicobar and Lakshadweep takes 5–7 days")[0][3] == {
+        "region": "IN-AN,IN-JK,IN-LD,IN-NE"}
+    # a row label ending in "states" is no quote's attribution, and another column's "Not available" leaves the row's time
+    page = ("<table><thead><tr><th>Where you are</th><th>Standard delivery</th><th>Express delivery</th></tr></thead><tbody>"
+            "<tr><td>North-East states</td><td>5–7 days</td><td>Not available</td></tr></tbody></table>")
+    promises, _ = _audit(("shipping.html", page))
+    assert [(p.kind, p.min, p.max, dict(p.scope)) for p in promises] == [
+        ("delivery_time", 5, 7, {"region": "IN-NE", "service": "standard"})]
+    # the event a window counts from names no kind; a cell with no value of its own says what the row's value is
+    page = ("<h2>Windows by category</h2><table><thead><tr><th>Category</th><th>What you get</th><th>Window (from delivery)</th>"
+            "</tr></thead><tbody><tr><td>Mobiles &amp; Tablets</td><td>Replacement only (damaged or defective)</td><td>7 days</td></tr>"
+            "</tbody></table>")
+    promises, _ = _audit(("returns.html", page))
+    assert [(p.kind, p.min) for p in promises] == [("exchange_window", 7)]
+    # the methods a line is labelled with; a store wallet's balance; "all days"; a worked example on a calendar
+    assert _read("Cards / net banking: 5 to 7 working days")[0][3] == {"payment": "bank_transfer,card"}
+    assert _read("Refunds go to your original payment method (card, PayPal or Apple Pay) within 5 days.")[0][3] == {}
+    assert _read("Refunds to your Pay balance are credited within 2 hours.")[0][3] == {"payment": "credit"}
+    assert _read("Customer care: 1800-208-4455 (toll-free), 8 AM – 10 PM, all days")[0][0] == "support_hours"
+    for text in ("If it passes the quality check the same day, we start the refund by Tuesday, 9 July, and it should "
+                 "reach your bank account by Friday, 12 July.",
+                 "Visitors by appointment only, Monday to Friday, 9:30 AM to 6:30 PM.",
+                 "Up to 40 hours of playback with ANC off (30 hours with noise cancelling on)."):
+        assert _read(text) == [], text
+    assert _read("Our Grievance Officer is available Monday to Friday, 10 AM to 6 PM.")[0][3].get("topic") == "escalations"

@@ -386,7 +386,7 @@ _DAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAY = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday|s)?s?|thu(?:r(?:s(?:day)?)?)?s?|fri(?:day)?s?|sat(?:urday)?s?|sun(?:day)?s?)\.?"
 # "… and public holidays" after a day: the holidays keep that day's hours
 _HOLIDAYS_TOO_RE = r"\s{0,2}(?:,|&|and|/)\s{0,2}(?:on\s+)?(?:(?:public|bank)\s+holidays?|PH|P\.H\.?)"
-DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|all\s+(?:7|seven)\s+days(?:\s+a\s+week)?|(?<!within\s)(?<!in\s)(?<!for\s)(?<!of\s)(?<!after\s)(?<!than\s)(?:7|seven)\s+days(?:\s+a\s+week)?|weekdays|weekends?|"
+DAYS = (rf"(?P<days>(?:every\s*day|everyday|daily|all\s+(?:(?:7|seven)\s+)?days(?:\s+a\s+week)?|(?<!within\s)(?<!in\s)(?<!for\s)(?<!of\s)(?<!after\s)(?<!than\s)(?:7|seven)\s+days(?:\s+a\s+week)?|weekdays|weekends?|"
         rf"{DAY}(?:\s{{0,2}}(?:-|–|—|to|through|thru|until)\s{{0,2}}{DAY})?(?:\s{{0,2}}(?:,|&|and|/)\s{{0,2}}{DAY}(?![\w]))?)"
         # "Sundays and public holidays, 10am to 6pm": the holidays keep the day's hours
         rf"(?:{_HOLIDAYS_TOO_RE}(?![\w]))?)")
@@ -437,7 +437,7 @@ def _days(spec: str) -> str | None:
     s = " ".join(spec.lower().replace(".", "").split())
     s = _HOLIDAYS_TOO.sub("", s)   # "sundays and public holidays": the days named
     if s in ("every day", "everyday", "daily", "7 days a week", "seven days a week", "7 days", "seven days") \
-            or re.fullmatch(r"all (?:7|seven) days(?: a week)?", s):
+            or re.fullmatch(r"all (?:7 |seven )?days(?: a week)?", s):
         return "mon-sun"
     if s == "weekdays":
         return "mon-fri"
@@ -571,7 +571,7 @@ _GATE_MONEY = ("$", "£", "€", "¥", "￥", "₹", "rm", "dollar", "buck", "eu
     c.lower() for c in _CODE_LIST)
 _GATE_RAND = re.compile(r"(?<![\w$])R\s?\d")
 _GATE_SCHEDULE = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "week", "daily", "every", "24", "clock", "night",
-                  "any time", "anytime", "all 7", "all seven", "7 days", "seven days")
+                  "any time", "anytime", "all 7", "all seven", "all days", "7 days", "seven days")
 _GATE_WORDS = ("free", "sale", "return", "cost", "charge", "complimentary", "on us")
 
 
