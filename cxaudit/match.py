@@ -39,9 +39,6 @@ SCOPE_KEYS: dict[str, tuple[str, ...]] = {
     "money_back_guarantee": ("region", "product", "material", "start", "tier", "seller", "period"),
 }
 DEFAULT_SCOPE_KEYS = ("region", "product", "seller")
-# Chinese pages give each delivery service its own cancelling rules (次日达订单支付后1小时内可取消，
-# 即时达订单下单后5分钟内可取消)
-_ZH_MORE_KEYS = {"cancellation_window": ("service",)}
 # Scope keys read anywhere before the value when its own clause names none.
 # ("Over the holidays, our lines are open 10–4": a period said first covers the sentence)
 _LEADING_KEYS = {"refund_time": ("payment",), "response_time": ("medium", "period"), "wait_time": ("medium", "period"),
@@ -220,7 +217,9 @@ _STAFF_ZH = "内部备注|内部提示|内部说明|仅供内部"
 # "Targets", or one that says so anywhere ("AGENT NOTES / KPIs (internal targets, never quote)").
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
                        r"(?:\d+(?:\.\d+)*\.?\s+)?(?:document|version|revision|change|amendment|policy)\s+(?:history|log)|changelog|"
-                       r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
+                       r"for\s+internal\s+use(?:\s+only)?|targets?|"
+                       # a worked example's section ("An example", "Worked example: a Thursday order")
+                       r"(?:an?\s+|worked\s+|for\s+)?examples?(?:\s*[:–—-].*)?|举例|示例|例如|範例)\W*$|"
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?|service\s+levels?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
                        r"\bnot\s+for\s+quoting\b|"
                        rf"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
@@ -1751,7 +1750,7 @@ class Extractor:
         return True
 
     def _scope(self, kind: str, text: str, lo: int, hi: int, v: Value, heading: tuple[str, ...]) -> dict[str, str]:
-        keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS) + (_ZH_MORE_KEYS.get(kind, ()) if self.lang == "zh" else ())
+        keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS)
         found: dict[str, tuple[float, set[str]]] = {}
         all_hits = self._scope_hits(text)
         # "9am to 5pm at weekends" inside a timetable names its days, not a period it holds in
@@ -2230,7 +2229,7 @@ class Extractor:
                 and _TRIAL_HINT.search(text):
             pack = self.packs["trial_period"]   # "returned for a full refund within 45 nights", "a hundred nights to try": a sleep trial
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
-        keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS) + (_ZH_MORE_KEYS.get(pack.kind, ()) if self.lang == "zh" else ())
+        keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS)
         in_row = table is not None and " | " in text
         # "Destination | Standard | Express" over "New Zealand | 5–10 days | 2–4 days": the value's
         # column header scopes it as much as the row label does; in a definition list

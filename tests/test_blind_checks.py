@@ -1578,3 +1578,19 @@ def test_tables_lists_and_labels_of_the_tenth_round():
                  "Up to 40 hours of playback with ANC off (30 hours with noise cancelling on)."):
         assert _read(text) == [], text
     assert _read("Our Grievance Officer is available Monday to Friday, 10 AM to 6 PM.")[0][3].get("topic") == "escalations"
+
+
+def test_eyewear_readings_of_the_tenth_round():
+    # a lab's time and a doctor's office are no replies; the time after leaving the lab is delivery's
+    assert "response_time" not in [r[0] for r in _read("Our team replies: lenses take three to five business days in our lab.")]
+    assert _read("If your doctor's office hasn't replied, it usually takes one to three business days.") == []
+    assert [r[:3] for r in _read('Read the tracking status. "Standard shipping takes three to five business days once '
+                                 "it's left our lab.\"")] == [("delivery_time", 3, 5)]
+    # a late fee's deadline and the charge for what is not sent back
+    assert _read("If your kit isn't back with us 14 days after delivery, we'll charge $15 for each frame not returned.") == []
+    assert _read("Kit not returned 14 days after delivery: $15 charge per missing frame.") == []
+    # a worked example's section
+    page = ("# Shipping\n\n## An example\n\nYour glasses leave our lab on Thursday, and with Standard shipping they reach you "
+            "3–5 business days after that.\n\n## Standard\n\nStandard shipping takes 2–4 business days.\n")
+    promises, _ = _audit(("shipping.md", page))
+    assert [(p.min, p.max) for p in promises] == [(2, 4)]

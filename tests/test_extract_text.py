@@ -189,3 +189,19 @@ def test_a_table_laid_out_in_spaces_is_read_row_by_row(tmp_path):
     zh = "  品类            整机保修    主要部件\n  空调            6年         压缩机 10年\n  冰箱/冷柜       3年         压缩机 12年\n"
     cells = [b.cells for b in read(tmp_path, zh, name="policy.txt") if b.table is not None]
     assert cells == [("空调", "6年", "压缩机 10年"), ("冰箱/冷柜", "3年", "压缩机 12年")]
+
+
+def test_a_cell_wrapped_under_a_row_of_a_table_laid_out_in_spaces(tmp_path):
+    # the lines under a status row carry on its last cell (indented to where its words start), the arrow
+    # opening a cell is layout, and a row that says something is no header
+    text = ("Check the status:\n\n"
+            "  IN LAB       -> \"Your lenses are being made. Single-vision lenses take three to\n"
+            "                  five business days in our lab, progressives seven to ten.\"\n"
+            "  SHIPPED      -> Read the tracking status. \"Standard shipping takes three to\n"
+            "                  five business days once it has left our lab.\"\n")
+    rows = [b for b in read(tmp_path, text) if b.cells]
+    assert [b.cells for b in rows] == [
+        ("IN LAB", "\"Your lenses are being made. Single-vision lenses take three to five business days in our lab, "
+                   "progressives seven to ten.\""),
+        ("SHIPPED", "Read the tracking status. \"Standard shipping takes three to five business days once it has left our lab.\"")]
+    assert all(b.table == () for b in rows)

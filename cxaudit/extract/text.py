@@ -51,6 +51,7 @@ _STATEMENT_END = re.compile(r"[.!?。！？][\"'”’)\]」]*$")
 _JOINS_NEXT = re.compile(r"(?:[,(&/+–—-]|\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|your|our))\s*$", re.I)
 
 
+_ARROW = re.compile(r"^(?:-+>|=+>|[→➔➜⇒»])\s*")
 # two or more spaces between two cells of a table laid out in spaces
 _GAP = re.compile(r"\s{2,}")
 
@@ -79,6 +80,33 @@ def _fixed_width_rows(lines: list[str]) -> set[int]:
             rows |= aligned
         start = i + 1
     return rows
+
+
+def _wrapped_cell(lines: list[str], idx: int, columns: set[int], consumed: set[int]) -> str:
+    """The lines under a row of a table laid out in spaces that carry on its last cell, indented
+    to where that cell starts and with no gap of their own ("  IN LAB    -> "Single-vision lenses
+    take three to" over "                five business days in our lab.""); marked consumed."""
+    body = lines[idx].rstrip()
+    gaps = [m for m in _GAP.finditer(body) if m.start() > len(body) - len(body.lstrip())]
+    if not gaps:
+        return ""
+    col = _width(body[:gaps[-1].end()])
+    # (or to where its words start, past an arrow or a dash: "-> "Your lenses …"")
+    lead = re.search(r"[\w\"“'(\[]", body[gaps[-1].end():])
+    cols = {col, col + (lead.start() if lead else 0)}
+    more = []
+    k = idx + 1
+    while k < len(lines) and k not in columns and lines[k].strip():
+        nxt = lines[k].rstrip()
+        indent = len(nxt) - len(nxt.lstrip())
+        if min(abs(indent - c) for c in cols) > 1 or _GAP.search(nxt.strip()) or _BULLET.match(nxt):
+            break
+        more.append(nxt.strip())
+        consumed.add(k)
+        if _STATEMENT_END.search(nxt):
+            break
+        k += 1
+    return " " + " ".join(more) if more else ""
 
 
 def read(data: bytes, doc: "Document", limits: "Limits") -> list[Block]:
@@ -167,19 +195,25 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             start = i + 1
 
     columns = _fixed_width_rows(lines)
+    consumed: set[int] = set()   # lines that continue a row's last cell
     table: tuple[str, ...] | None = None
 
     for idx, raw in enumerate(lines):
         ln = idx + 1
         line_names: tuple[str, ...] = ()
+        if idx in consumed:
+            continue
         if idx in columns:
             # a row of a table laid out in spaces ("Powder-coated steel frames     2 years"): its
             # cells, as a table row is read anywhere else
             flush()
-            cells = tuple(c for c in _GAP.split(raw.strip()) if c)
+            raw = raw.rstrip() + _wrapped_cell(lines, idx, columns, consumed)
+            # (an arrow opening a cell is layout: "IN LAB    -> "Your lenses are being made."")
+            cells = tuple(c for c in (_ARROW.sub("", c) for c in _GAP.split(raw.strip())) if c)
             if all(_RULE.match(c) for c in cells):
                 continue   # the rule under the header
-            if table is None and not any(ch.isdigit() for ch in raw):
+            if table is None and not any(ch.isdigit() for ch in raw) and all(len(c) <= 40 for c in cells) \
+                    and not any(_STATEMENT_END.search(c) for c in cells):   # (a header names columns, it says nothing)
                 table = cells
                 blocks.append(Block(" | ".join(cells), ln, heading, "main", None, cells, sup.next_block()))
             else:
