@@ -1594,3 +1594,22 @@ def test_eyewear_readings_of_the_tenth_round():
             "3–5 business days after that.\n\n## Standard\n\nStandard shipping takes 2–4 business days.\n")
     promises, _ = _audit(("shipping.md", page))
     assert [(p.min, p.max) for p in promises] == [(2, 4)]
+
+
+def test_south_african_readings_of_the_tenth_round():
+    # a store account and an instant EFT are payment methods of their own; a call-back is no refund
+    assert _read("6.4 Kaya Store Account refunds are credited to the account within 48 hours.")[0][3] == {"payment": "credit"}
+    assert _read("6.3 Instant EFT refunds are paid into a verified bank account within 3 to 5 working days.")[0][3] == {
+        "payment": "bank_transfer"}
+    # the law restated, a plan's extension, an order's making time, a test fee
+    for text in ("3.3 In terms of section 44 of ECTA, you may cancel an online purchase of goods without reason and without "
+                 "penalty within 7 days of receiving the goods.",
+                 "3.4 Where you bought as a result of direct marketing, section 16 of the CPA gives you a cooling-off period "
+                 "of 5 business days.",
+                 "It extends cover on appliances over R500 by 1, 2 or 3 years after the product warranty ends.",
+                 "Please allow 6 to 8 weeks from your order date.",
+                 "If the goods are found not to be defective, they will be returned to you and a R150 assessment fee may apply."):
+        assert _read(text) == [], text
+    assert _read("Products used for commercial purposes, for which the warranty is 6 months.")[0][3] == {"product": "commercial_use"}
+    # a WhatsApp assistant is a bot, not the phone line
+    assert [r[3].get("medium") for r in _read("Send “Hi” to 060 070 5292 to track your order, 24/7.")] in ([], ["bot"])
