@@ -852,7 +852,6 @@ _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s
 # A table cell giving the hours orders are placed in ("11:00–23:00")
 _ORDER_WINDOW = re.compile(r"(?:^|\|)\s*([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–~至到]\s*(?:[01]?\d|2[0-4])[:：][0-5]\d\s*(?=\||$)")
 _ZH_LIST_ITEM = re.compile(r"(?:^|[、；;：:]|(?<=[，,]))\s*((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6}?)\s*(?:保修|质保|保固)?\s*$")
-_ZH_SHOP_REFUNDS = re.compile(r"\s*(?:内|之内)?\s*(?:办理|完成|发起|安排)\s*退款")
 _ZH_POSTED = re.compile(r"\s*(?:内|之内|左右)?\s*(?:到账|入账|到帐|入帐)")
 # a list item labelled by the payment methods it is for (「银行卡、信用卡、云闪付：3-7个工作日」)
 _ZH_METHOD_LABEL = re.compile(r"^[\s\-•*·]*[^，。；：:]{1,24}[：:]\s*(?:约|一般|大约)?\s*$")
@@ -1880,6 +1879,9 @@ class Extractor:
         hits = [h for h in hits if not any(b and b[0] <= h[0] and h[1] <= b[1] and o[2] == h[2]
                                            for o, b in explains.items())]
         hits = _named_tier_wins(hits, text)
+        if any(h[2] == "region" and not (v.start <= h[0] < v.end) for h in hits):
+            # "to the outlying islands … HK$1,500": a currency's country is the region only when no place is named
+            hits = [h for h in hits if not (h[2] == "region" and v.start <= h[0] < v.end)]
         # The longest phrase wins where two overlap: "Northern Ireland" is UK, not also Ireland.
         hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
                                            and o[2] == h[2] for o in hits)]

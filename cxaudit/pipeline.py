@@ -153,6 +153,15 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
             opener = replace(opener, read=opener.read + 1)
         else:
             reads = ex.read_block(block)
+        if block.cells is None:
+            # a bilingual line ("信用卡：…7個工作天內處理退款。Credit card refunds are processed within 7
+            # working days …"): each language's sentences are read by that language's rules
+            runs = _other_language_runs(block.text, block_lang)
+            if runs:
+                # (a value inside the other language's sentence is that language's to read)
+                reads = tuple(r for r in reads if not any(a <= _at(block.text, r) < b for a, b in runs))
+            for a, b in runs:
+                reads = (*reads, *extractor("en" if block_lang == "zh" else "zh").read_block(replace(block, text=block.text[a:b])))
         if not reads and block.cells is None:
             opener = _Opener.of(block) or opener
         lead = LEAD_LABEL.match(block.text) if block.cells is None else None
@@ -185,6 +194,27 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     if any(p.bare_dollar and p.unit == "USD" for p in out):
         out = settle_stated_dollar(out, texts)
     return _drop_heading_echoes(out)
+
+
+# an English sentence inside a Chinese block, and a Chinese one inside an English block
+_EN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][^\u3400-\u9fff\uff01-\uff5e。、]{30,}?[.!?](?=\s|$|[\u3400-\u9fff])")
+_ZH_RUN = re.compile(r"[\u3400-\u9fff][^A-Za-z]{7,}?[。！？]")
+
+
+def _other_language_runs(text: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of `text` written in the other language than the block's (six
+    words or eight characters at least), read apart by that language's rules."""
+    if lang == "zh":
+        return [m.span() for m in _EN_RUN.finditer(text) if len(m.group(0).split()) >= 6]
+    if text.isascii():
+        return []
+    return [m.span() for m in _ZH_RUN.finditer(text) if len(re.findall(r"[\u3400-\u9fff]", m.group(0))) >= 8]
+
+
+def _at(text: str, read) -> int:
+    """Where a read's value stands in its block's text (-1 when its sentence is not found there)."""
+    at = text.find(read.text)
+    return at + read.span[0] if at >= 0 else -1
 
 
 @dataclass(frozen=True)

@@ -1613,3 +1613,24 @@ def test_south_african_readings_of_the_tenth_round():
     assert _read("Products used for commercial purposes, for which the warranty is 6 months.")[0][3] == {"product": "commercial_use"}
     # a WhatsApp assistant is a bot, not the phone line
     assert [r[3].get("medium") for r in _read("Send “Hi” to 060 070 5292 to track your order, 24/7.")] in ([], ["bot"])
+
+
+def test_bilingual_lines_and_hong_kong_of_the_tenth_round():
+    # each language's sentence of a bilingual line is read by that language's rules
+    text = ("信用卡 Credit card：收到及檢查退回貨品後7個工作天內處理退款。Credit card refunds are processed within 7 working "
+            "days after we receive and inspect the returned item.")
+    promises, _ = _audit(("refunds.md", text))
+    assert sorted((p.lang, p.kind, p.min) for p in promises) == [("en", "refund_time", 7), ("zh", "refund_time", 7)]
+    # Hong Kong's districts and outlying islands; a currency's country is the region only when no place is named
+    assert [r[3].get("region") for r in _read("3.2 Estimated delivery times from dispatch: HK Island and Kowloon 1-2 working "
+                                             "days; New Territories 2-3 working days; outlying islands 3-5 working days.")] == [
+        "HK-ISL,HK-KLN", "HK-NT", "remote"]
+    assert _read("3.4 Orders to the outlying islands are delivered free when the net value is HK$1,500 or above.")[0][3] == {
+        "region": "remote"}
+    assert _read("Free delivery on orders over HK$500.")[0][3] == {"region": "HK"}
+    # storm arrangements, a check the customer must get done, a plan's upsell
+    for text in ("Signal cancelled at or before 11am: stores reopen within 2 hours.",
+                 "Suspended; resumes within 2 hours after the signal is cancelled.",
+                 "Dead-on-arrival units must be diagnosed by an Apple Authorised Service Provider within 14 days of purchase.",
+                 "Add VD Care to extend total cover to 4 years (2 years Dyson + 2 years VD Care)."):
+        assert _read(text) == [], text

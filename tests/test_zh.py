@@ -461,7 +461,7 @@ def test_mainland_blind_check_scopes():
     assert [dict(p.scope)["payment"] for p in promises_in_blocks(blocks, doc)] == ["wechat_pay", "card"]
     ps = _promises("3. 店铺客服在线时间：每天9:00-24:00，非工作时间留言将在次日上班后2小时内回复。")
     assert sorted((p.kind, dict(p.scope).get("medium"), dict(p.scope).get("period")) for p in ps) == \
-        [("response_time", "email", "after_hours"), ("support_hours", "chat", None)]
+        [("response_time", "message", "after_hours"), ("support_hours", "chat", None)]
     # said to be in stock, a line keeps a pre-sale heading off
     b = [Block(text="其他颜色（曜石黑、薄荷绿）为现货，付款后48小时内发货。", line=3, heading=("空气炸锅", "【预售】新色"))]
     assert [dict(p.scope)["product"] for p in promises_in_blocks(b, doc)] == ["in_stock"]
@@ -745,7 +745,7 @@ def test_half_day_service_time_slots_and_business_lines():
     assert [(p.min, p.max, p.unit) for p in _promises("青禾鲜生半日达覆盖上海、杭州、苏州主城区。")] == [(0, 0, "days")]
     assert _promises("半日达、次日达订单可预约未来3天内的配送时段，每个时段为2小时（例如 18:00–20:00）。") == []
     assert _promises("会员费一经开通不支持退款，但开通后7天内未使用任何会员权益的，可申请全额退还会员费。") == []
-    assert [dict(p.scope) for p in _promises("企业客户经理服务时间：工作日 9:00–18:00")] == [{"topic": "business"}]
+    assert [dict(p.scope) for p in _promises("企业客户经理服务时间：工作日 9:00–18:00")] == [{"tier": "trade"}]
 
 
 def test_taiwan_appliance_store_readings():
@@ -934,3 +934,111 @@ def test_readings_of_the_ninth_rounds_second_wave():
 
 def test_a_bracket_giving_members_other_terms_is_not_the_values_scope():
     assert [dict(p.scope) for p in _promises("全场满99元包邮（金卡/黑卡会员享更低门槛）")] == [{}]
+
+
+def _kinds(text):
+    return [(p.kind, p.min, p.max, dict(p.scope)) for p in _promises(text)]
+
+
+def test_a_service_named_by_its_speed_is_no_window():
+    # 「30分钟达」 is the name of the service, not a 30-minute window to cancel or reply
+    assert _kinds("1）30分钟达：拣货开始后无法取消，可建议客户签收时拒收。") == []
+    assert _kinds("注：“可下单时段”为30分钟达的营业时间，并非客服服务时间。") == []
+    # 「次日达冷链商品」 names the goods of a service; the insulation's hours are no delivery
+    assert _kinds("次日达冷链商品使用EPE保温箱+冰袋/干冰包装，保温时长不低于24小时。") == []
+
+
+def test_windows_to_cancel_or_change_the_address_are_not_deliveries():
+    assert [r[0] for r in _kinds("5.2 用户提交次日达订单并支付成功后2小时内，可申请取消订单；")] == ["cancellation_window"]
+    assert [r[:3] for r in _kinds("支付成功后1小时内且订单未出库，可在「我的订单」中自助取消；")] == [
+        ("cancellation_window", 1, 1)]
+    assert [r[0] for r in _kinds("次日达订单在支付后1小时内、还没出库的话，您可以在App里自己取消。")] == ["cancellation_window"]
+    assert _kinds("次日达订单在支付后1小时内且未出库，可在订单详情中修改一次收货地址；") == []
+    # a delivery time followed by a cancelling rule stays a delivery time
+    assert [r[0] for r in _kinds("标准快递3-5天送达，发货前可取消订单。")] == ["delivery_time"]
+
+
+def test_refund_times_after_a_cancellation_are_refund_times():
+    # under 「取消后多久退款？」, after 「取消成功后，款项将原路退回：」
+    doc = Document(uri="help/cancel-order.md", channel="help_centre", fmt="md", content=(
+        "# 如何取消订单？\n\n## 取消后多久退款？\n\n取消成功后，款项将原路退回：\n\n"
+        "- 微信支付、支付宝：1-3个工作日；\n- 银行卡、信用卡、云闪付：3-7个工作日。\n").encode())
+    got = [(p.kind, p.min, p.max, dict(p.scope)) for p in promises_in_blocks(read_blocks(doc), doc, lang="zh")]
+    assert got == [("refund_time", 1, 3, {"payment": "alipay,wechat_pay", "stage": "bank"}),
+                   ("refund_time", 3, 7, {"payment": "card", "stage": "bank"})]
+
+
+def test_business_accounts_are_a_tier_of_their_own():
+    assert _kinds("专属客户经理将于2小时内与您联系") == [("response_time", 2, 2, {"tier": "trade"})]
+    assert [r[3] for r in _kinds("企业客服专线：400-820-5566 转 3（工作日 9:00-18:00）")] == [
+        {"medium": "phone", "tier": "trade"}]
+    assert _kinds("乙方应在订单确认后3至5个工作日内完成配送") == [("delivery_time", 3, 5, {"tier": "trade"})]
+    # the contract's party at the head of the next clause, with no figure of its own
+    assert _kinds("订单确认后24小时内，甲方可书面申请变更或取消订单") == [("cancellation_window", 24, 24, {"tier": "trade"})]
+    # ... but not a tier starting a clause of its own
+    assert _kinds("付款后24小时内发货，会员可享优先发货") == [("dispatch_time", 24, 24, {"start": "purchase"})]
+
+
+def test_cut_offs_peak_times_and_staff_targets_are_not_promises():
+    assert _kinds("客服审核：7:00-22:00提交的申请，2小时内完成审核；") == []
+    assert _kinds("午间（11:00-13:00）和晚间（18:00-20:00）为来电高峰，2024年高峰时段平均等待约3分钟") == []
+    assert _kinds("工单须在通话结束后30分钟内完成录入；") == []
+    assert _kinds("来电接通率不低于90%，20秒内接通率不低于80%；") == []
+    assert _kinds("目标：80%来电于20秒内接听。") == []
+    # a service level told to customers stays read
+    assert [r[0] for r in _kinds("95%的来电在20秒内接听。")] == ["wait_time"]
+
+
+def test_ended_campaigns_coupons_and_minimum_orders_are_no_thresholds():
+    assert _kinds("客户询问“满29元免配送费”的：告知该活动为2023年双11限时活动，已结束。") == []
+    assert _kinds("使用无门槛免运券的订单不受上述门槛限制，每单限用1张。") == []
+    assert _kinds("无门槛免运券 | — | 每月4张") == []
+    assert _kinds("網上訂單最低消費為HK$100。") == []
+    assert [r[:3] for r in _kinds("全场满99元包邮。")] == [("free_shipping_threshold", 99, 99)]
+
+
+def test_app_messages_and_the_stages_of_a_refund():
+    assert _kinds("我们会在一天内回复您的留言") == [("response_time", 1, 1, {"medium": "message"})]
+    assert _kinds("审核通过后24小时内，系统发起退款；")[0][3] == {}
+    assert _kinds("银行卡、信用卡3-7个工作日到账。") == [("refund_time", 3, 7, {"payment": "card", "stage": "bank"})]
+    assert [r[3] for r in _kinds("微信支付的话一般是5到7个工作日到账，支付宝是1到3个工作日。")] == [
+        {"payment": "wechat_pay", "stage": "bank"}, {"payment": "alipay", "stage": "bank"}]
+    # a refund time with no payment method is the shop's own
+    assert _kinds("退款一般24小时内到账。")[0][3] == {}
+
+
+def test_fresh_food_claim_windows_in_hours():
+    assert _kinds("水果、蔬菜类商品，如存在腐烂、变质、破损等质量问题，用户应在签收后24小时内通过App提交售后申请") == [
+        ("return_window", 24, 24, {"product": "fruit_veg", "reason": "faulty", "start": "delivery"})]
+    assert [r[:3] for r in _kinds("水果、蔬菜请在签收后48小时内，在App「我的订单」中点击「申请售后」，上传坏果照片。")] == [
+        ("return_window", 48, 48)]
+    # an insurer's payout and the review of a request are no windows
+    assert "return_window" not in [r[0] for r in _kinds("下单时赠送的运费险由保险公司承保，退货物流签收后72小时内自动理赔到您的支付账户。")]
+    assert _kinds("售后申请审核 | 24小时内 | 节假日顺延") == []
+
+
+def test_hong_kong_plans_store_warranties_and_price_protection():
+    # a plan's cooling-off and the deadline to buy it are no warranty; a total's parts are no term
+    assert [r[0] for r in _kinds("購買後14天內如未有提出維修申請，可取消計劃並獲全數退款。")] == ["cancellation_window"]
+    assert _kinds("須於購買產品後30天內購買維港安心保。") == []
+    assert _kinds("加購維港安心保，總保養期延長至4年（原廠2年＋維港安心保2年）。") == []
+    assert _kinds("陳列品及清貨貨品由本公司提供30天門市保養，由購買日起計。") == [
+        ("warranty", 30, 30, {"product": "sale_items"})]
+    assert _kinds("55吋或以上電視適用「電視計劃」，總保養期（包括原廠保養）達5年。") == [
+        ("warranty", 5, 5, {"product": "tvs"})]
+    assert _kinds("金卡會員購物後7天內、白金會員14天內，如同一貨品於維港數碼減價，我們會以電子優惠券退回差價。") == [
+        ("price_match_window", 7, 7, {"tier": "gold"}), ("price_match_window", 14, 14, {"tier": "platinum"})]
+    assert _kinds("預訂貨品可於發售日前3天或之前取消。") == [("cancellation_window", 3, 3, {"start": "before_release"})]
+
+
+def test_hong_kong_repairs_typhoons_and_inspected_refunds():
+    assert _kinds("超過換貨期：開維修單 (RMA)，告知維修一般需時10至14個工作天。") == []
+    assert _kinds("熱線及WhatsApp服務暫停，並於信號除下後2小時內恢復。") == []
+    assert _kinds("如7天換貨期的最後一天適逢八號風球或黑雨全日生效，換貨期將順延至下一個營業日。") == []
+    assert _kinds("於節日及大減價期間（如11.11、Boxing Day），等候時間可能超過10分鐘。")[0][3] == {"period": "promo"}
+    # after the inspection is when the clock starts, not the inspection's own time
+    assert _kinds("信用卡退款將於本公司收到及檢查退回貨品後14個工作天內處理。") == [
+        ("refund_time", 14, 14, {"payment": "card"})]
+    assert _kinds("八達通付款無法原路退回，將於30天內以支票退款。") == [("refund_time", 30, 30, {"payment": "cheque"})]
+    # the time of the inspection itself stays unread
+    assert _kinds("检验于收到商品后3个工作日内完成。") == []
