@@ -146,6 +146,7 @@ _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|ever
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
 _HOURS_ONLY = re.compile(r"(?i)^\W*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)\s*(?:-|–|—|to)\s*(?:\d{1,2}|noon|midday|midnight)")
 _STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|boutiques?|locations?)\b")
+_TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
 _LIST_GAP = re.compile(r"(?:\s+(?:states|provinces|territories|regions|islands|areas|counties))?"
@@ -1985,6 +1986,9 @@ class Extractor:
                 # "Bank Transfer/UPI" leaves the card out: those methods' own clock
                 found["payment"] = (found["payment"][0], methods)
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
+        if "region" in keys and "region" not in scope and _TO_POSTCODE.search(text):
+            # "Deliver to 560001 — Delivery in 2 days": a product page's estimate for one postcode
+            scope["region"] = "postcode"
         if "region" in scope and len(parts := scope["region"].split(",")) == 2 and len(set(parts) & _AREA_TYPES) == 1 \
                 and not any(":" in p for p in parts):
             # "South Island urban addresses": the island's metro area, as a table's Metro column on its row

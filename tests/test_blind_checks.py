@@ -1634,3 +1634,8 @@ def test_bilingual_lines_and_hong_kong_of_the_tenth_round():
                  "Dead-on-arrival units must be diagnosed by an Apple Authorised Service Provider within 14 days of purchase.",
                  "Add VD Care to extend total cover to 4 years (2 years Dyson + 2 years VD Care)."):
         assert _read(text) == [], text
+
+
+def test_a_product_pages_estimate_for_one_postcode():
+    assert _read("Deliver to 560001 — Delivery in 2 days.")[0][3] == {"region": "postcode"}
+    assert _read("Delivery in 2 days.")[0][3] == {}
