@@ -648,7 +648,7 @@ def test_eyewear_round():
     # the next clause's programme is not this value's
     assert [r[3] for r in _read("Standard shipping is free on orders over $75, and always free for Finch Club members.")] == [
         {"service": "standard"}, {"service": "standard", "tier": "members"}]
-    assert _read("Home Try-On boxes always ship free.")[0][3] == {"product": "box"}
+    assert _read("Home Try-On boxes always ship free.")[0][3] == {"product": "try_on_kits"}
     assert _read("Non-prescription items ship within 1 business day.")[0][3] == {"product": "non-prescription"}
     assert "product" not in _read("In-stock items are delivered within 3–5 working days.")[0][3]
     assert _read("A typical order with standard shipping arrives 8–12 business days after you check out.")[0][3] == {
@@ -1639,3 +1639,29 @@ def test_bilingual_lines_and_hong_kong_of_the_tenth_round():
 def test_a_product_pages_estimate_for_one_postcode():
     assert _read("Deliver to 560001 — Delivery in 2 days.")[0][3] == {"region": "postcode"}
     assert _read("Delivery in 2 days.")[0][3] == {}
+
+
+def test_readings_of_the_tenth_rounds_second_wave():
+    for text in ("Customer has 7 days from delivery to report it.",
+                 "Email follow-ups go out within 1 business day.",
+                 "Ride it for up to 30 days from the day it's delivered.",
+                 "Callbacks must be made within 2 hours.",
+                 "Our delivery partner, Ryder Last Mile, contacts you within 3 business days to schedule.",
+                 "Track your order 24/7 on our Track Order page.",
+                 "We'll email your eSIM QR code within 15 minutes of your order being approved.",
+                 "Pack the phone securely and drop it at any Post Office within 7 days of getting your label.",
+                 "1-month rolling plans: you can cancel at any time by giving us 30 days' notice.",
+                 "We will reimburse all payments received from you without undue delay, and not later than 14 days after "
+                 "the day on which we receive the Device back.",
+                 "Zip Money: 6 months interest free on orders over $1,000.",
+                 "Your $52 order qualifies for free shipping.",
+                 "Our insulated boxes keep contents between 2 °C and 8 °C for up to 48 hours.",
+                 "Original mattresses (sold before 1 July 2019) carry our previous 8-year warranty."):
+        assert _read(text) == [], text
+    # a public health line, a network's payment routes
+    assert _read("For non-urgent health advice, your provincial health line (811 in most provinces) is available 24/7.")[0][3] == {
+        "topic": "health_line"}
+    assert _read("Pay As You Go customers can call 4444, 8am–8pm, 7 days a week.")[0][3].get("tier") == "payg"
+    assert _read("Pay Monthly tech support is open 24 hours a day, 7 days a week.")[0][3].get("tier") == "pay_monthly"
+    # a plan that extends cover states its own total, held as the extended warranty's (design: tests/test_match_scope.py)
+    assert _read("Care+ extends battery coverage to 4 years.")[0][:2] == ("warranty", 4)
