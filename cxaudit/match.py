@@ -146,6 +146,11 @@ _DAY_OR_DIGIT = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|week|daily|ever
 _DAYS_ONLY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekdays?\b|\bweekends?\b|\bdaily\b|\bevery\s+day\b")
 _HOURS_ONLY = re.compile(r"(?i)^\W*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)\s*(?:-|–|—|to)\s*(?:\d{1,2}|noon|midday|midnight)")
 _STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|boutiques?|locations?)\b")
+# "Quick Ship colours … are in stock and delivered in 2–5 business days" under a made-to-order heading: the
+# sentence's own goods, not the heading's
+_IN_STOCK_SAID = re.compile(r"(?i)\bin[\s-]stock\b")
+# a showroom or store named by the sentence ("Our Richmond showroom at 225 Swan Street is open …")
+_NAMED_STORE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w'’-]+\s+){1,3}?)(?:showroom|store|shop|branch|boutique|outlet|studio)s?\b")
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
@@ -2056,6 +2061,7 @@ class Extractor:
                 if key in keys and key not in scope and key != "start" \
                         and (key != "product" or kind in ("cancellation_window", "warranty", "trial_period")
                              or _PRODUCT_TITLE.match(h)) \
+                        and not (key == "product" and _IN_STOCK_SAID.search(text)) \
                         and (key, value) not in _NOT_FROM_HEADINGS \
                         and not (key == "payment" and _AND_OR.search(h)) \
                         and not (key == "topic" and _GENERAL_TEAM.search(text)):
@@ -2368,6 +2374,9 @@ class Extractor:
                     and not self._cues_of_heading(label):   # "Warranty" over a showroom's hours is no place
                 scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
                     r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
+        if pack.kind == "support_hours" and scope.get("medium") == "store" and "location" not in scope \
+                and (named_store := _NAMED_STORE.search(text, 0, v.start)):
+            scope["location"] = named_store.group(1).strip().lower()   # "Our Richmond showroom at 225 Swan Street is open …": that showroom's
         if pack.kind == "support_hours" and self.lang == "zh" and scope.get("medium") == "store" and "location" not in scope \
                 and _open_bracket(text, v.start) and (shop := _ZH_SHOP_BEFORE.search(text, max(0, v.start - 20), v.start)):
             scope["location"] = shop.group(1)   # 「（旺角旗艦店為上午10時30分至晚上10時）」: that shop's own hours

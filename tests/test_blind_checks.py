@@ -1665,3 +1665,18 @@ def test_readings_of_the_tenth_rounds_second_wave():
     assert _read("Pay Monthly tech support is open 24 hours a day, 7 days a week.")[0][3].get("tier") == "pay_monthly"
     # a plan that extends cover states its own total, held as the extended warranty's (design: tests/test_match_scope.py)
     assert _read("Care+ extends battery coverage to 4 years.")[0][:2] == ("warranty", 4)
+
+
+def test_furniture_and_showrooms_of_the_tenth_rounds_second_wave():
+    # a bed's frame is its own product, a mattress's springs are no frame, cushions and fabric are upholstery
+    assert _read("Our bed frames carry a 7-year warranty on the frame and slats.")[0][3] == {"product": "bed_frames"}
+    assert "product" not in _read("10-year warranty on springs, foams and workmanship.")[0][3]
+    assert _read("Sofa frames and springs are guaranteed for 15 years.")[0][3] == {"product": "frames"}
+    # a showroom named in the sentence is that showroom
+    assert _read("Our Richmond showroom at 225 Swan Street is open Monday to Friday 10am-5pm.")[0][3] == {
+        "location": "richmond", "medium": "store"}
+    # goods said to be in stock are not the heading's made-to-order goods
+    page = ("# Made to order\n\nQuick Ship colours are in stock and delivered in 2–5 business days to metro areas.\n\n"
+            "Other colours are delivered in 8–10 weeks.\n")
+    promises, _ = _audit(("sofa.md", page))
+    assert [dict(p.scope).get("product") for p in promises] == [None, "made_to_order"]
