@@ -151,6 +151,7 @@ _STORE_WORD = re.compile(r"(?i)\b(?:stores?|shops?|showrooms?|branch(?:es)?|bout
 _IN_STOCK_SAID = re.compile(r"(?i)\bin[\s-]stock\b")
 # a showroom or store named by the sentence ("Our Richmond showroom at 225 Swan Street is open …")
 _NAMED_STORE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w'’-]+\s+){1,3}?)(?:showroom|store|shop|branch|boutique|outlet|studio)s?\b")
+_SUCH_AS = re.compile(r"(?i)\b(?:such\s+as|e\.g\.|for\s+example|including|like)\b")
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
@@ -1885,6 +1886,11 @@ class Extractor:
         hits = [h for h in hits if not any(b and b[0] <= h[0] and h[1] <= b[1] and o[2] == h[2]
                                            for o, b in explains.items())]
         hits = _named_tier_wins(hits, text)
+        if (far := next((h for h in hits if h[2] == "region" and h[3] == "remote"), None)) is not None \
+                and (ex := _SUCH_AS.search(text, far[1], v.start)):
+            # "Some remote postal codes, such as fly-in communities in northern Ontario and northern Québec":
+            # the places after "such as" are the remote areas' examples, not the promise's regions
+            hits = [h for h in hits if not (h[2] == "region" and ex.end() <= h[0] < v.start)]
         if any(h[2] == "region" and not (v.start <= h[0] < v.end) for h in hits):
             # "to the outlying islands … HK$1,500": a currency's country is the region only when no place is named
             hits = [h for h in hits if not (h[2] == "region" and v.start <= h[0] < v.end)]

@@ -1680,3 +1680,14 @@ def test_furniture_and_showrooms_of_the_tenth_rounds_second_wave():
             "Other colours are delivered in 8–10 weeks.\n")
     promises, _ = _audit(("sofa.md", page))
     assert [dict(p.scope).get("product") for p in promises] == [None, "made_to_order"]
+
+
+def test_pharmacy_readings_of_the_tenth_rounds_second_wave():
+    # places given as a remote area's examples are not the promise's regions
+    assert _read("Delivery to some remote postal codes, such as fly-in communities in northern Ontario and northern Québec, "
+                 "may take up to 10 business days.")[0][3] == {"region": "remote"}
+    # a box keeping things cold is no dispatch time, orders leaving after a cut-off are dispatch
+    page = ("# Shipping\n\nOur insulated boxes with gel packs keep contents between 2 °C and 8 °C for up to 48 hours.\n\n"
+            "Orders placed by 2 pm ET on a business day leave the same day. After 2 pm ET they leave the next business day.\n")
+    promises, _ = _audit(("shipping.md", page))
+    assert sorted((p.kind, p.max) for p in promises) == [("dispatch_time", 0), ("dispatch_time", 1)]
