@@ -152,6 +152,8 @@ _IN_STOCK_SAID = re.compile(r"(?i)\bin[\s-]stock\b")
 # a showroom or store named by the sentence ("Our Richmond showroom at 225 Swan Street is open …")
 _NAMED_STORE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w'’-]+\s+){1,3}?)(?:showroom|store|shop|branch|boutique|outlet|studio)s?\b")
 _SUCH_AS = re.compile(r"(?i)\b(?:such\s+as|e\.g\.|for\s+example|including|like)\b")
+_COMPARED_WITH = re.compile(r"(?i)\b(?:same\s+as|unlike|compared\s+(?:with|to)|rather\s+than|than(?:\s+in)?|as\s+in)\s+(?:the\s+|for\s+)?$")
+_PLUS_PLAN = re.compile(r"(?<![\w+])[A-Z][A-Za-z]{2,}\+\s+(?:customers|members|subscribers|holders|plans?|covers?|extends?|adds?)\b")
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
@@ -1886,6 +1888,8 @@ class Extractor:
         hits = [h for h in hits if not any(b and b[0] <= h[0] and h[1] <= b[1] and o[2] == h[2]
                                            for o, b in explains.items())]
         hits = _named_tier_wins(hits, text)
+        # "| Return shipping fee | $249 per bike | Same as contiguous US |": a place named to compare with is not this one
+        hits = [h for h in hits if not (h[2] == "region" and _COMPARED_WITH.search(text, max(0, h[0] - 20), h[0]))]
         if (far := next((h for h in hits if h[2] == "region" and h[3] == "remote"), None)) is not None \
                 and (ex := _SUCH_AS.search(text, far[1], v.start)):
             # "Some remote postal codes, such as fly-in communities in northern Ontario and northern Québec":
@@ -1997,6 +2001,9 @@ class Extractor:
                 # "Bank Transfer/UPI" leaves the card out: those methods' own clock
                 found["payment"] = (found["payment"][0], methods)
         scope = {k: ",".join(sorted(vals)) for k, (_, vals) in found.items()}
+        if kind == "warranty" and scope.get("product") != "protection_plans" and _PLUS_PLAN.search(text, lo, hi):
+            # "Care+ customers: motor and battery covered for 4 years": a paid plan's cover, named like "TekCare+"
+            scope["product"] = "protection_plans"
         if "region" in keys and "region" not in scope and _TO_POSTCODE.search(text):
             # "Deliver to 560001 — Delivery in 2 days": a product page's estimate for one postcode
             scope["region"] = "postcode"

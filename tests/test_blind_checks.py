@@ -1691,3 +1691,11 @@ def test_pharmacy_readings_of_the_tenth_rounds_second_wave():
             "Orders placed by 2 pm ET on a business day leave the same day. After 2 pm ET they leave the next business day.\n")
     promises, _ = _audit(("shipping.md", page))
     assert sorted((p.kind, p.max) for p in promises) == [("dispatch_time", 0), ("dispatch_time", 1)]
+
+
+def test_plans_and_compared_places_of_the_tenth_rounds_second_wave():
+    # a paid plan named like "Care+" keeps its own cover; a place named to compare with is not the row's
+    assert _read("Care+ customers: motor and battery covered for 4 years.")[0][3] == {"product": "protection_plans"}
+    assert _read("Your battery is covered for 24 months.")[0][3] == {"product": "batteries"}
+    assert "region" not in _read("Return shipping fee | $249 per bike | Same as contiguous US")[0][3] \
+        if _read("Return shipping fee | $249 per bike | Same as contiguous US") else True

@@ -539,7 +539,7 @@ def test_taiwan_shop_kinds_scopes_and_money():
     assert dict(line.scope).get("payment") == "line_pay"
     assert [p.kind for p in _promises("鑑賞期自商品到貨（或超商取貨）的次日起算 7 天。")] == ["return_window"]
     ws = _promises("福利品享店家保固 6 個月；全新品享 Apple 原廠保固一年。")
-    assert [(dict(p.scope).get("product"), dict(p.scope).get("seller")) for p in ws] == [("refurbished", None), (None, "manufacturer")]
+    assert [(dict(p.scope).get("product"), dict(p.scope).get("seller")) for p in ws] == [("refurbished", None), (None, "apple")]   # a named brand keeps its own terms
     (pickup,) = _promises("選擇超商取貨者，出貨後約 2–3 天送達指定門市。")
     assert dict(pickup.scope).get("service") == "pickup"
     (hours,) = _promises("客服時間：週一至週五 09:00–21:00；週六、日及國定假日 10:00–18:00。")
@@ -1053,3 +1053,55 @@ def test_a_lab_or_a_task_taking_time_is_no_window():
     text = "# 退貨及換貨\n\n配度數的單光眼鏡需在我們的實驗室製作3至5個工作天；漸進多焦點鏡片需7至10個工作天。\n\n眼鏡自送達之日起30天內均可退貨。\n"
     doc = Document(uri="faq.md", channel="help_centre", fmt="md", content=text.encode())
     assert [(p.kind, p.min) for p in promises_in_blocks(read_blocks(doc), doc)] == [("return_window", 30)]
+
+
+def test_a_courier_collecting_a_return_is_a_step_not_a_reply_or_window():
+    # the pickup after a return request: no reply time, return window or refund time
+    assert _kinds("申請後 1–2 個工作天內，黑貓宅急便將與您聯繫並到府取件（台灣本島）。") == []
+    assert _kinds("本島：「申請後 1 到 2 個工作天內，黑貓會跟您聯繫到府取件，不需要另外付運費。」") == []
+    assert _kinds("申請退貨後 1–2 個工作天內，物流到府取件（台灣本島）。") == []
+    # the window itself keeps the free pickup beside it
+    assert [k[:3] for k in _kinds("7 天鑑賞期到貨隔日起 7 天內可申請退貨，本島免費到府取件")] == [("return_window", 7, 7)]
+
+
+def test_refund_times_by_payment_method_are_no_return_windows():
+    assert _kinds("退貨驗收完成後 3–5 個工作天退回您的 LINE Pay 帳戶。") == [
+        ("refund_time", 3, 5, {"payment": "line_pay"})]
+    assert [k[0] for k in _kinds("LINE Pay／街口：3–5 個工作天。")] == []
+    assert "return_window" not in [k[0] for k in _kinds("ATM／貨到付款：請客戶提供本人帳戶，ATM 5–7 個工作天、貨到付款 7–10 個工作天。")]
+
+
+def test_a_brand_keeps_its_own_warranty_and_faulty_exchange():
+    assert _kinds("RayTec 自有品牌商品享 18 個月保固。") == [("warranty", 18, 18, {"seller": "own_brand"})]
+    assert _kinds("台灣索尼公司貨，原廠保固 1 年。")[0][3].get("seller") == "sony"
+    (apple,) = _kinds("Apple 商品：初期不良依 Apple 台灣規定，購買後 14 天內可至 Apple 授權服務中心檢測換新。")
+    assert (apple[0], apple[3].get("seller")) == ("exchange_window", "apple")
+    assert _kinds("RayTec 自有品牌配件：初期不良 30 天內換新。")[0][3].get("seller") == "own_brand"
+    # a way to pay is no brand
+    assert "seller" not in _kinds("Apple Pay 付款者，到貨後 7 天內可申請退貨。")[0][3]
+
+
+def test_taiwan_channels_keep_apart():
+    # 線上客服 is the site's chat; a LINE account is chat too, as WhatsApp is in English (a pinned design)
+    assert _kinds("線上客服：每日 09:00–21:00")[0][3] == {"medium": "chat"}
+    assert _kinds("LINE 留言：真人客服時段內 2 小時內回覆。") == [("response_time", 2, 2, {"medium": "chat"})]
+    assert _kinds("線上文字客服：服務時間內通常 5 分鐘內有專人回應。")[0][3] == {"medium": "chat"}
+    # a bot's hours are no reply time
+    assert _kinds("LINE 官方帳號 @raytec3c：智能客服 24 小時；") == []
+    assert "response_time" not in [k[0] for k in _kinds("LINE 官方帳號 @raytec3c 提供 24 小時智能客服，真人客服時間為每日 10:00–22:00。")]
+    # a service's name in a rule about it is not its time
+    assert _kinds("24h到貨訂單因出貨作業較快，僅能於訂單成立後 10 分鐘內取消。") == [
+        ("cancellation_window", 10, 10, {"start": "purchase"})]
+    assert _kinds("配送時間以工作天計算，不含週六、週日及國定假日（24h到貨除外）。") == []
+
+
+def test_taiwan_wrong_kinds_and_double_reads():
+    (p,) = _kinds("鑽石會員另享非瑕疵 15 天安心退（自到貨隔日起算）。")
+    assert p[:3] == ("return_window", 15, 15) and p[3]["tier"] == "diamond" and p[3]["reason"] == "change_of_mind"
+    assert _kinds("年度消費滿 NT$30,000 即自動升等銀卡。") == []
+    assert _kinds("全館單筆滿 NT$2,000 現折 NT$200") == []
+    assert [k[0] for k in _kinds("消費者於購買本服務後 30 日內且未曾申請維修者，得無條件取消本服務並獲全額退費。")] == ["cancellation_window"]
+    assert [k[:3] for k in _kinds("現貨商品：完成付款後 24 小時內出貨（週六、週日及國定假日順延至次一工作日）。")] == [
+        ("dispatch_time", 24, 24)]
+    # 非瑕疵 is no fault
+    assert _kinds("外島地區非瑕疵退貨，需自付回程運費 NT$250。")[0][3]["reason"] == "change_of_mind"
