@@ -1698,3 +1698,12 @@ def test_plans_and_compared_places_of_the_tenth_rounds_second_wave():
     assert _read("Care+ customers: motor and battery covered for 4 years.")[0][3] == {"product": "protection_plans"}
     assert _read("Your battery is covered for 24 months.")[0][3] == {"product": "batteries"}
     assert _read("The return shipping fee is $249 per bike, same as the contiguous US.")[0][3] == {"product": "bikes"}
+
+
+def test_complaints_and_third_parties_of_the_tenth_rounds_second_wave():
+    # a full response is the resolution; a third party's deadline is none of ours; an eSIM e-mailed is no reply
+    page = "# Complaints\n\nWe aim to give you a full response within 5 working days.\n"
+    promises, _ = _audit(("complaints.md", page))
+    assert [dict(p.scope) for p in promises] == [{"reply": "resolution", "topic": "complaints"}]
+    assert _read("You need to contact them within 12 months of first raising your complaint with us.") == []
+    assert _read("eSIM | Email | Free | QR code within 15 minutes of approval") == []
