@@ -154,6 +154,12 @@ _NAMED_STORE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w'’-]+\s+){1,3}?)
 _SUCH_AS = re.compile(r"(?i)\b(?:such\s+as|e\.g\.|for\s+example|including|like)\b")
 _COMPARED_WITH = re.compile(r"(?i)\b(?:same\s+as|unlike|compared\s+(?:with|to)|rather\s+than|than(?:\s+in)?|as\s+in)\s+(?:the\s+|for\s+)?$")
 _PLUS_PLAN = re.compile(r"(?<![\w+])[A-Z][A-Za-z]{2,}\+\s+(?:customers|members|subscribers|holders|plans?|covers?|extends?|adds?)\b")
+_EXTRA_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:additional|extra|further)\s+|(?<![\w+])\+\s?)$")
+_AFTER_MAKERS = re.compile(r"(?i)\s*(?:(?:of\s+)?(?:cover|coverage|warranty|protection|guarantee)\s+)?(?:after|once|when|beyond)\s+"
+                           r"(?:the\s+|your\s+)?(?:manufacturer[’']?s?|brand[’']?s?|maker[’']?s?|original|standard|factory)\s+"
+                           r"(?:limited\s+)?(?:warranty|guarantee|cover)")
+_ZH_EXTRA_BEFORE = re.compile(r"(?:额外(?:提供|再|延长)?|再延长|另加|加送|延长)\s*$")
+_ZH_AFTER_MAKERS = re.compile(r"原厂(?:保修|保养|质保|保固)期?(?:满|完结|届满|结束|到期)(?:后|之后|翌日)")
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
@@ -2572,6 +2578,14 @@ class Extractor:
         if (pack.kind in ("return_window", "cancellation_window", "exchange_window") and _STATUTORY.search(text)) \
                 or _LAW_SAYS.search(text) or (pack.kind == "refund_time" and _LEGAL_REFUND.search(text)):
             scope["basis"] = "statutory"
+        if pack.kind == "warranty" and "basis" not in scope and (
+                _EXTRA_BEFORE.search(text, max(0, v.start - 30), v.start) or _AFTER_MAKERS.match(text, v.end)
+                or (self.lang == "zh" and (_ZH_EXTRA_BEFORE.search(text, max(0, v.start - 12), v.start)
+                                           or _ZH_AFTER_MAKERS.search(text, lo, v.start)))):
+            # "VD Care extends your protection by an extra 3 years once the manufacturer's warranty ends",
+            # 「原厂保修期完结后，…额外提供3年保修」: a plan's added years, held only against other added years
+            # (a total, "5 years in total including the manufacturer's warranty", is held against totals)
+            scope["basis"] = "additional"
         if pack.kind == "money_back_guarantee" and "product" not in scope and self.lang == "en":
             # "Opened prescription food is covered by a 30-day satisfaction guarantee": its own items;
             # "every new recipe is covered by our 60-day guarantee" is everything

@@ -1707,3 +1707,17 @@ def test_complaints_and_third_parties_of_the_tenth_rounds_second_wave():
     assert [dict(p.scope) for p in promises] == [{"reply": "resolution", "topic": "complaints"}]
     assert _read("You need to contact them within 12 months of first raising your complaint with us.") == []
     assert _read("eSIM | Email | Free | QR code within 15 minutes of approval") == []
+
+
+def test_a_plans_added_years_are_held_against_added_years():
+    added = _read("VD Care extends your protection by an extra 3 years once the manufacturer's warranty ends.")
+    assert added[0][3] == {"basis": "additional"}
+    assert _read("1.1 VD Care provides an additional 2 years of cover after the manufacturer's warranty expires.")[0][3] == {
+        "basis": "additional"}
+    # a total is a total
+    assert _read("The Extended Warranty extends cover to a total of five (5) years from delivery.")[0][3] == {}
+    promises, findings = _audit(("plan.md", "VD Care extends your protection by an extra 3 years once the manufacturer's "
+                                             "warranty ends.\n\nThis TV comes with a 3-year manufacturer warranty.\n\n"
+                                             "All other products carry a 1-year warranty.\n"))
+    assert [f.kind for f in findings] == ["warranty"] and all(
+        dict(p.scope).get("basis") != "additional" for f in findings for p in f.promises)

@@ -1105,3 +1105,8 @@ def test_taiwan_wrong_kinds_and_double_reads():
         ("dispatch_time", 24, 24)]
     # 非瑕疵 is no fault
     assert _kinds("外島地區非瑕疵退貨，需自付回程運費 NT$250。")[0][3]["reason"] == "change_of_mind"
+
+
+def test_a_plans_added_years_in_chinese():
+    assert [dict(p.scope) for p in _promises("原廠保養期完結後，維港安心保會額外提供3年保養，維修零件及人工全免。")] == [{"basis": "additional"}]
+    assert [dict(p.scope) for p in _promises("本產品享原廠保固2年。")] == [{}]
