@@ -1721,3 +1721,31 @@ def test_a_plans_added_years_are_held_against_added_years():
                                              "All other products carry a 1-year warranty.\n"))
     assert [f.kind for f in findings] == ["warranty"] and all(
         dict(p.scope).get("basis") != "additional" for f in findings for p in f.promises)
+
+
+def test_readings_of_the_tenth_rounds_third_wave():
+    for text in ("Points post 30 days after your order ships.",
+                 "Our returns team inspects every item, usually within 2 working days of it arriving.",
+                 "Returns sent by An Post or Evri usually reach our returns centre in Ballycoolin within 2–4 working days.",
+                 "Once your item arrives, we'll email you an estimate within 3 business days.",
+                 "A: Around 3 hours 40 minutes at full load.",
+                 "Add a promo code | Contact us within 7 days of ordering and we'll apply it retroactively",
+                 "Wrap code within 2 minutes of ending the call.",
+                 "The parcel is usually at your nearest NZ Post outlet for 7 days before it's returned to us.",
+                 "Hawke's Bay deliveries were suspended for up to 3 weeks.",
+                 "For online orders, the 30 days start on the day your parcel is delivered.",
+                 "We'll assess it within 10 business days and let you know the outcome.",
+                 "Office hours Mon–Fri 8am–4:30pm; no retail sales at this address.",
+                 "Jump to grocery home delivery, same-day London, wine by courier or Christmas.",
+                 "Jump to same-day London delivery.",
+                 "You may see a temporary authorisation on your card; your bank will release it, usually within 5 working days."):
+        assert _read(text) == [], text
+    # what a term replaces is not offered; a script's "Say:" line is read
+    assert [r[1] for r in _read("Renewed items are covered by a 1-year Renewed warranty instead of our lifetime warranty.")] == [1]
+    assert [r[:3] for r in _read('Say: "Your refund will be processed within 7 to 10 working days."')] == [("refund_time", 7, 10)]
+    # scopes: a team called by name, Dublin, legacy plans, resoles and repaired goods, repair support, sales periods
+    assert _read("Or call our Wine Advisers on 0345 600 4830, Monday to Saturday 10am–6pm.")[0][3].get("topic") == "wine advisers"
+    assert _read("Standard delivery to Dublin addresses usually takes 3 to 5 working days.")[0][3]["region"] == "IE-D"
+    assert _read("Members on our Legacy plan keep free delivery on orders of £30 or more.")[0][3].get("tier") == "legacy"
+    assert _read("Resoled footwear has a 6-month workmanship guarantee on the resole itself.")[0][3] == {"product": "repairs"}
+    assert _read("During the Boxing Day and end-of-season sales wait times can be up to 20 minutes.")[0][3] == {"period": "promo"}
