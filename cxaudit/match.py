@@ -160,6 +160,8 @@ _AFTER_MAKERS = re.compile(r"(?i)\s*(?:(?:of\s+)?(?:cover|coverage|warranty|prot
                            r"(?:limited\s+)?(?:warranty|guarantee|cover)")
 _ZH_EXTRA_BEFORE = re.compile(r"(?:额外(?:提供|再|延长)?|再延长|另加|加送|延长)\s*$")
 _ZH_AFTER_MAKERS = re.compile(r"原厂(?:保修|保养|质保|保固)期?(?:满|完结|届满|结束|到期)(?:后|之后|翌日)")
+_PROGRAMME_SECTION = re.compile(r"(?i)\b(?:rewards?|loyalty|membership|members|club|vip|tiers?|levels?)\b")
+_LEVEL_LABEL = re.compile(r"^\W*([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\s*:\s")
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
@@ -2068,6 +2070,12 @@ class Extractor:
             # another level (a programme named by the shop's brand, "Ridgeline members", is one level)
             # ("Ridgeline and Summit members": each level named)
             scope["tier"] = ",".join(f"members:{name.lower()}" for name in re.findall(r"[A-Z][a-z]{2,}", level.group(1)))
+        if heading and "tier" in keys and "tier" not in scope and _PROGRAMME_SECTION.search(heading[-1]) \
+                and (lab := _LEVEL_LABEL.match(text)) and lab.end() <= v.start and not self._heading_scope(lab.group(1)) \
+                and not self._cues_of_heading(lab.group(1)):
+            # "5. REWARDS" over "Explorer: free standard shipping, no minimum. Summit: free 2-day shipping, 90-day
+            # returns": under a programme's section, a line labelled by a name of its own is that level's
+            scope["tier"] = f"members:{lab.group(1).lower()}"
         if heading and "tier" in keys and "tier" not in scope and " | " not in text and _TIER_HEADING.match(heading[-1]):
             # "### Parallax Plus": a programme's own section (its nearest heading only: a page
             # about the programme also sets out what everyone else gets)
