@@ -1763,3 +1763,8 @@ def test_a_level_named_under_a_programmes_section(tmp_path):
     tiers = {(p.kind, dict(p.scope).get("tier")) for p in promises_in_blocks(read_blocks(doc), doc)}
     assert ("free_shipping_threshold", "members:explorer") in tiers and ("return_window", "members:summit") in tiers
     assert ("delivery_time", None) in tiers   # ("Standard:" outside the programme's section is a service)
+
+
+def test_missing_items_and_callbacks_of_the_third_wave():
+    assert _read("Missing items: refunded automatically within 24 hours of your delivery.")[0][3] == {"product": "missing_items"}
+    assert _read("Callbacks are made within 2 hours, during opening hours.") == []
