@@ -307,7 +307,10 @@ def _run(command: str, sources, config, fmt, output, lang, jobs, quiet, rules, f
     allowed = ("table", "md", "json", "jsonl", "csv", "sarif", "github") if audit else ("table", "md", "json", "jsonl", "csv")
     out_fmt = _pick_format(fmt, output, allowed)
 
-    from cxaudit import pipeline
+    from cxaudit.rxcache import compiling
+
+    with compiling():   # (the normalisers' patterns, compiled at import, from the last run's compile)
+        from cxaudit import pipeline
     from cxaudit.errors import CxauditError
     from cxaudit.extract import Limits
 
@@ -495,7 +498,10 @@ def explain(
     if text == "-":
         text = sys.stdin.read()
     out_fmt = _pick_format(fmt, output, ("table", "md", "json", "jsonl", "csv"))
-    from cxaudit.api import extract_text
+    from cxaudit.rxcache import compiling
+
+    with compiling():
+        from cxaudit.api import extract_text
     from cxaudit.errors import CxauditError
     from cxaudit.report.explain_report import format_explain
 

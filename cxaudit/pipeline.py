@@ -53,16 +53,19 @@ class Progress:
 def extractor(lang: str):
     ex = _EXTRACTORS.get(lang)
     if ex is None:
-        from cxaudit.match import Extractor
-        from cxaudit.rulepack import load_rules
+        from cxaudit.rxcache import compiling
 
-        rules = load_rules(_RULES_DIR)
-        if lang not in rules.langs:
-            lang = "en"
-            ex = _EXTRACTORS.get(lang)
-            if ex is not None:
-                return ex
-        ex = Extractor(rules, lang)
+        with compiling():   # (the matcher's and the packs' patterns, from the last run's compile)
+            from cxaudit.match import Extractor
+            from cxaudit.rulepack import load_rules
+
+            rules = load_rules(_RULES_DIR)
+            if lang not in rules.langs:
+                lang = "en"
+                ex = _EXTRACTORS.get(lang)
+                if ex is not None:
+                    return ex
+            ex = Extractor(rules, lang)
         _EXTRACTORS[lang] = ex
     return ex
 

@@ -123,6 +123,13 @@ def _mapping(where: str, key: str, value) -> dict:
 
 @functools.lru_cache(maxsize=4)
 def load_rules(rules_dir: str | None = None) -> RuleSet:
+    from cxaudit.rxcache import compiling
+
+    with compiling():   # (patterns compiled on an earlier run come from the cache)
+        return _load_rules(rules_dir)
+
+
+def _load_rules(rules_dir: str | None) -> RuleSet:
     import yaml  # deferred: the CLI's --help must stay fast
 
     root = _root(rules_dir)
