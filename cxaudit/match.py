@@ -240,7 +240,7 @@ _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?|service\s+levels?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
                        r"\bnot\s+for\s+quoting\b|"
                        rf"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
-                       rf"{_STAFF_ZH}|内部参考|请勿外传|不对外")
+                       rf"{_STAFF_ZH}|内部参考|请勿外传|不对外|内部考核|内部指标|考核指标|(?:不得|请勿|切勿|不要|禁止)(?:向客户|对客户|对外)承诺")
 # A line that is itself a staff note ("内部备注：仓库实际出库多为24小时…", "Internal note: …")
 _INTERNAL_LINE = re.compile(rf"(?i)^\W*(?:{_STAFF_ZH}|(?:internal|staff)(?:\s+notes?)?\s*[:：-]|agent\s+notes?\s*[:：-]"
                             # what a customer says in a script is no promise ("CUSTOMER: \"You said 1 day!\"")
@@ -873,7 +873,9 @@ _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s
 # A table cell giving the hours orders are placed in ("11:00–23:00")
 _ORDER_WINDOW = re.compile(r"(?:^|\|)\s*([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–~至到]\s*(?:[01]?\d|2[0-4])[:：][0-5]\d\s*(?=\||$)")
 _ZH_LIST_ITEM = re.compile(r"(?:^|[、；;：:]|(?<=[，,]))\s*((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6}?)\s*(?:保修|质保|保固)?\s*$")
-_ZH_POSTED = re.compile(r"\s*(?:内|之内|左右)?\s*(?:到账|入账|到帐|入帐)")
+# (or sent back to a named method's account: 审核通过后7个工作日内退回支付宝账户)
+_ZH_POSTED = re.compile(r"\s*(?:内|之内|左右)?\s*(?:到账|入账|到帐|入帐|(?:原路)?(?:退回|退至|退到|返还至?)\s*(?:您的)?"
+                        r"(?:支付宝|微信零钱|微信|银行卡|信用卡|储蓄卡|借记卡))")
 # a list item labelled by the payment methods it is for (「银行卡、信用卡、云闪付：3-7个工作日」)
 _ZH_METHOD_LABEL = re.compile(r"^[\s\-•*·]*[^，。；：:]{1,24}[：:]\s*(?:约|一般|大约)?\s*$")
 _DIGIT_SIDE = re.compile(r"[-–\d]")
@@ -934,6 +936,28 @@ def _bracket_after(text: str, at: int) -> tuple[int, int] | None:
     m = _BRACKETED.match(text, at + (1 if text[at:at + 1] == "+" else 0))
     close = text.find(")", m.end()) if m else -1
     return (m.end(), close) if close > 0 else None
+
+
+def _zh_bracket_after(text: str, at: int) -> tuple[int, int] | None:
+    """As _bracket_after, full-width brackets too: 「大家电（空调、冰箱、洗衣机等）」 names the group's examples."""
+    m = _ZH_BRACKETED.match(text, at)
+    close = text.find("）" if m and "（" in m.group() else ")", m.end()) if m else -1
+    return (m.end(), close) if close > 0 else None
+
+
+_ZH_BRACKETED = re.compile(r"\s*[(（]\s*")
+# a bracket right after another value's tag (「7天无理由退货（未安装）」)
+_ZH_TAG_BEFORE = re.compile(r"\d\s*(?:天|日|年|个月|月|小时)[\u4e00-\u9fff]{1,8}$")
+
+
+def _zh_tag_note(text: str, h: tuple, v: Value) -> bool:
+    """A scope word in a bracket that closes before the value and notes another value's tag."""
+    opened = max(text.rfind("（", 0, h[0]), text.rfind("(", 0, h[0]))
+    if opened < 0 or any(c in text[opened + 1:h[0]] for c in ")）"):
+        return False
+    close = min((i for i in (text.find("）", h[1]), text.find(")", h[1])) if i >= 0), default=-1)
+    return 0 <= close < v.start and not text[close + 1:v.start].startswith(("，", ",", "：", ":")) \
+        and bool(_ZH_TAG_BEFORE.search(text, 0, opened))
 
 
 _LATER_BRACKET = re.compile(r"[（(]")
@@ -1896,9 +1920,14 @@ class Extractor:
             hits = [h for h in hits if h[0] >= direction.end()]
         # "Regional (NSW, VIC, QLD, SA & ACT outside metro areas)": a bracket after a zone's name
         # says what it covers, the name is the zone
-        explains = {h: _bracket_after(text, h[1]) for h in hits}
+        explains = {h: (_zh_bracket_after if self.lang == "zh" else _bracket_after)(text, h[1]) for h in hits}
         hits = [h for h in hits if not any(b and b[0] <= h[0] and h[1] <= b[1] and o[2] == h[2]
+                                           # (「大家电（未安装）」: a condition in the bracket is no example)
+                                           and not (self.lang == "zh" and h[3] in _ITEM_KINDS)
                                            for o, b in explains.items())]
+        if self.lang == "zh":
+            # 「7天无理由退货（未安装）整机6年保修」: a run-together tag strip's bracket notes the tag before it
+            hits = [h for h in hits if not (h[2] == "product" and h[1] <= v.start and _zh_tag_note(text, h, v))]
         hits = _named_tier_wins(hits, text)
         # "| Return shipping fee | $249 per bike | Same as contiguous US |": a place named to compare with is not this one
         hits = [h for h in hits if not (h[2] == "region" and _COMPARED_WITH.search(text, max(0, h[0] - 20), h[0]))]
@@ -1916,7 +1945,7 @@ class Extractor:
         # "Made-to-order sofas", "refurbished laptops": the kind of item is the carve-out, the noun
         # it qualifies only says which goods ("In-stock sofas" are the usual furniture)
         hits = [h for h in hits if not (h[2] == "product" and h[3] not in _ITEM_KINDS and any(
-            o[2] == "product" and o[3] in _ITEM_KINDS and o[1] <= h[0] and not text[o[1]:h[0]].strip(" -") for o in hits))]
+            o[2] == "product" and o[3] in _ITEM_KINDS and o[1] <= h[0] and not text[o[1]:h[0]].strip(" -的") for o in hits))]
         nearest_region = nearest_medium = None
         # "over $79 (Metro and Regional) or over $129 (WA, NT and TAS)": a bracket opening right
         # after a value is that value's own
@@ -2107,7 +2136,9 @@ class Extractor:
     def _owners_named(self, text: str, upto: int | None = None) -> list[str]:
         """The goods named in `text` (before `upto`) that a part's term can belong to."""
         return sorted({h[3] for h in self._scope_hits(text) if h[2] == "product" and (upto is None or h[1] <= upto)
-                       and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements", "frames")})
+                       and h[3] not in _PARTS and h[3] not in ("main_parts", "repairs", "replacements", "frames")
+                       # (「（未安装）整机6年保修压缩机10年保修」: a condition owns no parts)
+                       and not (self.lang == "zh" and h[3] in _ITEM_KINDS)})
 
     def _heading_scope(self, heading: str) -> list[tuple[str, str]]:
         """(key, value) of every scope pattern found in a heading, in pattern order; cached, as

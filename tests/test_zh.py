@@ -1110,3 +1110,85 @@ def test_taiwan_wrong_kinds_and_double_reads():
 def test_a_plans_added_years_in_chinese():
     assert [dict(p.scope) for p in _promises("原廠保養期完結後，維港安心保會額外提供3年保養，維修零件及人工全免。")] == [{"basis": "additional"}]
     assert [dict(p.scope) for p in _promises("本產品享原廠保固2年。")] == [{}]
+
+
+def test_appliance_store_numbers_that_are_not_windows():
+    # the customer's deadline to book an installation is no reply time; the technician's call stays as it was
+    assert [k[:3] for k in _kinds("签收后180天内在“我的订单”中预约免费安装即可，预约后师傅24小时内电话联系您。")] == [
+        ("response_time", 24, 24)]
+    # the difference paid back is not the window to claim it
+    assert [k[:3] for k in _kinds("自付款成功之日起15天内同款降价，可在订单详情页申请价保，差价3个工作日内原路退回。")] == [
+        ("price_match_window", 15, 15)]
+    # replaced parts carry a warranty, not an exchange window
+    assert _kinds("更换的零部件自更换之日起享有90天保修，或享有该商品剩余保修期，以较长者为准。") == [
+        ("warranty", 90, 90, {"product": "repairs"})]
+    # a complaint's handling time is a reply, not a return window
+    assert _kinds("如您对我们的服务不满意，可通过以上任一渠道提交投诉，我们将在48小时内给出处理方案。") == [
+        ("response_time", 48, 48, {"topic": "complaints"})]
+    # a report issued, a trade-in subsidy paid and a review finished are no refund or return times
+    for text in ("三、质量问题退换货。质量问题须经授权服务网点检测确认，检测报告将在上门检测后48小时内出具。",
+                 "旧机回收完成后，补贴金额将在7个工作日内原路返还至您的支付账户。",
+                 "坐席：“新机送装时师傅上门一起回收，回收完成后补贴7个工作日内原路返还。”",
+                 "仓库收到退货并验收无误后，将在48小时内完成退款审核。",
+                 "4.1 退货商品经仓库验收无误后，我们将在48小时内完成退款审核，审核通过后按原支付方式退款。",
+                 "商家审核：未发货订单申请仅退款，系统将在24小时内自动审核；"):
+        assert _kinds(text) == [], text
+
+
+def test_payment_methods_of_a_refund_keep_apart():
+    # a debit card posts on its own clock, apart from a credit card; an Alipay balance is Alipay
+    got = _kinds("退款审核通过后原路退回：支付宝余额1-3个工作日到账，信用卡3-15个工作日，储蓄卡1-7个工作日。")
+    assert [(k[1], k[2], k[3]["payment"]) for k in got] == [(1, 3, "alipay"), (3, 15, "card"), (1, 7, "debit_card")]
+    # sent back to a named method's account is that method's posting time, as 到账 is
+    assert _kinds("4.2 使用支付宝付款的订单，退款将于审核通过后7个工作日内退回支付宝账户。") == [
+        ("refund_time", 7, 7, {"payment": "alipay", "stage": "bank"})]
+    # a wallet's refund sent on to the bank card behind it is the wallet's
+    assert _kinds("4.4 使用微信支付的订单，退款退回微信零钱的即时到账，退回银行卡的1-3个工作日到账。") == [
+        ("refund_time", 1, 3, {"payment": "wechat_pay", "stage": "bank"})]
+    doc = Document(uri="help/refund.md", channel="help_centre", fmt="md", content=(
+        "## 各支付方式到账时间\n\n| 支付方式 | 退回去向 | 到账时间 |\n|---|---|---|\n"
+        "| 支付宝账户余额 | 支付宝账户余额 | 审核通过后1-3个工作日 |\n"
+        "| 储蓄卡快捷支付 | 原储蓄卡 | 1-7个工作日 |\n"
+        "| 微信支付（银行卡） | 原银行卡 | 1-3个工作日 |\n").encode())
+    assert [dict(p.scope).get("payment") for p in promises_in_blocks(read_blocks(doc), doc)] == [
+        "alipay", "debit_card", "wechat_pay"]
+
+
+def test_appliance_store_services_and_conditions():
+    # an installation's workmanship guarantee is not the appliance's warranty, nor a repair's parts
+    assert _kinds("安装工程保修2年。") == [("warranty", 2, 2, {"product": "installation"})]
+    assert _kinds("商品用于商业用途（如洗衣店、出租房集中采购等），商业用途商品整机保修期为1年。") == [
+        ("warranty", 1, 1, {"product": "commercial_use"})]
+    # an installed appliance is the exception to the 7-day return, whatever the appliance
+    assert _kinds("安装使用后的洗衣机不支持7天无理由退货。") == [("return_window", 0, 0, {"product": "installed"})]
+    assert _kinds("大家电（空调、冰箱、洗衣机、热水器等）一经安装使用，不支持无理由退货；") == [
+        ("return_window", 0, 0, {"product": "installed"})]
+    # a Tmall store's chat keeps its own hours, apart from the brand's mini-program chat
+    assert [k[3] for k in _kinds("天猫在线客服：每天8:00-24:00；")] == [{"medium": "chat", "seller": "tmall"}]
+    assert [k[3] for k in _kinds("微信客服：每天9:00-21:00（我的 > 在线客服）")] == [{"medium": "chat"}]
+
+
+def test_run_together_tag_strips_and_bracketed_groups():
+    # each tag's value is its own: 7天 belongs to 无理由退货, not to the 价保 after it
+    assert [k[:3] for k in _kinds("7天无理由退货价保15天整机2年保修运费险") if k[0] != "return_cost"] == [
+        ("price_match_window", 15, 15), ("warranty", 2, 2)]
+    # a bracket noting the tag before it (「7天无理由退货（未安装）」) does not scope the next tag's warranty
+    got = _kinds("送装一体价保15天7天无理由退货（未安装）整机6年保修压缩机10年保修")
+    assert [k for k in got if k[0] == "warranty"] == [("warranty", 6, 6, {}), ("warranty", 10, 10, {"product": "compressor"})]
+    # a bracketed list of examples after a group names the group, not its last example
+    assert _kinds("3.1 本商城大家电（空调、冰箱、洗衣机等）由自营物流配送，常规地区一般于付款后5-7天内送货上门。") == [
+        ("delivery_time", 5, 7, {"product": "major_appliances", "start": "purchase"})]
+    # a condition in the bracket still scopes (大家电（未安装）)
+    assert _kinds("大家电（未安装）7天无理由退货。") == [("return_window", 7, 7, {"product": "not_installed"})]
+
+
+def test_agent_kpi_section_and_star_ratings_are_no_promises(tmp_path, audit_json):
+    # a script's section headed 「内部考核，不得向客户承诺」 holds staff targets, not promises
+    script = '岚启电器客服中心 —— 电话坐席标准话术（V3.2）\n适用：400-860-5288 售前/售中/售后综合热线\n发布：客户服务部  2024年4月\n密级：内部资料，禁止外传\n\n========================================\n一、IVR 语音导航（录音稿）\n========================================\n“您好，欢迎致电岚启电器客服中心。我们的人工服务时间为每天9:00至21:00。\n  订单查询请按1；退换货及退款请按2；价保及优惠咨询请按3；\n  安装预约及故障报修，请挂机后拨打400-860-5299，7×24小时为您服务；\n  人工服务请按0。”\n非人工服务时间来电转入留言信箱：“请在提示音后留下您的姓名、电话和问题，我们将在24小时内回电。”\n\n========================================\n二、坐席服务标准{}\n========================================\n1. 来电振铃3声内接起（约10秒），接通率目标≥95%；\n2. 平均通话时长控制在4分钟以内；\n3. 通话结束后30分钟内完成工单录入；\n4. 需要回访的工单，48小时内完成回访。\n\n========================================\n'
+    # (each version its own numbers: a line read once is remembered by its text)
+    for name, note, wait, reply, read in (("plain", "", 10, 48, True), ("staff", "（内部考核，不得向客户承诺）", 12, 36, False)):
+        text = script.format(note).replace("约10秒", f"约{wait}秒").replace("48小时内完成回访", f"{reply}小时内完成回访")
+        _write(tmp_path / name / "scripts" / "call-centre-script.txt", text)
+        got = {(p["kind"], p["min"]) for p in audit_json(str(tmp_path / name))["promises"]}
+        assert (("wait_time", wait) in got) is read and (("response_time", reply) in got) is read, got
+    assert _kinds("1***k ★★★★★ 下单后第二天就送到了，师傅当场装好，制冷很快，晚上很安静。") == []
