@@ -162,6 +162,8 @@ _ZH_EXTRA_BEFORE = re.compile(r"(?:额外(?:提供|再|延长)?|再延长|另加
 _ZH_AFTER_MAKERS = re.compile(r"原厂(?:保修|保养|质保|保固)期?(?:满|完结|届满|结束|到期)(?:后|之后|翌日)")
 _PROGRAMME_SECTION = re.compile(r"(?i)\b(?:rewards?|loyalty|membership|members|club|vip|tiers?|levels?)\b")
 _LEVEL_LABEL = re.compile(r"^\W*([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\s*:\s")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_SPAN = re.compile(rf"(?i)\b(?:from|between|during)?\s*\(?({_MONTH})\s+(?:to|until|through|and|-|–)\s+({_MONTH})\b(?!\s+\d)")
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
@@ -2045,6 +2047,10 @@ class Extractor:
         if kind == "warranty" and scope.get("product") != "protection_plans" and _PLUS_PLAN.search(text, lo, hi):
             # "Care+ customers: motor and battery covered for 4 years": a paid plan's cover, named like "TekCare+"
             scope["product"] = "protection_plans"
+        if "period" in keys and "period" not in scope and self.lang == "en" and (months := _MONTH_SPAN.search(text, lo, hi)):
+            # "During ski season (June to September) we're open 8am-8pm" beside "From October to May we're open
+            # 9am-7pm": a season's own terms, told by its months
+            scope["period"] = f"months:{months.group(1)[:3].lower()}-{months.group(2)[:3].lower()}"
         if "region" in keys and "region" not in scope and _TO_POSTCODE.search(text):
             # "Deliver to 560001 — Delivery in 2 days": a product page's estimate for one postcode
             scope["region"] = "postcode"

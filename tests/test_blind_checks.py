@@ -1768,3 +1768,9 @@ def test_a_level_named_under_a_programmes_section(tmp_path):
 def test_missing_items_and_callbacks_of_the_third_wave():
     assert _read("Missing items: refunded automatically within 24 hours of your delivery.")[0][3] == {"product": "missing_items"}
     assert _read("Callbacks are made within 2 hours, during opening hours.") == []
+
+
+def test_a_seasons_months_are_its_own_period():
+    assert _read("During ski season (June to September) we're open 8am-8pm, 7 days.")[0][3] == {"period": "months:jun-sep"}
+    assert _read("From October to May we're open 9am-7pm, 7 days.")[0][3] == {"period": "months:oct-may"}
+    assert _read("Orders placed between 1 December and 24 December ship in 2 days.")[0][3] == {}
