@@ -164,6 +164,7 @@ _PROGRAMME_SECTION = re.compile(r"(?i)\b(?:rewards?|loyalty|membership|members|c
 _LEVEL_LABEL = re.compile(r"^\W*([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\s*:\s")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _MONTH_SPAN = re.compile(rf"(?i)\b(?:from|between|during)?\s*\(?({_MONTH})\s+(?:to|until|through|and|-|–)\s+({_MONTH})\b(?!\s+\d)")
+_BANK_METHODS = {"paynow", "bank_transfer", "fpx", "upi"}   # methods that pay straight into a bank account
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
@@ -984,6 +985,22 @@ def _aside_after(text: str, at: int) -> tuple[int, int] | None:
         return None
     close = min((i for i in (text.find("）", m.end()), text.find(")", m.end())) if i >= 0), default=-1)
     return (m.end(), close) if close > 0 else None
+
+
+def _states_area(region: str) -> str:
+    """"South Island urban addresses": the island's metro area, as a table's Metro column on its row;
+    "Metro NSW, ACT, VIC, QLD and SA", "WA and TAS regional": each state's own area."""
+    parts = region.split(",")
+    if len(parts) >= 2 and len(set(parts) & _AREA_TYPES) == 1 and not any(":" in p or p in ("remote", "INTL") for p in parts):
+        area = (set(parts) & _AREA_TYPES).pop()
+        return ",".join(sorted(f"{p}:{area}" for p in set(parts) - {area}))
+    return region
+
+
+def _bracket_holds(text: str, at: int, end: int) -> bool:
+    """Do `at` and `end` stand in the same bracket, in the same item of it (no ';' between)?"""
+    opening = max(text.rfind("(", 0, end), text.rfind("（", 0, end))
+    return 0 <= opening < at and not re.search(r"[)）;；]", text[at:end])
 
 
 def _open_bracket(text: str, at: int) -> bool:
@@ -1931,6 +1948,10 @@ class Extractor:
             # 「7天无理由退货（未安装）整机6年保修」: a run-together tag strip's bracket notes the tag before it
             hits = [h for h in hits if not (h[2] == "product" and h[1] <= v.start and _zh_tag_note(text, h, v))]
         hits = _named_tier_wins(hits, text)
+        if _open_bracket(text, v.start) and (inner := [h for h in hits if h[2] == "region" and _bracket_holds(text, h[0], v.start)]):
+            # "Regional: 5–10 business days (WA and TAS regional 7–14 business days; NT regional 10–20)": a value
+            # in a bracket takes the places named in the bracket before it, not the line's label
+            hits = [h for h in hits if h[2] != "region" or h in inner]
         # "| Return shipping fee | $249 per bike | Same as contiguous US |": a place named to compare with is not this one
         hits = [h for h in hits if not (h[2] == "region" and _COMPARED_WITH.search(text, max(0, h[0] - 20), h[0]))]
         if (far := next((h for h in hits if h[2] == "region" and h[3] == "remote"), None)) is not None \
@@ -2054,11 +2075,6 @@ class Extractor:
         if "region" in keys and "region" not in scope and _TO_POSTCODE.search(text):
             # "Deliver to 560001 — Delivery in 2 days": a product page's estimate for one postcode
             scope["region"] = "postcode"
-        if "region" in scope and len(parts := scope["region"].split(",")) == 2 and len(set(parts) & _AREA_TYPES) == 1 \
-                and not any(":" in p for p in parts):
-            # "South Island urban addresses": the island's metro area, as a table's Metro column on its row
-            area = (set(parts) & _AREA_TYPES).pop()
-            scope["region"] = f"{(set(parts) - {area}).pop()}:{area}"
         if kind == "dispatch_time" and scope.get("start") in ("before_dispatch", "shipment"):
             del scope["start"]  # "processed before it ships": the dispatch itself, not its clock's start
         elif kind == "dispatch_time" and scope.get("start") == "delivery":
@@ -2276,7 +2292,9 @@ class Extractor:
         for m in self._code_rx.finditer(text):
             codes = re.findall(r"[A-Z]+", m.group(1))
             after = text[m.end():m.end() + 3].lstrip()
-            label = after[:1] in (":", "|", "：") or m.end() == len(text.rstrip())
+            # (or a list before an area word: "WA and TAS regional 7–14 business days")
+            label = after[:1] in (":", "|", "：") or m.end() == len(text.rstrip()) \
+                or (len(codes) > 1 and re.match(r"(?i)(?:metro|regional|remote|rural)\b", text[m.end():m.end() + 12].lstrip()))
             opening = not text[:m.start()].strip(" *-•·|#")
             if not (label and (len(codes) > 1 or opening)) and len(codes) < 3:
                 continue
@@ -2764,6 +2782,10 @@ class Extractor:
             scope["stage"] = "bank"
         if "region" in keys and self.lang == "en" and (own := self._bracket_region(text, v)):
             scope["region"] = own
+        if scope.get("region"):
+            scope["region"] = _states_area(scope["region"])
+        if scope.get("stage") == "bank" and scope.get("payment") in _BANK_METHODS:
+            del scope["stage"]   # "Refunds to PayNow take 5 to 7 business days to reach your bank account": the whole refund
         unit, mn, mx, schedule, qualifier = v.unit, v.min, v.max, None, v.qualifier
         if scope.get("start", "").startswith("before") and qualifier in ("up_to", "within"):
             qualifier = "exactly"   # a deadline counted back: "up to 48 hours before" is "until two days before"

@@ -1774,3 +1774,21 @@ def test_a_seasons_months_are_its_own_period():
     assert _read("During ski season (June to September) we're open 8am-8pm, 7 days.")[0][3] == {"period": "months:jun-sep"}
     assert _read("From October to May we're open 9am-7pm, 7 days.")[0][3] == {"period": "months:oct-may"}
     assert _read("Orders placed between 1 December and 24 December ship in 2 days.")[0][3] == {}
+
+
+def test_readings_of_the_tenth_rounds_fourth_wave():
+    for text in ("Card network rules generally allow disputes within 120 days of the transaction.",
+                 "Example used for illustration only: a 90-day warranty would run from the date of delivery.",
+                 "For a device that stops working after the first 30 days, contact the manufacturer directly under its warranty.",
+                 "Once your return reaches our warehouse, we inspect and process it within 5 business days.",
+                 "Klarna's Pay later in 3 instalments and Pay in 30 days are unregulated credit agreements.",
+                 "Available daily from 8am to 8pm (last Express order at 7.30pm).",
+                 "Express orders reach you within 2 hours, 8am to 8pm daily."):
+        assert [r for r in _read(text) if r[0] != "delivery_time"] == [], text
+    # transit to a country is delivery; a bank's posting is the bank's stage, but not for a method that pays into the bank
+    assert _read("Ships to Canada in 7–10 business days")[0][:2] == ("delivery_time", 7)
+    assert _read("After we've processed it, your bank or card provider may take up to 5 working days to show the money.")[0][0] \
+        == "refund_time"
+    assert _read("Refunds to PayNow take 5 to 7 business days to reach your bank account.")[0][3] == {"payment": "paynow"}
+    # a collection counter's hours are a place's
+    assert _read("The collection counter is open Monday to Saturday, 10am to 7pm.")[0][3] == {"medium": "store"}
