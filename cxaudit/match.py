@@ -1814,6 +1814,9 @@ class Extractor:
 
     def _scope(self, kind: str, text: str, lo: int, hi: int, v: Value, heading: tuple[str, ...]) -> dict[str, str]:
         keys = SCOPE_KEYS.get(kind, DEFAULT_SCOPE_KEYS)
+        if self.lang == "zh" and kind == "refund_time":
+            # a business account's refunds are settled on its contract (采购订单退款…对账确认后30天内完成)
+            keys = keys + ("tier",)
         found: dict[str, tuple[float, set[str]]] = {}
         all_hits = self._scope_hits(text)
         # "9am to 5pm at weekends" inside a timetable names its days, not a period it holds in
@@ -2148,6 +2151,8 @@ class Extractor:
                         and not (key == "payment" and _AND_OR.search(h)) \
                         and not (key == "topic" and _GENERAL_TEAM.search(text)):
                     scope[key] = value   # ("# Refunds and Afterpay" is two topics: a refund under it is not Afterpay's)
+        if self.lang == "zh" and kind == "refund_time" and scope.get("tier") not in (None, "trade"):
+            del scope["tier"]   # (only a business account's contract sets a refund's time apart)
         return scope
 
     def _region_code(self, word: str) -> bool:

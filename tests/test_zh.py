@@ -1192,3 +1192,53 @@ def test_agent_kpi_section_and_star_ratings_are_no_promises(tmp_path, audit_json
         got = {(p["kind"], p["min"]) for p in audit_json(str(tmp_path / name))["promises"]}
         assert (("wait_time", wait) in got) is read and (("response_time", reply) in got) is read, got
     assert _kinds("1***k ★★★★★ 下单后第二天就送到了，师傅当场装好，制冷很快，晚上很安静。") == []
+
+
+def test_bookshop_scopes_guarantees_and_non_promises():
+    # special-order goods keep their own dispatch time, apart from goods in stock
+    assert _kinds('调货商品：商品页标注"需调货"的，付款后3-5个工作日内发货。') == [
+        ("dispatch_time", 3, 5, {"product": "special_orders", "start": "purchase"})]
+    assert _kinds("调货商品3-5个工作日内发货；") == [("dispatch_time", 3, 5, {"product": "special_orders"})]
+    # not satisfied, the money back in full: a money-back guarantee of a subscription box or a course, not a return window
+    assert _kinds("绘本订阅盒首期签收后30天内不满意，可退回首期绘本并全额退款；") == [
+        ("money_back_guarantee", 30, 30, {"product": "subscriptions", "start": "delivery"})]
+    assert _kinds("英语启蒙课（在线版）开课后7天内不满意可申请全额退款") == [
+        ("money_back_guarantee", 7, 7, {"product": "online_courses"})]
+    assert [k[0] for k in _kinds("颜色不满意可在一个月内调换一次。")] == ["exchange_window"]
+    # schools', libraries' and companies' purchase orders are the trade tier
+    assert _kinds("6.2 采购订单退款按合同约定的结算方式办理，一般在对账确认后30天内完成。") == [
+        ("refund_time", 30, 30, {"tier": "trade"})]
+    # (a member's refund is no exception to the refund's time)
+    assert _kinds("会员退款1-3个工作日到账。") == [("refund_time", 1, 3, {})]
+    # the statute's duty on the trader, quoted, is not the shop's promise; the shop's own clause stays
+    assert _kinds("经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款。") == []
+    assert [k[:3] for k in _kinds("我们将在收到退货后3个工作日内退款；经营者应当自收到退回商品之日起七日内返还价款。")] == [
+        ("refund_time", 3, 3)]
+    # a repair's turnaround, an e-book's refund condition: no promise of these kinds
+    assert _kinds("3. 维修中心收到设备后5个工作日内完成检测维修并寄回；") == []
+    assert _kinds("误购且24小时内未阅读的，可联系在线客服处理。") == []
+    assert _kinds("如误购，且购买后24小时内未打开阅读，可联系在线客服申请退款。") == []
+    assert [k[:3] for k in _kinds("签收后7天内未拆封可退货。")] == [("return_window", 7, 7)]
+    # a parcel chase's ticket is passed on: its reply is an escalation's
+    assert _kinds('提交"物流催件"工单，24小时内回复客户。') == [
+        ("response_time", 24, 24, {"medium": "email", "topic": "escalations"})]
+    # what a unit includes, in brackets, is no product of its own
+    assert _kinds("主机（含内置电池）保修2年") == [("warranty", 2, 2, {})]
+    assert _kinds("电池保修6个月") == [("warranty", 6, 6, {"product": "battery"})]
+    assert [k[3] for k in _kinds("纸质图书（含教辅、童书）自签收之日起7天内可无理由退货。")] == [{"start": "delivery"}]
+    # a membership sold as a product is no tier; study guides are a product group
+    assert _kinds("电子书、有声书、在线课程、PLUS会员服务等虚拟商品不适用无理由退货。") == [
+        ("return_window", 0, 0, {"product": "gift_cards"})]
+    assert _kinds("开学季期间教辅满39元包邮。") == [
+        ("free_shipping_threshold", 39, 39, {"period": "promo", "product": "study_guides"})]
+
+
+def test_bookshop_macro_regions_and_trade_line_in_tables(tmp_path, audit_json):
+    page = ("<html><body><h1>配送与联系</h1><table><tr><th>收货地区</th><th>预计送达时间</th></tr>"
+            "<tr><td>华中、西南、西北、东北地区</td><td>3-5天</td></tr></table>"
+            "<table><tr><th>渠道</th><th>服务时间</th></tr>"
+            "<tr><td>学校/图书馆采购专线 021-6088-7712</td><td>周一至周五 9:00-17:30</td></tr></table></body></html>")
+    _write(tmp_path / "site" / "shipping.html", page)
+    got = {p["kind"]: p["scope"] for p in audit_json(str(tmp_path / "site"))["promises"]}
+    assert got["delivery_time"] == {"region": "CN-CENTRAL,CN-NORTHEAST,CN-NORTHWEST,CN-SOUTHWEST"}
+    assert got["support_hours"] == {"medium": "phone", "tier": "trade"}
