@@ -106,7 +106,7 @@ _NO_MARK = re.compile(r"(?i)^\s*(?:[–—\-✗✘×❌]|no|not\s+included|n/?a)
 _LABELS_OWN_VALUE = re.compile(r"\s*:?\s*(?:[$£€¥]|[A-Z]{1,3}\$)?\s?\d")
 # a call to act opening a line is no place ("Choose next-day delivery at checkout")
 _IMPERATIVES = frozenset("choose select pick get enjoy try order buy shop add upgrade book need want "
-                         "call email contact visit see check find join sign".split())
+                         "call email contact visit see check find join sign please allow expect wait".split())
 _PRICED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:for|at)\s+(?:just\s+|only\s+)?(?:[$£€]|(?:US|CA|A|NZ)\$)\s?\d")
 _ZH_THRESHOLD = re.compile(r"满|以上|超过|达到?|起|消费|购物|单笔|订单金额|实付")
 _YUAN_NAMED = re.compile(r"人民[币幣]|RMB|CNY|[¥￥]|港|HK|澳|MOP|大陸|大陆|內地|内地", re.I)
@@ -847,7 +847,7 @@ def _as_written(r: Read, simple: str, written: str) -> Read:
 
 # a short label opening a line or paragraph: "UK CUSTOMERS: …", "ON, QC: $5 shipping."
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]{2})[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
-LEAD_LABEL = re.compile(r"^\W{0,3}([A-Z][A-Za-z&/,.'’ -]{1,40}?)\s*:\s+\S")
+LEAD_LABEL = re.compile(r"^\W{0,3}([A-Z][A-Za-z&/,.'’ -]{1,60}?)\s*:\s+\S")
 _CAPS_PAIR = re.compile(r"\b[A-Z]{2,3}\b")
 
 

@@ -1792,3 +1792,12 @@ def test_readings_of_the_tenth_rounds_fourth_wave():
     assert _read("Refunds to PayNow take 5 to 7 business days to reach your bank account.")[0][3] == {"payment": "paynow"}
     # a collection counter's hours are a place's
     assert _read("The collection counter is open Monday to Saturday, 10am to 7pm.")[0][3] == {"medium": "store"}
+
+
+def test_a_long_place_label_scopes_its_lines_sentences():
+    page = ("<h2>Shipping times</h2><p><strong>Alaska, Hawaii, Puerto Rico and APO/FPO/DPO addresses:</strong> Standard "
+            "shipping only. Please allow 7&ndash;14 business days.</p>")
+    promises, _ = _audit(("shipping.html", page))
+    assert [(p.min, p.max, dict(p.scope).get("region")) for p in promises] == [(7, 14, "remote")]
+    # "Please allow" opens a sentence: it names no zone
+    assert "region" not in _read("Please allow 7–14 business days.")[0][3]
