@@ -1800,4 +1800,4 @@ def test_a_long_place_label_scopes_its_lines_sentences():
     promises, _ = _audit(("shipping.html", page))
     assert [(p.min, p.max, dict(p.scope).get("region")) for p in promises] == [(7, 14, "remote")]
     # "Please allow" opens a sentence: it names no zone
-    assert "region" not in _read("Please allow 7–14 business days.")[0][3]
+    assert "region" not in _read("Please allow 7–14 business days for delivery.")[0][3]
