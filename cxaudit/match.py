@@ -763,7 +763,7 @@ def _line_named(text: str, v: Value, heading: tuple[str, ...], scope: dict[str, 
     if heading and not _GENERAL_TEAM.search(text) and (noun := _LINE_NOUN.search(heading[-1])):
         names.append(heading[-1][:noun.start()])
     if (team := _CALL_TEAM.search(text, 0, v.start)):
-        names.append(team.group(1))   # "call Home Services on 01 555 0190", "call our Wine Advisers on 0345 …"
+        names.append(team.group(1) or team.group(2))   # "call Home Services on 01 555 0190", "call our Wine Advisers on 0345 …"
     if scope.get("medium") != "store" and "location" not in scope:   # (a store's own hours are the store's)
         if (lab := LEAD_LABEL.match(text)) and lab.end(1) < v.start:
             names.append(lab.group(1))
@@ -867,7 +867,10 @@ _NAMED_LINE = re.compile(r"(?i)^(?!(?:customer|customers|care|services?|support|
 # a table column of hours named by what they are the hours of ("Exam hours", "Pharmacy opening times")
 _HOURS_HEADER = re.compile(r"(?i)^(.+?)\s+(?:opening\s+)?(?:hours|times)$")
 # a team the sentence tells the customer to call by its name ("call Home Services on 01 555 0190")
-_CALL_TEAM = re.compile(r"\bcall\s+(?:our\s+|the\s+)?((?:[A-Z][\w&'’-]+\s+){1,3}?)(?:on|at)\s+[\d+(]")
+# (opening the sentence, "Call X on …" names a team only by a team's noun: "Call Brightwell on …" is the shop)
+_CALL_TEAM = re.compile(r"\bcall\s+(?:our\s+|the\s+)?((?:[A-Z][\w&'’-]+\s+){1,3}?)(?:on|at)\s+[\d+(]"
+                        r"|^\W*Call\s+(?:our\s+|the\s+)?((?:[A-Z][\w&'’-]+\s+){0,2}(?:Services?|Team|Desk|Line|Centre|Center|"
+                        r"Advisers|Advisors|Department|Support|Helpline)\s+)(?:on|at)\s+[\d+(]")
 # a heading that names a line by its noun ("Garden buildings helpline")
 _LINE_NOUN = re.compile(r"(?i)\s+(?:team|helpline|help\s+line|line|desk|department)\W*$")
 _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s*)$")

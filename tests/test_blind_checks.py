@@ -1801,3 +1801,10 @@ def test_a_long_place_label_scopes_its_lines_sentences():
     assert [(p.min, p.max, dict(p.scope).get("region")) for p in promises] == [(7, 14, "remote")]
     # "Please allow" opens a sentence: it names no zone
     assert "region" not in _read("Please allow 7–14 business days for delivery.")[0][3]
+
+
+def test_a_team_called_by_its_name_at_the_start_of_a_sentence():
+    assert _read("Call Home Services on 01 555 0190 (Monday to Saturday, 7am to 7pm).")[0][3] == {
+        "medium": "phone", "topic": "home services"}
+    # the shop itself, called by its name, is no team of its own
+    assert _read("Call Brightwell on 01 555 0100, Monday to Friday 8am–8pm.")[0][3] == {"medium": "phone"}
