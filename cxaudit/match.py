@@ -208,7 +208,9 @@ _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bdepend
                          # "Card refunds reflect in 3–5 working days": the bank's posting
                          r"|\b(?:reflects?|to\s+reflect)\s+(?:in|on|within)\b")
 # a section of worked examples ("## Examples": "The heater stops working after 8 months – covered")
-_EXAMPLES = re.compile(r"(?i)^\W*(?:some\s+|worked\s+|real[- ]life\s+)?(?:examples?|example\s+(?:scenarios?|cases?)|scenarios?)\W*$")
+# ("An example", "Worked example: a Thursday order", 举例, 示例)
+_EXAMPLES = re.compile(r"(?i)^\W*(?:some\s+|an?\s+|for\s+|worked\s+|real[- ]life\s+)?(?:examples?|example\s+(?:scenarios?|cases?)|scenarios?)"
+                       r"(?:\s*[:–—-].*)?\W*$|^\W*(?:举例|示例|例如|範例)\W*$")
 _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|latest|recent)\s+)?(?:reviews?|ratings?\s*(?:&|and)\s*reviews?|"
                       r"testimonials?|what\s+(?:our\s+)?(?:customers|clients|sleepers|riders|people)\s+(?:are\s+)?say(?:ing)?|"
                       r"(?:\d+\s+)?(?:reader\s+)?comments?\s*(?:\(\d+\))?\W*$|leave\s+a\s+(?:comment|reply))")
@@ -237,9 +239,7 @@ _STAFF_ZH = "内部备注|内部提示|内部说明|仅供内部"
 # "Targets", or one that says so anywhere ("AGENT NOTES / KPIs (internal targets, never quote)").
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
                        r"(?:\d+(?:\.\d+)*\.?\s+)?(?:document|version|revision|change|amendment|policy)\s+(?:history|log)|changelog|"
-                       r"for\s+internal\s+use(?:\s+only)?|targets?|"
-                       # a worked example's section ("An example", "Worked example: a Thursday order")
-                       r"(?:an?\s+|worked\s+|for\s+)?examples?(?:\s*[:–—-].*)?|举例|示例|例如|範例)\W*$|"
+                       r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?|service\s+levels?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
                        r"\bnot\s+for\s+quoting\b|"
                        rf"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
@@ -961,7 +961,7 @@ def _zh_tag_note(text: str, h: tuple, v: Value) -> bool:
     opened = max(text.rfind("（", 0, h[0]), text.rfind("(", 0, h[0]))
     if opened < 0 or any(c in text[opened + 1:h[0]] for c in ")）"):
         return False
-    close = min((i for i in (text.find("）", h[1]), text.find(")", h[1])) if i >= 0), default=-1)
+    close = _closing_bracket(text, h[1])
     return 0 <= close < v.start and not text[close + 1:v.start].startswith(("，", ",", "：", ":")) \
         and bool(_ZH_TAG_BEFORE.search(text, 0, opened))
 
@@ -981,13 +981,24 @@ def _in_aside(text: str, start: int, end: int) -> bool:
     return _open_bracket(text, start) and (text.find(")", end) >= 0 or text.find("）", end) >= 0)
 
 
+def _closing_bracket(text: str, at: int) -> int:
+    """Where the first bracket closing at or after `at` stands, full-width or not (-1: none)."""
+    return min((i for i in (text.find("）", at), text.find(")", at)) if i >= 0), default=-1)
+
+
 def _aside_after(text: str, at: int) -> tuple[int, int] | None:
     """A bracket right after a value and its own word (「满59元包邮（…）」), full-width or not."""
     m = _ASIDE.match(text, at)
     if not m:
         return None
-    close = min((i for i in (text.find("）", m.end()), text.find(")", m.end())) if i >= 0), default=-1)
+    close = _closing_bracket(text, m.end())
     return (m.end(), close) if close > 0 else None
+
+
+def _location_of(label: str) -> str:
+    """A store's or a row's place as a location scope: its parts, tidied and sorted ("New York — Chelsea,
+    220 W 19th St" -> "220 w 19th st,new york — chelsea")."""
+    return ",".join(sorted({" ".join(p.split()).lower() for p in re.split(r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
 
 
 def _states_area(region: str) -> str:
@@ -2245,7 +2256,7 @@ class Extractor:
         m = _LATER_BRACKET.search(text, v.end)
         if not m or not text[v.end:m.start()].strip():
             return None
-        close = min((i for i in (text.find("）", m.end()), text.find(")", m.end())) if i >= 0), default=-1)
+        close = _closing_bracket(text, m.end())
         if close < 0 or not self.find_values(text[m.end():close]):
             return None
         return m.end(), close
@@ -2381,8 +2392,7 @@ class Extractor:
                 first = text.split(" | ", 1)[0].strip()
                 if "," in first and len(first) <= 60 and not _GENERIC_PLACE.search(first) and not self._heading_scope(first):
                     # (at the place the row names: "New York — Chelsea, 220 W 19th St")
-                    scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
-                        r"\s*(?:,|&|/|\band\b)\s*", first) if p.strip()}))
+                    scope["location"] = _location_of(first)
             if in_row:
                 label = text.split(" | ", 1)[0].strip()
                 if "service" in scope and "region" in keys and "region" not in scope and label \
@@ -2466,8 +2476,7 @@ class Extractor:
                                        and not self._heading_scope(h)), "")   # ("Click & Collect" is a service)
             if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not label_row or v.start > len(label)) \
                     and not self._cues_of_heading(label):   # "Warranty" over a showroom's hours is no place
-                scope["location"] = ",".join(sorted({" ".join(p.split()).lower() for p in re.split(
-                    r"\s*(?:,|&|/|\band\b)\s*", label) if p.strip()}))
+                scope["location"] = _location_of(label)
         if pack.kind == "support_hours" and scope.get("medium") == "store" and "location" not in scope \
                 and (named_store := _NAMED_STORE.search(text, 0, v.start)):
             scope["location"] = named_store.group(1).strip().lower()   # "Our Richmond showroom at 225 Swan Street is open …": that showroom's

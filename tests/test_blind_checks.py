@@ -1751,16 +1751,12 @@ def test_readings_of_the_tenth_rounds_third_wave():
     assert _read("During the Boxing Day and end-of-season sales wait times can be up to 20 minutes.")[0][3] == {"period": "promo"}
 
 
-def test_a_level_named_under_a_programmes_section(tmp_path):
-    script = tmp_path / "script.txt"
-    script.write_text("5. REWARDS\n===========\n- Explorer: free standard shipping, no minimum. Summit: free 2-day\n"
-                      "  shipping, 90-day returns, 30-day price adjustment, priority line.\n\n"
-                      "6. SHIPPING\n===========\nStandard: 3-7 business days.\n")
-    from cxaudit.extract import read_blocks
-    from cxaudit.model import Document
-    from cxaudit.pipeline import promises_in_blocks
-    doc = Document(uri="script.txt", channel="call_centre", fmt="txt", path=str(script))
-    tiers = {(p.kind, dict(p.scope).get("tier")) for p in promises_in_blocks(read_blocks(doc), doc)}
+def test_a_level_named_under_a_programmes_section():
+    script = ("5. REWARDS\n===========\n- Explorer: free standard shipping, no minimum. Summit: free 2-day\n"
+              "  shipping, 90-day returns, 30-day price adjustment, priority line.\n\n"
+              "6. SHIPPING\n===========\nStandard: 3-7 business days.\n")
+    promises, _ = _audit(("script.txt", script))
+    tiers = {(p.kind, dict(p.scope).get("tier")) for p in promises}
     assert ("free_shipping_threshold", "members:explorer") in tiers and ("return_window", "members:summit") in tiers
     assert ("delivery_time", None) in tiers   # ("Standard:" outside the programme's section is a service)
 

@@ -1046,10 +1046,6 @@ def test_hong_kong_repairs_typhoons_and_inspected_refunds():
 
 def test_a_lab_or_a_task_taking_time_is_no_window():
     # under a returns heading, a lab's making time and what something takes are not return windows
-    from cxaudit.extract import read_blocks
-    from cxaudit.model import Document
-    from cxaudit.pipeline import promises_in_blocks
-
     text = "# 退貨及換貨\n\n配度數的單光眼鏡需在我們的實驗室製作3至5個工作天；漸進多焦點鏡片需7至10個工作天。\n\n眼鏡自送達之日起30天內均可退貨。\n"
     doc = Document(uri="faq.md", channel="help_centre", fmt="md", content=text.encode())
     assert [(p.kind, p.min) for p in promises_in_blocks(read_blocks(doc), doc)] == [("return_window", 30)]
