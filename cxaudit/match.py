@@ -1199,7 +1199,8 @@ class Extractor:
             if self._materials else None
         # state and province codes ("ON, QC:"), by country
         self._codes: dict[str, dict[str, str]] = {c: dict(codes) for c, codes in (self.common.region_codes if self.common else ())}
-        every = sorted({code for codes in self._codes.values() for code in codes}, key=len, reverse=True)
+        # (longest first; ties by name, so the pattern, and its entry in the pattern cache, is the same each run)
+        every = sorted({code for codes in self._codes.values() for code in codes}, key=lambda c: (-len(c), c))
         self._code_rx = re.compile(
             rf"(?<![\w-])((?:{'|'.join(every)})(?:\s*(?:,|/|&|\band\b)\s*(?:{'|'.join(every)}))*)(?![\w-])") if every else None
         # a tier's own name standing alone ("Gold", "Member" over a table column)

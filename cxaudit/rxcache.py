@@ -32,6 +32,7 @@ except ImportError:   # an interpreter without these internals: no cache
     _sre = _compiler = _parser = None
 
 _MAX_ENTRIES = 20_000
+_MAX_BYTES = 16 << 20   # (the rule packs' own patterns take ~3 MB; the rest is sub-alternations of rxfilter)
 _lock = threading.Lock()
 _state: dict = {"entries": None, "used": set(), "dirty": False, "path": None, "depth": 0, "orig": None}
 
@@ -74,6 +75,11 @@ def _save() -> None:
     tmp = None
     try:
         data = marshal.dumps((_header(), entries))
+        if len(data) > _MAX_BYTES:   # this run's entries, and of those only whole patterns if need be
+            entries = {k: v for k, v in entries.items() if k in _state["used"]}
+            data = marshal.dumps((_header(), entries))
+            if len(data) > _MAX_BYTES:
+                data = marshal.dumps((_header(), {k: v for k, v in entries.items() if k[0] != "any_of_part"}))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rx-")
         with os.fdopen(fd, "wb") as f:
@@ -85,6 +91,22 @@ def _save() -> None:
                 os.unlink(tmp)
 
 
+def _entry(tree, flags: int) -> tuple:
+    """What `_sre.compile` needs of a parse tree, in plain values marshal can write."""
+    code = _compiler._code(tree, flags)
+    groupindex = dict(tree.state.groupdict)
+    indexgroup = [None] * tree.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    # (plain ints: the opcodes are named int constants, which marshal does not write)
+    return (int(flags | tree.state.flags), [int(c) for c in code], int(tree.state.groups), groupindex, tuple(indexgroup))
+
+
+def _from_entry(pattern, entry) -> re.Pattern:
+    final_flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, final_flags, code, groups - 1, groupindex, indexgroup)
+
+
 def _cached_compile(p, flags=0):
     """`re._compiler.compile` with the matcher code of a string pattern kept in the cache."""
     orig = _state["orig"]
@@ -94,29 +116,68 @@ def _cached_compile(p, flags=0):
     hit = _state["entries"].get(key)
     if hit is not None:
         try:
-            final_flags, code, groups, groupindex, indexgroup = hit
-            compiled = _sre.compile(p, final_flags, code, groups - 1, groupindex, indexgroup)
+            compiled = _from_entry(p, hit)
             _state["used"].add(key)
             return compiled
         except Exception:   # a foreign or damaged entry: compile it afresh
             pass
     try:
-        tree = _parser.parse(p, flags)
-        code = _compiler._code(tree, flags)
-        groupindex = dict(tree.state.groupdict)
-        indexgroup = [None] * tree.state.groups
-        for name, i in groupindex.items():
-            indexgroup[i] = name
-        # (plain ints: the opcodes are named int constants, which marshal does not write)
-        entry = (int(flags | tree.state.flags), [int(c) for c in code], int(tree.state.groups), groupindex, tuple(indexgroup))
-        compiled = _sre.compile(p, entry[0], entry[1], entry[2] - 1, entry[3], entry[4])
+        entry = _entry(_parser.parse(p, flags), flags)
+        compiled = _from_entry(p, entry)
     except re.error:
         raise
     except Exception:   # an interpreter whose internals differ: re's own compile, uncached
         return orig(p, flags)
-    _state["entries"][key] = entry
+    _remember(key, entry)
+    return compiled
+
+
+def _remember(key, value) -> None:
+    _state["entries"][key] = value
     _state["used"].add(key)
     _state["dirty"] = True
+
+
+def recall(key: tuple):
+    """What `remember` kept under `key` on this or an earlier run; None when nothing (or when the
+    cache is off, or not loaded: it is loaded by the first `compiling()` block)."""
+    entries = _state["entries"]
+    if not entries:
+        return None
+    value = entries.get(key)
+    if value is not None:
+        _state["used"].add(key)
+    return value
+
+
+def remember(key: tuple, value) -> None:
+    """Keep `value` (made of what marshal writes) under `key` (a tuple whose first item names
+    its user) for later runs, when the cache is loaded."""
+    if _state["entries"] is not None:
+        with _lock:
+            _remember(key, value)
+
+
+def compile_tree(key: tuple, tree_of) -> re.Pattern:
+    """`re._compiler.compile(tree_of(), flags)` for a parse tree that is known by `key`: from the
+    cache when an earlier run compiled it, else built (and kept, when the cache is loaded)."""
+    hit = recall(key)
+    if hit is not None:
+        try:
+            return _from_entry(None, hit)
+        except Exception:
+            pass
+    tree, flags = tree_of()
+    if _state["entries"] is None or _sre is None:
+        return re._compiler.compile(tree, flags)
+    try:
+        entry = _entry(tree, flags)
+        compiled = _from_entry(None, entry)
+    except re.error:
+        raise
+    except Exception:
+        return re._compiler.compile(tree, flags)
+    remember(key, entry)
     return compiled
 
 

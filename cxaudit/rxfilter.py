@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 import sys
 
+from cxaudit import rxcache
+
 try:
     from re import _compiler, _constants as _c, _parser
     from re._casefix import _EXTRA_CASES
@@ -200,31 +202,50 @@ def alternation(patterns) -> str:
 
 def compile_any_of(patterns) -> RxFilter | re.Pattern:
     """`re.compile(alternation(patterns), re.I)`, or an RxFilter that finds the same matches.
-    Raises re.error exactly when that compile does."""
+    Raises re.error exactly when that compile does.
+
+    Parsing the alternation and deriving its literals is most of a second for the rule packs;
+    what it gives is kept in the on-disk pattern cache (cxaudit/rxcache.py) when that is loaded,
+    and a later run rebuilds the filter from it without parsing (the tree is parsed again only
+    when a sub-alternation the cache lacks is needed)."""
     patterns = tuple(str(p) for p in patterns)
     source = alternation(patterns)
     if _parser is None:
         return re.compile(source, re.I)
+    known = rxcache.recall(("any_of", _CACHE_FORMAT, source))
+    if known is not None:
+        try:
+            if known == "re":
+                return re.compile(source, re.I)
+            full = rxcache.compile_tree((source, _FLAGS), lambda: (_parser.parse(source, _FLAGS), _FLAGS))
+            return RxFilter(patterns, None, None, None, list(known), full)
+        except Exception:             # (a damaged entry: build it afresh)
+            pass
     try:
         tree = _parser.parse(source, _FLAGS)   # (re.error propagates, as re.compile's would)
     except re.error:
         raise
     except Exception:                 # (RecursionError; a future re._parser we do not know)
         return re.compile(source, re.I)
-    shape = _shape(tree)
-    if shape is None:
-        return re.compile(source, re.I)
     # the whole alternation is compiled once, as re.compile would, so that what re rejects only
     # when compiling (a look-behind of varying width) is still rejected here, at load time
-    full = _compiler.compile(tree, _FLAGS)
-    try:
-        prefix, branches = shape
-        literals = [_required(prefix + b) for b in branches]
-        if any(lits is not None for lits in literals):
-            return RxFilter(patterns, tree, prefix, branches, literals, full)
-    except Exception:                 # (a parse tree of a shape this module does not know)
-        pass
+    # (kept under the key re.compile(source, re.I) would be kept under: they are the same code)
+    full = rxcache.compile_tree((source, _FLAGS), lambda: (tree, _FLAGS))
+    shape = _shape(tree)
+    if shape is not None:
+        try:
+            prefix, branches = shape
+            literals = [_required(prefix + b) for b in branches]
+            if any(lits is not None for lits in literals):
+                rxcache.remember(("any_of", _CACHE_FORMAT, source), literals)
+                return RxFilter(patterns, tree, prefix, branches, literals, full)
+        except Exception:             # (a parse tree of a shape this module does not know)
+            pass
+    rxcache.remember(("any_of", _CACHE_FORMAT, source), "re")
     return re.compile(source, re.I)
+
+
+_CACHE_FORMAT = 1   # (bump when what the cache keeps for a filter changes)
 
 
 # items that match in at most one way (one character or none): `q (a|b)` is `q a|q b` after them
@@ -270,18 +291,22 @@ class RxFilter:
     same parse tree, with the same group numbers), faster when most patterns need a literal
     the text lacks. Made by `compile_any_of`."""
 
-    __slots__ = ("patterns", "flags", "_state", "_prefix", "_branches", "_auto", "_always", "_all", "_cache", "_full")
+    __slots__ = ("patterns", "flags", "_source", "_tree", "_prefix", "_branches", "_auto", "_always", "_all", "_cache", "_full")
 
     def __init__(self, patterns, tree, prefix, branches, literals, full):
+        """`literals`: each branch's required literals (None: always searched). `tree`, `prefix`
+        and `branches` may be None (a filter rebuilt from the cache): they are parsed from the
+        patterns when first needed."""
         import ahocorasick
 
         self.patterns = tuple(patterns)
         self.flags = full.flags
-        self._state = tree.state
+        self._source = alternation(self.patterns)
+        self._tree = tree
         self._prefix = prefix
         self._branches = branches
         self._full = full
-        self._all = (1 << len(branches)) - 1
+        self._all = (1 << len(literals)) - 1
         self._always = 0
         masks: dict[str, int] = {}
         for i, lits in enumerate(literals):
@@ -295,6 +320,19 @@ class RxFilter:
             self._auto.add_word(lit, mask)
         self._auto.make_automaton()
         self._cache: dict[int, re.Pattern | None] = {self._all: full, 0: None}
+
+    def _sub_tree(self, mask: int):
+        """The parse tree of the alternation of the branches in `mask`, and its flags."""
+        if self._tree is None:
+            self._tree = _parser.parse(self._source, _FLAGS)
+            self._prefix, self._branches = _shape(self._tree)
+        chosen = [b for i, b in enumerate(self._branches) if mask >> i & 1]
+        state = self._tree.state
+        if len(chosen) == 1:
+            data = self._prefix + chosen[0]
+        else:
+            data = self._prefix + [(_c.BRANCH, (None, [_parser.SubPattern(state, b) for b in chosen]))]
+        return _parser.SubPattern(state, data), self.flags
 
     @property
     def pattern(self) -> str:
@@ -314,12 +352,7 @@ class RxFilter:
             return self._cache[mask]
         except KeyError:
             pass
-        chosen = [b for i, b in enumerate(self._branches) if mask >> i & 1]
-        if len(chosen) == 1:
-            data = self._prefix + chosen[0]
-        else:
-            data = self._prefix + [(_c.BRANCH, (None, [_parser.SubPattern(self._state, b) for b in chosen]))]
-        rx = _compiler.compile(_parser.SubPattern(self._state, data), self.flags)
+        rx = rxcache.compile_tree(("any_of_part", _CACHE_FORMAT, self._source, mask), lambda: self._sub_tree(mask))
         if len(self._cache) >= _MAX_CACHE:
             self._cache.clear()
             self._cache[self._all] = self._full

@@ -1,6 +1,7 @@
 """The on-disk cache of compiled regular expressions: a pattern from the cache behaves exactly as
 `re` compiles it, and a damaged or foreign cache file is ignored."""
 
+import marshal
 import re
 
 import pytest
@@ -69,3 +70,55 @@ def test_the_cache_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("CXAUDIT_RX_CACHE", "0")
     with rxcache.compiling():
         assert re._compiler.compile is not rxcache._cached_compile
+
+
+VETOES = (r"\bregist(?:er|ration)\b", r"\bin\s+any\s+event\b", r"\bfor\s+example\b", r"(?<!not\s)\bstatutory\b",
+          r"\b(?:e\.g\.|such\s+as)\s", r"\b(\w+)\s+\1\b", r"\d+\s*(?:days?|weeks?)\s+(?:notice|prior)\b")
+SENTENCES = ["Register within 30 days for an extra year.", "In any event, refunds take 5 days.",
+             "For example, an order placed Monday ships Tuesday.", "Your statutory rights are not affected.",
+             "Give us 14 days notice to cancel.", "Returns are free free of charge.", "Ships in 2 days.",
+             "Items such as earrings cannot be returned.", "Not statutory: our own 60-day promise."]
+
+
+def _finds(rx) -> list:
+    return [(m.span(), m.groups()) if m else None for s in SENTENCES for m in (rx.search(s), rx.search(s, 3, 30))]
+
+
+def _new_process():
+    rxcache._save()
+    rxcache._state.update(entries=None, used=set(), dirty=False, path=None)
+    re.purge()
+
+
+def test_a_filtered_alternation_comes_back_from_the_cache_without_parsing(fresh_cache):
+    from cxaudit.rxfilter import RxFilter, alternation, compile_any_of
+
+    expected = _finds(re.compile(alternation(VETOES), re.I))
+    with rxcache.compiling():
+        cold = compile_any_of(VETOES)
+    assert isinstance(cold, RxFilter) and _finds(cold) == expected
+    _new_process()
+    with rxcache.compiling():
+        warm = compile_any_of(VETOES)
+    assert isinstance(warm, RxFilter) and warm._tree is None   # (rebuilt from the literals kept)
+    assert _finds(warm) == expected            # (the searches the first run made came from the cache too)
+    assert warm._tree is None and not rxcache._state["dirty"]
+    # a text needing a sub-alternation no run has made parses the patterns then, and still agrees
+    assert warm.search("register, for example, statutory") .span() == (0, 8)
+    assert warm._tree is not None and rxcache._state["dirty"]
+
+
+def test_the_cache_file_stays_under_its_size_limit(fresh_cache, monkeypatch):
+    from cxaudit.rxfilter import compile_any_of
+
+    with rxcache.compiling():
+        rx = compile_any_of(VETOES)
+        _finds(rx)
+    whole = len(marshal.dumps((rxcache._header(), rxcache._state["entries"])))
+    monkeypatch.setattr(rxcache, "_MAX_BYTES", whole - 1)
+    _new_process()
+    with rxcache.compiling():
+        rx = compile_any_of(VETOES)
+    kept = rxcache._state["entries"]
+    assert kept and not any(k[0] == "any_of_part" for k in kept)   # (sub-alternations went first)
+    assert _finds(rx) == _finds(re.compile("|".join(f"(?:{p})" for p in VETOES), re.I))
