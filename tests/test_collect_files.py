@@ -133,3 +133,22 @@ def test_absolute_path_ignores_upper_folders(tmp_path):
     (site / "index.html").write_text("x")
     (doc,) = list(walk(str(site), None))
     assert doc.channel == "website"
+
+
+def test_folders_above_the_walked_folder_name_no_channel(tmp_path, monkeypatch):
+    # a brand that sells phones keeps its corpus under "acme-phone/": its pages are not call scripts
+    corpus = tmp_path / "acme-phone" / "corpus"
+    (corpus / "help").mkdir(parents=True)
+    (corpus / "index.html").write_text("x")
+    (corpus / "help" / "returns.md").write_text("x")
+    monkeypatch.chdir(tmp_path)
+    for target in (str(corpus), "acme-phone/corpus"):
+        assert {d.uri.rsplit("/", 1)[-1]: d.channel for d in walk(target, None)} == \
+            {"index.html": "website", "returns.md": "help_centre"}
+    # the walked folder's own name still counts, and a file given alone keeps its folder's
+    scripts = tmp_path / "acme-phone" / "scripts"
+    scripts.mkdir()
+    (scripts / "greeting.txt").write_text("x")
+    assert [d.channel for d in walk("acme-phone/scripts", None)] == ["call_centre"]
+    assert [d.channel for d in walk("acme-phone/scripts/greeting.txt", None)] == ["call_centre"]
+    assert [d.channel for d in walk("acme-phone/corpus/index.html", None)] == ["website"]

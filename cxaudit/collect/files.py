@@ -106,7 +106,7 @@ def channel_for(uri: str, fmt: str | None, channel: str | None,
                 return chan
             if "/" not in pattern.rstrip("/") and rx.match(name):
                 return chan
-    return infer_channel(_significant(uri), fmt)
+    return infer_channel(_significant(uri, rel), fmt)
 
 
 @functools.lru_cache(maxsize=256)
@@ -130,12 +130,16 @@ def _glob_regex(pattern: str) -> re.Pattern:
     return re.compile(out + r"\Z")
 
 
-def _significant(uri: str) -> str:
-    # An absolute path's upper folders (/home/alice/support-team/...) say nothing about the content.
-    if uri.startswith("/") or re.match(r"^[A-Za-z]:[\\/]", uri):
-        parts = uri.replace("\\", "/").rstrip("/").split("/")
-        return "/".join(parts[-3:])
-    return uri
+def _significant(uri: str, rel: str | None = None) -> str:
+    """The part of a path that speaks of its content: the path inside the folder being walked
+    and that folder's own name ("scripts/" given on the command line), or for a file given alone
+    its name and its folder's. Folders above say nothing about it: a corpus kept under
+    "/work/acme-phones/site/" is not a call script because the brand sells phones."""
+    path = uri.replace("\\", "/").rstrip("/")
+    if rel is not None and path.endswith("/" + rel):
+        above = path[: -len(rel) - 1].rsplit("/", 1)[-1]
+        return rel if above in ("", ".", "..") else f"{above}/{rel}"
+    return "/".join(path.split("/")[-2:])
 
 
 def walk(target: str, channel: str | None, channel_globs: Sequence[tuple[str, str]] = (),
