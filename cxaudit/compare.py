@@ -574,7 +574,7 @@ def _compare_kind(kind: str, promises: list[Promise], markets: set[str] | None =
         by_value[k[1]] |= places[k]
     support = {k: len(by_value[k[1]]) for k in keys}
     for ka, kb, rel in found:
-        if support[ka] == support[kb] == 1 and any(support[kc] >= 2 for kc in rivals[ka] & rivals[kb]):
+        if support[ka] == support[kb] == 1 and any(support[kc] >= 3 for kc in rivals[ka] & rivals[kb]):
             continue
         # One disagreement seen through several scope variants ("£40" on a UK page, a
         # standard-delivery line and a product page, all against one "£50") is one finding.

@@ -162,8 +162,18 @@ _ZH_EXTRA_BEFORE = re.compile(r"(?:额外(?:提供|再|延长)?|再延长|另加
 _ZH_AFTER_MAKERS = re.compile(r"原厂(?:保修|保养|质保|保固)期?(?:满|完结|届满|结束|到期)(?:后|之后|翌日)")
 _PROGRAMME_SECTION = re.compile(r"(?i)\b(?:rewards?|loyalty|membership|members|club|vip|tiers?|levels?)\b")
 _LEVEL_LABEL = re.compile(r"^\W*([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\s*:\s")
+# a refund's own predicate just before its time ("… are issued to the original payment method within")
+_PAID_OUT = re.compile(r"\b(?:is|are|will\s+be|gets?)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?"
+                       r"(?:issued|processed|paid(?:\s+back)?|credited|refunded)(?:\s+(?:back\s+)?to\s+[^.;:|]{1,60}?)?\s*$", re.I)
+_SEASON_LABEL = re.compile(r"(?i)\b(?:summer|winter|spring|autumn|fall|seasons?|seasonal|peak|off-peak|holidays?|christmas|easter|"
+                           r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_MEASURE_WORD = re.compile(r"(?i)hours?\Z")
+_NUMBER_BEFORE = re.compile(r"\d\s*(?:-\s*)?\Z")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_MONTH_SPAN = re.compile(rf"(?i)\b(?:from|between|during)?\s*\(?({_MONTH})\s+(?:to|until|through|and|-|–)\s+({_MONTH})\b(?!\s+\d)")
+_DAY_NO = r"\d{1,2}(?:st|nd|rd|th)?"
+# ("June to September", "1 March to 31 October", "Mar-Oct", "December 1 to December 23"; not a year's dates)
+_MONTH_SPAN = re.compile(rf"(?i)\b(?:from|between|during)?\s*\(?(?:{_DAY_NO}\s+)?({_MONTH})\.?(?:\s+{_DAY_NO}\b)?"
+                         rf"(?:\s+(?:to|until|through|and)\s+|\s*[-–]\s*)(?:{_DAY_NO}\s+)?({_MONTH})\b(?:\s+{_DAY_NO}\b)?(?!,?\s+\d)")
 _BANK_METHODS = {"paynow", "bank_transfer", "fpx", "upi"}   # methods that pay straight into a bank account
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
@@ -234,7 +244,7 @@ _BARE_VALUE = re.compile(r"^\W*(?:(?:up\s+to|within|about)\s+)?(?:[$£€]\s?)?\
 _COMPOUND = re.compile(r"(?i)\d\s*-\s*(?:\w+-)?(?:hours?|days?|weeks?|months?|years?)\b")
 _GAP_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\b(?:and|or|but|with|for|on|to|of\s+(?:our|the))\b")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")
-_STAFF_ZH = "内部备注|内部提示|内部说明|仅供内部"
+_STAFF_ZH = "内部备注|内部提示|内部说明|仅供内部|内部考核|坐席考核|不对客户承诺|不对外承诺|质检要求|质检标准"
 # Section headings for staff only: a heading that is just "Internal notes", "Agent notes" or
 # "Targets", or one that says so anywhere ("AGENT NOTES / KPIs (internal targets, never quote)").
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
@@ -1374,6 +1384,7 @@ class Extractor:
         # A table row is one statement: its cells (method, destination, time) scope each other.
         spans = _sentence_spans(_sentence_cuts(doc, self._punct), text) if split else [(0, len(text))]
         prev_cues: list[_Cue] = []
+        prev_from = 0
         lead = LEAD_LABEL.match(text)   # "ON, QC: $5 shipping. Orders over $50 are shipped free."
         label: tuple[str, ...] = ()   # a short line with no value ("Phone: 1-888-555-0142") heads the lines after it
         question = None   # "Shipping to Alaska or Hawaii? Allow 7–12 business days.": the question names what the answer is about
@@ -1387,9 +1398,15 @@ class Extractor:
                     if c.start >= off and c.end <= end]
             # "Customer care: 1-800-555-0199 · Mon–Fri 9–5": a cue in the previous sentence of
             # the same block ranks after the sentence's own cues and before the headings.
+            if prev_cues and not cues:
+                # (not a cue its own fragment rules out: "Standard repair | 2–3 weeks" is no standard delivery)
+                seen = text[prev_from:end]
+                prev_cues = [c for c in prev_cues if not (self.packs.get(c.kind) and any(
+                    rx.search(seen) for rx in self.packs[c.kind].veto))]
             near_ctx = [(c, 100) for c in prev_cues] + ctx_cues
             if cues:  # a run of cue-less fragments ("· Mon–Fri 8–8 · Sat 10–4") keeps the last cue seen
                 prev_cues = [_Cue(c.kind, c.strong, -1, -1) for c in cues]
+                prev_from = off
             if len(s_text.split()) > 6 and _WORD.search(s_text):
                 near_ctx = ctx_cues  # a full sentence says what it is about itself ("Mon–Fri 7 am – 7 pm PT" is no sentence)
             # (Chinese has no spaces: a label there is a few characters, "预售商品：")
@@ -1739,6 +1756,8 @@ class Extractor:
             pack = self.packs.get(c.kind)
             if pack is None or not self._fits(pack, v):
                 continue
+            if v.type == "schedule" and _MEASURE_WORD.match(text, c.start, c.end) and _NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start):
+                continue  # a measure, not a timetable ("Express delivery in 2 hours, 8am to 8pm daily": no opening "hours")
             if pack.veto_before and any(rx.search(before) for rx in pack.veto_before):
                 continue
             if pack.veto_after and any(rx.search(after) for rx in pack.veto_after):
@@ -1758,6 +1777,11 @@ class Extractor:
                 d = len(gap) * 1.5 + 2
                 if len(gap) <= 30 and _COMPOUND.search(text, v.start, v.end) and not _GAP_BREAK.search(gap):
                     d = len(gap) * 0.3  # "60-day change-of-mind returns": the value modifies the noun it leads to
+                elif self.lang == "en" and _COMPOUND.search(text, v.start, v.end) and len(gap.split()) >= 4 \
+                        and v.end < len(text) and text[v.end] == " ":
+                    # "Our 30-day promise only covers items sold and shipped by us": the value measures
+                    # the noun it leads to, and a cue past that noun's clause is not that noun
+                    continue
             else:
                 gap, d = "", 0
             if c.end <= v.start and dash is not None and c.end <= dash.end(1) and dash.end() <= v.start \
@@ -1779,6 +1803,11 @@ class Extractor:
                 d += 60   # "cancel or change your order (size, colour, delivery address) within 1 hour": an aside's word
             if c.start <= 12 and c.end <= v.start and not self._relabelled(text, c, v, cues):
                 d = max(0.0, d - 15)  # a cue opening the sentence is its subject ("Refunds for cancelled orders …")
+                if pack.kind == "refund_time" and self.lang == "en" and _PAID_OUT.search(text, c.end, v.start) \
+                        and not _HARD_SEP.search(gap):
+                    # "Refunds for returns under the voluntary return guarantee are issued within 10
+                    # business days": the subject is paid out in that time; the returns are its qualifier
+                    d = 0.0
             if not c.strong:
                 d += 25
             if v.type == "free" and len(gap) > 30:
@@ -2086,7 +2115,8 @@ class Extractor:
         if kind == "warranty" and scope.get("product") != "protection_plans" and _PLUS_PLAN.search(text, lo, hi):
             # "Care+ customers: motor and battery covered for 4 years": a paid plan's cover, named like "TekCare+"
             scope["product"] = "protection_plans"
-        if "period" in keys and "period" not in scope and self.lang == "en" and (months := _MONTH_SPAN.search(text, lo, hi)):
+        if "period" in keys and "period" not in scope and self.lang == "en" and (months := _MONTH_SPAN.search(text, lo, hi)) \
+                and months.group(1)[:3].lower() != months.group(2)[:3].lower():   # (not dates of one month: "1 to 24 December")
             # "During ski season (June to September) we're open 8am-8pm" beside "From October to May we're open
             # 9am-7pm": a season's own terms, told by its months
             scope["period"] = f"months:{months.group(1)[:3].lower()}-{months.group(2)[:3].lower()}"
@@ -2476,7 +2506,8 @@ class Extractor:
                 label = place or next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)
                                        and not self._heading_scope(h)), "")   # ("Click & Collect" is a service)
             if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not label_row or v.start > len(label)) \
-                    and not self._cues_of_heading(label):   # "Warranty" over a showroom's hours is no place
+                    and not _SEASON_LABEL.search(label) \
+                    and not self._cues_of_heading(label):   # "Warranty" over a showroom's hours is no place ("Summer (Mar-Oct)" no place either)
                 scope["location"] = _location_of(label)
         if pack.kind == "support_hours" and scope.get("medium") == "store" and "location" not in scope \
                 and (named_store := _NAMED_STORE.search(text, 0, v.start)):

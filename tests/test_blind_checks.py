@@ -1804,3 +1804,44 @@ def test_a_team_called_by_its_name_at_the_start_of_a_sentence():
         "medium": "phone", "topic": "home services"}
     # the shop itself, called by its name, is no team of its own
     assert _read("Call Brightwell on 01 555 0100, Monday to Friday 8am–8pm.")[0][3] == {"medium": "phone"}
+
+
+def test_readings_of_the_eleventh_rounds_first_wave():
+    # Europe's countries are zones of their own
+    assert _read("Deliveries to Austria take 5–7 business days with our standard service.") == [
+        ("delivery_time", 5, 7, {"region": "AT", "service": "standard"})]
+    # a refund paid out in that time, whatever returns its subject names
+    assert [r[0] for r in _read("Refunds for returns under the voluntary return guarantee are issued within "
+                                "10 business days of receipt of the returned goods.")] == ["refund_time"]
+    assert [r[0] for r in _read("Approved refunds of unused subscription time are issued to the original payment "
+                                "method within 10 business days of the cancellation date.")] == ["refund_time"]
+    # the noun a compound value measures is not a later clause's cue; "2 hours" holds no opening hours;
+    # a repair's row is no delivery however its label starts
+    for text in ("Our 30-day promise only covers items sold and shipped by Stromberg.",
+                 "Express delivery in 2 hours, 8am to 8pm daily.",
+                 "Standard repair | 2–3 weeks | Free under warranty"):
+        assert [r for r in _read(text) if r[0] != "delivery_time" or "repair" in text] == [], text
+    # a season told by its first and last days; dates within one month are no season
+    assert _read("From 1 March to 31 October we're open Monday to Saturday 9am-6pm.")[0][3] == {"period": "months:mar-oct"}
+    assert _read("Orders placed between 1 December and 24 December ship in 2 days.")[0][3] == {}
+
+
+def test_a_garden_centres_seasonal_hours_in_a_script_are_the_nurserys():
+    script = ("Call guide\n\n=====\n6. NURSERY & CLICK AND COLLECT\n=====\nOpening hours to quote:\n"
+              "  Summer (Mar-Oct):  Mon-Sat 9am-6pm, Sun 10:30am-4:30pm\n"
+              "  Winter (Nov-Feb):  Mon-Sat 9am-5pm, Sun 10:30am-4:30pm\n")
+    promises, _ = audit_documents(("scripts/guide.txt", script), channel="call_centre")
+    assert sorted(dict(p.scope).get("period") for p in promises) == ["months:mar-oct", "months:nov-feb"]
+    assert all(dict(p.scope).get("medium") == "store" and "location" not in dict(p.scope) for p in promises)
+
+
+def test_two_lone_messages_are_held_against_each_other_unless_a_value_said_three_times_stands_between():
+    a = ("a.md", "Customer Care phone lines are open Monday to Friday 8am–6pm.")
+    b = ("b.md", "Our customer care team is available by phone Monday to Friday, 9am to 5pm.")
+    c = "Our phone lines are open Monday to Friday 9am–6pm."
+    _, findings = _audit(a, b, ("c1.md", c), ("c2.md", c))
+    pairs = {frozenset(p.source.uri for p in f.promises if p.source.uri in ("a.md", "b.md")) for f in findings}
+    assert frozenset({"a.md", "b.md"}) in pairs
+    _, findings = _audit(a, b, ("c1.md", c), ("c2.md", c), ("c3.md", c))
+    pairs = {frozenset(p.source.uri for p in f.promises if p.source.uri in ("a.md", "b.md")) for f in findings}
+    assert frozenset({"a.md", "b.md"}) not in pairs

@@ -205,3 +205,12 @@ def test_a_cell_wrapped_under_a_row_of_a_table_laid_out_in_spaces(tmp_path):
                    "progressives seven to ten.\""),
         ("SHIPPED", "Read the tracking status. \"Standard shipping takes three to five business days once it has left our lab.\"")]
     assert all(b.table == () for b in rows)
+
+
+def test_a_line_between_two_rules_is_a_title_even_in_label_form():
+    from cxaudit.extract.text import parse
+
+    blocks = parse("Hello.\n\n=====\nAppendix: QA targets (internal)\n=====\n- Answer in 15 seconds;\n", "x.txt")
+    assert blocks[-1].heading == ("Appendix: QA targets (internal)",)
+    # a speaker's line above a rule stays a line
+    assert all(b.heading == () for b in parse("Agent: Hello there.\n=====\nCustomer: hi\n", "x.txt"))

@@ -1238,3 +1238,26 @@ def test_bookshop_macro_regions_and_trade_line_in_tables(tmp_path, audit_json):
     got = {p["kind"]: p["scope"] for p in audit_json(str(tmp_path / "site"))["promises"]}
     assert got["delivery_time"] == {"region": "CN-CENTRAL,CN-NORTHEAST,CN-NORTHWEST,CN-SOUTHWEST"}
     assert got["support_hours"] == {"medium": "phone", "tier": "trade"}
+
+
+def test_steps_and_states_of_the_eleventh_round_are_no_windows():
+    for text in ("回收商收到旧机后 48 小时内完成检测。",
+                 "退回商品經倉庫驗收完成後（約 3–5 個工作天），依原付款方式退款：",
+                 "退貨商品回到倉庫後，驗收大約 3 到 5 個工作天。",
+                 "到店维修，非主板问题最快 1 小时可以取机。",
+                 "坐席：寄修的话，我们收到机器后一般 3 个工作日内修好寄回。到店维修，非主板问题最快 1 小时可以取机。",
+                 "出貨後，物流將於配送日前 2–3 天以電話與您預約配送時段。",
+                 "開封後約 48 小時可完全回彈。",
+                 "為了讓身體充分適應，須睡滿 30 晚後方可提出申請；",
+                 "手机激活后不支持无理由退货。"):
+        assert _kinds(text) == [], text
+    # the window a sentence gives keeps its activation exception as a condition
+    assert [k[:3] for k in _kinds("本商品支持7天无理由退货（激活后不支持）。")] == [("return_window", 7, 7)]
+    # a repair under warranty is still a warranty
+    assert [k[0] for k in _kinds("维修服务：自购买之日起1年保修。")] == ["warranty"]
+
+
+def test_a_boxed_staff_section_of_a_script_is_not_read():
+    script = "欢迎致电。\n\n==========\n附：质检要求（坐席内部考核，不对客户承诺）\n==========\n- 来电振铃 15 秒内接起；\n"
+    doc = Document(uri="scripts/hotline.txt", channel="call_centre", fmt="txt", content=script.encode())
+    assert promises_in_blocks(read_blocks(doc), doc) == []

@@ -142,6 +142,7 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
     heading: tuple[str, ...] = ()
     para: list[str] = []
     para_line = 0
+    rule_line = -1   # (the line of the last rule: a line just under one may be a boxed title)
     para_sup: set[str] = set()
     line_mode = False        # the current run started with a bullet or speaker line
 
@@ -248,7 +249,10 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             line_mode = True
             continue
         if _RULE.match(s):
-            if s[0] in "=-" and para and not line_mode and _UNDERLINE.match(s):
+            boxed = len(para) == 1 and para_line == rule_line + 1 and len(para[0]) <= 80
+            if s[0] in "=-" and para and (not line_mode or boxed) and _UNDERLINE.match(s):
+                # (a line between two rules is a title even when it reads "Label: text":
+                # "=====\nAppendix: QA targets (internal)\n=====")
                 title = para.pop()
                 line = para_line + len(para)
                 flush()
@@ -256,6 +260,7 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             else:
                 flush()   # a decorative rule: ----- or ***** or =====
             line_mode = False
+            rule_line = ln
             continue
         marker = _BULLET.match(raw)
         if marker is not None and raw[marker.start():marker.end()].strip()[:1].isdigit() \
