@@ -259,6 +259,12 @@ _INTERNAL_LINE = re.compile(rf"(?i)^\W*(?:{_STAFF_ZH}|(?:internal|staff)(?:\s+no
                             # what a customer says in a script is no promise ("CUSTOMER: \"You said 1 day!\"")
                             r"|(?:customer|caller|client|顾客|客户|客人|来电者)\s*(?:\([^)]{0,20}\)\s*)?(?:may\s+say\s*)?[:：])")
 # A loyalty programme's own section: "Parallax Plus", "1.1 VoltNest Plus members", "Club Rewards".
+# a section titled by a plan's name alone ("Pro", "Business plan", "Enterprise")
+_PLAN_TIERS = {"free": "basic", "starter": "basic", "basic": "basic", "essentials": "basic", "pro": "pro", "professional": "pro",
+               "premium": "premium", "plus": "plus", "business": "business", "team": "business", "teams": "business",
+               "enterprise": "enterprise"}
+_PLAN_HEADING = re.compile(rf"(?i)^\W*(?:the\s+)?({'|'.join(_PLAN_TIERS)})(?:\s+(?:plan|plans|tier|edition|package|customers))?"
+                           r"(?:\s*[(–—-][^)]{0,30}\)?)?\W*$")
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
                            r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
 # one level of a loyalty programme, named by a word of its own ("Flock members", "Sky tier")
@@ -320,7 +326,14 @@ _OWN_ACTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:bring|let\s+us\s+know|tell\s
                          # after you print them", "Most customers have it unfolded and latched in under 2 minutes"
                          r"|\b(?:are|is|will\s+be|gets?)\s+(?:automatically\s+)?(?:cancell?ed|deleted|closed|released)\s+(?:automatically\s+)?after\b"
                          r"|\b(?:labels?|codes?|links?|vouchers?|quotes?)\s+(?:\w+\s+)?(?:expires?|lapses?|is\s+valid|are\s+valid)\b"
-                         r"|\b(?:have|get|set)\s+(?:it|them)\s+(?:\w+\s+){0,3}?(?:up|unfolded|assembled|installed|set\s+up|running)\b")
+                         r"|\b(?:have|get|set)\s+(?:it|them)\s+(?:\w+\s+){0,3}?(?:up|unfolded|assembled|installed|set\s+up|running)\b"
+                         # a bill's terms, a data export, a notice before a renewal or a deletion, a check, a
+                         # shift: "Invoiced amounts are due within 30 days", "you have 30 days to export your
+                         # workspace", "We email annual customers 30 days before their renewal date"
+                         r"|\b(?:are|is)\s+(?:due|payable)\b|\b(?:unpaid|overdue|past\s+due)\b|\bto\s+export\b|\bexport\s+(?:your|the|customer)\b"
+                         r"|\bbefore\s+(?:their|your|the)\s+(?:\w+\s+)?(?:renewal|renewal\s+date|term\s+ends?|shift)\b|\bbefore\s+we\s+(?:delete|remove|erase|close)\b"
+                         r"|\bverification\s+(?:\w+\s+)?takes\b|\bif\s+you\s+think\s+a\s+charge\b|\bdisputes?\s+(?:a|the|any)\s+charge\b"
+                         r"|\backnowledge\s+(?:security\s+|vulnerability\s+)?reports\b|\bconfirming\s+an\s+incident\b|\b(?:trial|subscription|plan)\s+(?:ends|expires)\s+(?:in|on)\b")
 _SCHEDULE_WORD = re.compile(r"(?i)\b(?:weekdays?|weekends?|saturdays?|sundays?|holidays?|mornings?|evenings?|days?|times?|hours?)\b")
 _ZONE_LABEL = re.compile(r"^\W{0,3}((?:[A-Z][a-z]+|[A-Z]{2,4})(?:[ /&-]+(?:[A-Z][a-z]+|[A-Z]{2,4})){0,3})\s*(?::|[–—-])?\s*"
                          r"(?:(?:up\s+to|within|about|around|approx\.?)\s+)?$")
@@ -1618,9 +1631,11 @@ class Extractor:
             # (the label column's header names what the rows are, "Shipping method", not a value's column)
             # (nor does a column named by a place or a service, "Remote areas", whatever cue it holds)
             if i != col and i != 0 and not any(k in ("region", "service", "tier") for k, _ in self._heading_scope(header)) \
+                    and not (self._heading_scope(header) and any(k == "medium" for k, _ in self._heading_scope(header))
+                             and any(k == "medium" for k, _ in self._heading_scope(table[col]))) \
                     and any(c.kind in self.packs and self._fits(self.packs[c.kind], v)
                                 for c in self._cues_of_heading(header)):
-                return True
+                return True   # (columns of two channels, "Email | Chat", are each channel's: neither claims the other's)
         return False
 
     @staticmethod
@@ -2175,6 +2190,9 @@ class Extractor:
             # "5. REWARDS" over "Explorer: free standard shipping, no minimum. Summit: free 2-day shipping, 90-day
             # returns": under a programme's section, a line labelled by a name of its own is that level's
             scope["tier"] = f"members:{lab.group(1).lower()}"
+        if heading and "tier" in keys and "tier" not in scope and (plan := _PLAN_HEADING.match(heading[-1])):
+            # "## Pro" then "## Business" on a support page: each plan's section gives that plan's terms
+            scope["tier"] = _PLAN_TIERS[plan.group(1).lower()]
         if heading and "tier" in keys and "tier" not in scope and " | " not in text and _TIER_HEADING.match(heading[-1]):
             # "### Parallax Plus": a programme's own section (its nearest heading only: a page
             # about the programme also sets out what everyone else gets)
@@ -2468,7 +2486,10 @@ class Extractor:
                     and not any(k in scope for k, _ in self._heading_scope(label)):
                 # (a label that names another scope the row has, "Change of mind", is no service)
                 scope["service"] = _service_name(label)
-        if in_row and pack.kind in ("response_time", "wait_time") and not {"topic", "medium", "reply"} & set(scope):
+        if in_row and "tier" in keys and "tier" not in scope \
+                and (plan := _PLAN_HEADING.match(text.split(" | ", 1)[0].strip())) and v.start > plan.end():
+            scope["tier"] = _PLAN_TIERS[plan.group(1).lower()]   # "Pro | Within 24 hours | Within 1 hour": a plan's row
+        if in_row and pack.kind in ("response_time", "wait_time") and not {"topic", "medium", "reply", "tier"} & set(scope):
             # "Urgent Issues/Privacy Breach | Up to 1 working day" against "Data Support | Up to 10
             # working days": a reply-time table's row label names the kind of request
             label = text.split(" | ", 1)[0].strip()

@@ -125,6 +125,28 @@ def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
             for r, src in zip(reads, where)]
 
 
+# "Sold and shipped by ErgoPlay GmbH – a Stromberg Marketplace partner": the page's terms are that seller's
+# (the line itself says so, as a product page's seller badge does; a help article that mentions
+# partners' items in passing is not theirs)
+_SOLD_BY_PARTNER = re.compile(r"(?i)^\W{0,3}(?:sold|shipped|fulfilled|dispatched)\s+(?:and\s+(?:shipped|fulfilled|dispatched|delivered)\s+)?by\s+"
+                              r"[^.\n|]{2,80}?(?:marketplace\s+(?:partner|seller|vendor)|third[- ]party\s+(?:seller|vendor|merchant)|partner\s+(?:seller|merchant))\b")
+
+
+def _sold_by_partner(promises: list[Promise], main: set[int]) -> list[Promise]:
+    """A marketplace partner's product page: its own content's terms are that seller's, held only
+    against other sellers' (the site's banner and footer on the page stay the shop's)."""
+    from cxaudit.match import SCOPE_KEYS, _subject
+
+    out = []
+    for p in promises:
+        scope = dict(p.scope)
+        if id(p) in main and p.lang == "en" and "seller" in SCOPE_KEYS.get(p.kind, ()) and "seller" not in scope:
+            scope["seller"] = "marketplace"
+            p = replace(p, scope=tuple(sorted(scope.items())), subject=_subject(p.kind, scope))
+        out.append(p)
+    return out
+
+
 def _sentence_start(block_text: str, sentence: str) -> int:
     """Where a promise's sentence starts in its block's text (0 when it cannot be found there: a
     reading that rewrote it, as a footnote mark dropped, reads as the block's first line)."""
@@ -145,6 +167,8 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     texts: list[str] = []
     section: tuple[tuple[str, ...], str] | None = None   # a leading label ("UK CUSTOMERS: …") and its heading
     opener: _Opener | None = None   # a line that heads the blocks after it: "…rates are:", an FAQ question
+    main: set[int] = set()   # the promises of the page's own content (not its banner, menu or footer)
+    sold_elsewhere = False   # a marketplace partner's product page
     for block in blocks:
         texts.append(block.text)
         block_lang = detect_lang(block.text) if lang == "auto" else lang
@@ -193,7 +217,12 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
             prev = (block, merged)
             continue
         out.extend(found)
+        if block.role == "main":
+            main.update(id(p) for p in found)
+            sold_elsewhere = sold_elsewhere or bool(_SOLD_BY_PARTNER.search(block.text))
         prev = (block, line) if line is not None else None
+    if sold_elsewhere:
+        out = _sold_by_partner(out, main)
     if any(p.bare_dollar and p.unit == "USD" for p in out):
         out = settle_stated_dollar(out, texts)
     return _drop_heading_echoes(out)

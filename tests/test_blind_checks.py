@@ -1845,3 +1845,50 @@ def test_two_lone_messages_are_held_against_each_other_unless_a_value_said_three
     _, findings = _audit(a, b, ("c1.md", c), ("c2.md", c), ("c3.md", c))
     pairs = {frozenset(p.source.uri for p in f.promises if p.source.uri in ("a.md", "b.md")) for f in findings}
     assert frozenset({"a.md", "b.md"}) not in pairs
+
+
+def test_a_marketplace_partners_product_page_gives_that_sellers_terms():
+    page = ("<html><body><header><div class='banner'>Free delivery in Germany from €49</div></header><main>"
+            "<h1>ErgoPlay Gaming Chair</h1><p>Sold and shipped by ErgoPlay Deutschland GmbH – a Stromberg Marketplace partner.</p>"
+            "<p>Delivery time: 5–8 business days.</p></main></body></html>")
+    promises, _ = _audit(("products/chair.html", page),
+                         ("shipping.html", "<html><body><main><p>Standard delivery within Germany takes 1–3 business days.</p></main></body></html>"))
+    chair = [p for p in promises if p.source.uri == "products/chair.html" and p.kind == "delivery_time"]
+    assert [dict(p.scope).get("seller") for p in chair] == ["marketplace"]
+    # a help page that only mentions partners' items keeps the shop's own terms
+    promises, _ = _audit(("help.md", "Items from marketplace partners are sold and shipped by them.\n\nStandard delivery takes 1–3 business days."))
+    assert [dict(p.scope).get("seller") for p in promises if p.kind == "delivery_time"] == [None]
+
+
+def test_a_software_plans_sections_and_rows_are_its_tiers():
+    page = ("# Support\n\n## Pro\n\nWe reply to emails within one day.\n\n## Business\n\nEmail replies within 8 business hours.\n\n"
+            "# Response times\n\n| Plan | First response (email) |\n|---|---|\n| Pro | Within 24 hours |\n"
+            "| Business | Within 4 business hours |\n| Enterprise | Within 1 hour |\n")
+    promises, findings = _audit(("support.md", page))
+    assert sorted((dict(p.scope).get("tier"), p.min, p.unit) for p in promises) == [
+        ("business", 4, "business_hours"), ("business", 8, "business_hours"), ("enterprise", 1, "hours"),
+        ("pro", 1, "days"), ("pro", 24, "hours")]
+    # the plans' own rows disagree only within a plan (and "one day" is 24 hours)
+    assert {tuple(sorted(dict(p.scope).get("tier") for p in f.promises)) for f in findings} <= {("business", "business")}
+
+
+def test_notices_countdowns_and_bills_are_no_promises():
+    for text in ("Hi Sam, your Pro trial ends in 3 days",
+                 "We email the owner 30 days and again 7 days before we delete anything.",
+                 "For purchasers in California, implied warranties are coextensive in duration with this Limited Warranty, "
+                 "but in no event shorter than sixty (60) days or longer than one (1) year following the sale, as provided "
+                 "by California Civil Code Section 1791.1."):
+        assert _read(text) == [], text
+    # under a heading that names a kind, a sentence with an action of its own is not that kind's
+    for heading, text in (("Money-back guarantee", "Invoiced amounts are due within 30 days of the invoice date."),
+                          ("Cancelling your subscription", "After cancellation you have 30 days to export your workspace."),
+                          ("Cancelling your subscription", "We email annual customers 30 days before their renewal date, so you have time to decide."),
+                          ("Refunds", "If you think a charge is wrong, contact billing within 60 days of the charge.")):
+        promises, _ = _audit(("help.md", f"# {heading}\n\n{text}\n"))
+        assert promises == [], text
+
+
+def test_transit_to_a_country_in_brackets_is_a_delivery_time():
+    assert [r[:3] for r in _read("We ship to Canada (5-8 business days) and Australia (7-12 business days).")] == [
+        ("delivery_time", 5, 8), ("delivery_time", 7, 12)]
+    assert _read("In stock — ships within 1 business day.")[0][0] == "dispatch_time"
