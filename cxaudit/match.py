@@ -118,6 +118,7 @@ _PART_HEADER = re.compile(r"(?i)^\W*(?:parts?|components?|covers?|coverage|what[
                           r"部件|质保部件|保修部件|部位|质保范围|保修范围|零部件)\W*$")
 _STAGE_DIRECTION = re.compile(r"(?i)^\W{0,3}\[[^\]]{0,60}\b(?:asks?|wants?|requests?|mentions?|says?|enquires?|inquires?|calls?\s+about)\b[^\]]{0,60}\]")
 _NORMAL_POLICY = re.compile(r"(?i)\b(?:follow|under|get|have|enjoy|come\s+with)\s+(?:our|the)\s+(?:normal|usual|standard|regular)\b")
+_COST_BEFORE = re.compile(r"(?i)\b(?:costs?|charges?|fees?|price)\s+of\s+(?:the\s+|any\s+|your\s+)?(?:\w+\s+)?$")
 _COST_AFTER = re.compile(r"(?i)\s*(?:(?:delivery|shipping|postage)\s+)?(?:costs?|charges?|fees?)\b")
 _FINAL_SALE = re.compile(r"(?i)\bfinal[- ]sale\b")
 _SALE_WORD = re.compile(r"(?i)(?<!final )(?<!final-)\bsale\b|clearance")
@@ -1781,9 +1782,10 @@ class Extractor:
                     not any(rx.search(text, max(0, o.start - 40), o.start) for rx in pack.veto_before) for o in money_in_clause):
                 continue  # "free shipping on orders over €30": the amount is the promise, not "free"
                 # (an amount the pack rules out stays out: "Flock members (annual spend of $300 or more)")
-            if v.type == "duration" and pack.kind in ("delivery_time", "dispatch_time") and _COST_AFTER.match(text, c.end) \
+            if v.type == "duration" and pack.kind in ("delivery_time", "dispatch_time") and (
+                    _COST_AFTER.match(text, c.end) or _COST_BEFORE.search(text, max(0, c.start - 30), c.start)) \
                     and any(o.kind not in ("delivery_time", "dispatch_time") for o in cues):
-                continue  # "we will reimburse you, including delivery costs, no later than 14 days …": money, not time
+                continue  # "we will reimburse you, including delivery costs (the cost of standard delivery), no later than 14 days …": money, not time
             if c.end <= v.start:
                 gap = text[c.end:v.start]
                 d = len(gap)

@@ -281,7 +281,10 @@ class _Opener:
             return True
         if any("\u4e00" <= ch <= "\u9fff" for ch in block.text[:20]):
             return len(block.text) <= 30
-        return len(block.text.split()) <= 8
+        words = len(block.text.split())
+        # (a labelled line of a list, "Hollybrook Van (WR, GL, HR, B60-61): 1-3 working days", is an item
+        # however long its label)
+        return words <= 8 or (words <= 14 and ": " in block.text and not block.text.rstrip().endswith((".", "!")))
 
 
 def _drop_heading_echoes(promises: list[Promise]) -> list[Promise]:

@@ -1892,3 +1892,21 @@ def test_transit_to_a_country_in_brackets_is_a_delivery_time():
     assert [r[:3] for r in _read("We ship to Canada (5-8 business days) and Australia (7-12 business days).")] == [
         ("delivery_time", 5, 8), ("delivery_time", 7, 12)]
     assert _read("In stock — ships within 1 business day.")[0][0] == "dispatch_time"
+
+
+def test_readings_of_the_garden_centre():
+    for text in ("Unpack your plants as soon as they arrive and water them within 24 hours.",
+                 "We'll arrange a collection for £45, or free of charge if the item is faulty."):
+        assert _read(text) == [], text
+    # the cost of delivery refunded is money, not a delivery time
+    assert [r[0] for r in _read("If you cancel, we will reimburse all payments received from you, including the cost of "
+                                "standard delivery, no later than 14 days after the day we receive the goods back.")] == ["refund_time"]
+    assert _read("Refunds under the Plant Guarantee are issued within 5 working days of the claim being approved.")[0][3] == {
+        "start": "approval"}
+    # a labelled list under "Delivery times to quote:" is read as delivery times, each row with its own service
+    script = ("2. WHERE IS MY ORDER\n\n  c) Delivery times to quote (from date of order):\n"
+              "        Hollybrook Van (WR, GL, HR, B60-61, B96-98) .... 1-3 working days\n"
+              "        Pallet, UK mainland ............................ 7-10 working days\n")
+    promises, _ = audit_documents(("scripts/guide.txt", script), channel="call_centre")
+    assert [(p.kind, p.min, dict(p.scope).get("service")) for p in promises] == [
+        ("delivery_time", 1, None), ("delivery_time", 7, "freight")]
