@@ -91,7 +91,7 @@ _EXCLUDED_AFTER = re.compile(r"\s*(?:[、及和与/]?[\u4e00-\u9fff]){0,12}?(?:�
 # A heading or row label that names no particular place ("Opening hours", "Visit a showroom").
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:showroom|store|shop|branch|boutique|studio|outlet)s?(?=\s*,|$)", re.I)
 _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|shops?|boutiques?|locations?|branch(?:es)?|"
-                            r"visit|find|contact|us|our|all|near|directions|trading)\b", re.I)
+                            r"visit|find|contact|us|our|all|near|directions|trading|appointments?|walk-ins?)\b", re.I)
 # the general customer team named outright: a specialist line's heading ("Vet Advice Line") does
 # not make "please call Customer Care on 1300 …" that line's
 _GENERAL_TEAM = re.compile(r"(?i)\bcustomer\s+(?:care|services?|support)\b|\bour\s+(?:main\s+)?support\s+team\b")
@@ -255,6 +255,9 @@ _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+
                        r"\bnot\s+for\s+quoting\b|"
                        rf"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
                        rf"{_STAFF_ZH}|内部参考|请勿外传|不对外|内部考核|内部指标|考核指标|(?:不得|请勿|切勿|不要|禁止)(?:向客户|对客户|对外)承诺")
+# what marks a whole document as staff-facing rather than one section of it
+_DOC_MARKER = re.compile(r"(?i)\b(?:for\s+)?internal\s+use(?:\s+only)?\b|\b(?:do\s+not|don[’']t|never)\s+read\b[^.]{0,40}?\b(?:out|aloud)\b|"
+                         r"\bconfidential\b|\bnot\s+for\s+(?:distribution|customers)\b")
 # A line that is itself a staff note ("内部备注：仓库实际出库多为24小时…", "Internal note: …")
 _INTERNAL_LINE = re.compile(rf"(?i)^\W*(?:{_STAFF_ZH}|(?:internal|staff)(?:\s+notes?)?\s*[:：-]|agent\s+notes?\s*[:：-]"
                             # what a customer says in a script is no promise ("CUSTOMER: \"You said 1 day!\"")
@@ -396,7 +399,8 @@ _COVERED = re.compile(
     # ("… carry a manufacturer's warranty of 12 months")
     r"(?:(?:manufacturer['’]?s?\s+|limited\s+|standard\s+|full\s+)*(?:warranty|guarantee)\s+(?:of|for|lasting)\s+(?:up\s+to\s+)?)?$", re.I)
 _NOT_PRODUCT = frozenset(
-    "all our the every each any new faulty most these those your this that its their some other many".split())
+    "all our the every each any new faulty most these those your this that its their some other many "
+    "registered unregistered".split())
 _RATE_BEFORE = re.compile(r"\d[\d,.]*\+?\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s+$", re.I)
 # A shipping service named by its speed, used as a noun after "upgrade to" or "with"
 # ("upgrade you to 2-Day", "December 19 with 2-Day", "if you paid for Next Day"). Followed by its price ("Next Day costs
@@ -578,7 +582,9 @@ _LABEL_NOT_ITEMS = frozenset("warranty warranties guarantee guarantees cover cov
                              "exclusive exclusives offer offers deal deals promo promotion new bonus "
                              "women men womens mens ladies unisex "
                              # a company's legal name on a title line ("KESTREL CONNECT LTD")
-                             "ltd limited plc inc llc gmbh corp pty".split())
+                             "ltd limited plc inc llc gmbh corp pty "
+                             # a shop's word for any of its goods ("Essentials pieces", "Heirloom pieces")
+                             "piece pieces item items product products".split())
 
 
 # "As a two-person delivery item this set can be returned within 14 days": the kind of item it is
@@ -704,9 +710,14 @@ def _covered_product(before: str) -> str | None:
         item_words = re.findall(r"[a-z0-9]+", item)
         while item_words and (item_words[-1] in _ADVERBS or re.fullmatch(r"[a-z]?\d+", item_words[-1])):
             item_words.pop()  # "Kitchen appliances usually carry 1 year", "Every Hub 6 bought outright"
+        if len(item_words) >= 2 and item_words[-1] in _ANY_GOODS:
+            item_words.pop()   # "Essentials pieces", "Heirloom pieces": the line is the items, "pieces" any goods
         if item_words and item_words[-1] not in _GENERIC and item_words[-1] not in _NOT_PRODUCT:
             heads.add(_stem(item_words[-1]))
     return ",".join(sorted(heads)) or None
+
+
+_ANY_GOODS = frozenset(("piece", "pieces"))   # (a jeweller's word for any of its goods)
 
 
 _CUT_FOR = re.compile(r"\s*(?:[–—|-]\s*|\()(?:women|men|ladies|kids|girls|boys|unisex)(?:['’]?s)?\)?\s*$", re.I)
@@ -793,7 +804,12 @@ def _line_named(text: str, v: Value, heading: tuple[str, ...], scope: dict[str, 
             names.append(lab.group(1))
         elif " | " in text and v.start > text.index(" | "):
             names.append(_BRACKETS_OF.sub("", text.split(" | ", 1)[0]))
-    return next((m.group(1).lower() for n in names if (m := _NAMED_LINE.match(n.strip(" \t-–—:#*")))), None)
+    # ("By appointment: Tuesday–Saturday, 11am–7pm" names how to visit, not a line of its own)
+    return next((m.group(1).lower() for n in names if not _BY_APPOINTMENT.search(n)
+                 and (m := _NAMED_LINE.match(n.strip(" \t-–—:#*")))), None)
+
+
+_BY_APPOINTMENT = re.compile(r"(?i)\bappointments?\b|\bwalk-?ins?\b")
 
 
 def _clause_end(found, v, end: int) -> int:
@@ -1304,7 +1320,11 @@ class Extractor:
         out: tuple[Read, ...] = ()
         # (a document's own title is not looked at once sections follow: a call script titled
         # "… (internal use only)" still has lines for customers)
-        if any(_REVIEWS.match(h) or _INTERNAL.search(h) for h in (block.heading[1:] or block.heading)[-2:]) \
+        # (nor is a classification line under it, "INTERNAL USE ONLY - do not read section headings
+        # aloud", once a section heading of its own follows: it marks the document, not a section)
+        near = (block.heading[1:] or block.heading)[-2:]
+        if any(_REVIEWS.match(h) or (_INTERNAL.search(h) and (i == len(near) - 1 or _INTERNAL.search(_DOC_MARKER.sub(" ", h))))
+               for i, h in enumerate(near)) \
                 or (block.heading and _EXAMPLES.match(block.heading[-1])) \
                 or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text) or _INTERNAL_LINE.match(block.text):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
@@ -1818,7 +1838,12 @@ class Extractor:
                 d += 40  # the cue sits closer to another value: it is that value's cue
             if _in_aside(text, c.start, c.end) and not _in_aside(text, v.start, v.end):
                 d += 60   # "cancel or change your order (size, colour, delivery address) within 1 hour": an aside's word
-            if c.start <= 12 and c.end <= v.start and not self._relabelled(text, c, v, cues):
+            if c.start <= 12 and c.end <= v.start and not self._relabelled(text, c, v, cues) \
+                    and not (c.kind == "dispatch_time" and any(
+                        o.kind == "delivery_time" and o.strong and c.end <= o.start and o.end <= v.start and v.start - o.end <= 2
+                        for o in cues)):
+                # (a state opening the sentence is not its subject past a delivery verb at the value: "Made to
+                # order – delivered in 8–12 weeks")
                 d = max(0.0, d - 15)  # a cue opening the sentence is its subject ("Refunds for cancelled orders …")
                 if pack.kind == "refund_time" and self.lang == "en" and _PAID_OUT.search(text, c.end, v.start) \
                         and not _HARD_SEP.search(gap):
@@ -2133,13 +2158,17 @@ class Extractor:
             # "Care+ customers: motor and battery covered for 4 years": a paid plan's cover, named like "TekCare+"
             scope["product"] = "protection_plans"
         if "period" in keys and "period" not in scope and self.lang == "en" and (months := _MONTH_SPAN.search(text, lo, hi)) \
-                and months.group(1)[:3].lower() != months.group(2)[:3].lower():   # (not dates of one month: "1 to 24 December")
+                and (months.group(1)[:3].lower() != months.group(2)[:3].lower() or kind == "support_hours"):
+            # (dates within one month are a season only for opening hours: "From December 1 to December 24, the
+            # showroom is open daily"; "Orders placed between 1 and 24 December ship in 2 days" is the usual dispatch)
             # "During ski season (June to September) we're open 8am-8pm" beside "From October to May we're open
             # 9am-7pm": a season's own terms, told by its months
             scope["period"] = f"months:{months.group(1)[:3].lower()}-{months.group(2)[:3].lower()}"
         if "region" in keys and "region" not in scope and _TO_POSTCODE.search(text):
             # "Deliver to 560001 — Delivery in 2 days": a product page's estimate for one postcode
             scope["region"] = "postcode"
+        if scope.get("product") == "quick_ship" and _IN_STOCK_SAID.search(text):
+            del scope["product"]   # "Quick Ship colours are in stock and delivered in 2–5 business days": the usual goods
         if kind == "dispatch_time" and scope.get("start") in ("before_dispatch", "shipment"):
             del scope["start"]  # "processed before it ships": the dispatch itself, not its clock's start
         elif kind == "dispatch_time" and scope.get("start") == "delivery":
@@ -2199,11 +2228,14 @@ class Extractor:
             # "### Parallax Plus": a programme's own section (its nearest heading only: a page
             # about the programme also sets out what everyone else gets)
             scope["tier"] = "members"
+        named_kind = False   # a nearer heading titled by the kind alone ("## Price match")
         for h in reversed(heading):
             direction = bool(_STAGE_DIRECTION.match(h))
             for key, value in self._heading_scope(h):
                 if direction and key == "medium":
                     continue   # "[IF CALLER ASKS FOR HOURS / CALLBACK]": the caller is on the phone
+                if named_kind and key == "topic":
+                    continue   # ("# Price match, price adjustments and cancellations" over "## Price match": the usual match)
                 # Headings give region and service; a product named in a heading (often an FAQ
                 # question's example, "Can I return my sofa?") does not carve out an exception,
                 # except what is cancelled ("Can I cancel a rental?" is about bookings), or a
@@ -2216,6 +2248,7 @@ class Extractor:
                         and not (key == "payment" and _AND_OR.search(h)) \
                         and not (key == "topic" and _GENERAL_TEAM.search(text)):
                     scope[key] = value   # ("# Refunds and Afterpay" is two topics: a refund under it is not Afterpay's)
+            named_kind = named_kind or self._names_kind(h, kind)
         if self.lang == "zh" and kind == "refund_time" and scope.get("tier") not in (None, "trade"):
             del scope["tier"]   # (only a business account's contract sets a refund's time apart)
         return scope
@@ -2526,7 +2559,8 @@ class Extractor:
             else:
                 # the place before a colon, or the nearest heading that names one, past "Store
                 # hours (PT)": a store card's "Monday – Saturday | 10 am – 7 pm" under "Vancouver – Kitsilano"
-                label = place or next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)
+                label = (place if place and not _GENERIC_PLACE.search(place) else None) \
+                    or next((h for h in reversed(heading[-2:]) if not _GENERIC_PLACE.search(h)
                                        and not self._heading_scope(h)), "")   # ("Click & Collect" is a service)
             if label and len(label) <= 60 and not _GENERIC_PLACE.search(label) and (not label_row or v.start > len(label)) \
                     and not _SEASON_LABEL.search(label) \

@@ -1910,3 +1910,38 @@ def test_readings_of_the_garden_centre():
     promises, _ = audit_documents(("scripts/guide.txt", script), channel="call_centre")
     assert [(p.kind, p.min, dict(p.scope).get("service")) for p in promises] == [
         ("delivery_time", 1, None), ("delivery_time", 7, "freight")]
+
+
+def test_readings_of_the_jeweller_and_the_sofa_maker():
+    # a jeweller's "pieces" are any goods: the line before them is what is covered
+    assert _read("Essentials pieces are covered for one year from delivery.")[0][3] == {"items": "essential"}
+    assert _read("Heirloom and Bridal pieces carry a lifetime warranty.")[0][3] == {"items": "bridal,heirloom"}
+    assert _read("Unregistered pieces are covered for one (1) year from delivery.")[0][3] == {"tier": "unregistered"}
+    assert _read("Store credit is issued within 1 business day of inspection.")[0][:2] == ("refund_time", 1)
+    assert _read("Bespoke commissions ship in 10–12 weeks from design approval.")[0][3]["product"] == "bespoke"
+    assert _read("Archive Sale pieces may be returned within 14 days of delivery.")[0][3]["product"] == "sale_items"
+    # a delivery verb at the value outweighs a label opening the sentence
+    assert _read("Made to order – delivered in 8–12 weeks")[0][:2] == ("delivery_time", 8)
+    assert _read("Made-to-order sofas are usually with you in 4 to 6 weeks.")[0][:2] == ("delivery_time", 4)
+    assert _read("Quick Ship sofas are delivered in 2 to 3 weeks from your order.")[0][3]["product"] == "quick_ship"
+    # a fee for work done on the piece is no return cost
+    assert _read("If a piece has been resized by us, a $45 resizing fee will be deducted from your refund.") == []
+
+
+def test_an_internal_use_line_under_a_scripts_title_marks_the_document_not_a_section():
+    script = ("HARLOW & FINCH - CUSTOMER CARE CALL GUIDE\nVersion 7.3\nINTERNAL USE ONLY - do not read section headings aloud\n"
+              "=====================================================================\n\n"
+              "0. BEFORE YOU TAKE CALLS\n- Lines open: Mon-Fri 8am-8pm, Sat 9am-5pm.\n\n"
+              "3. AGENT NOTES (internal targets, never quote)\n- Aim to dispatch within 1 day.\n")
+    promises, _ = audit_documents(("scripts/guide.txt", script), channel="call_centre")
+    assert [p.kind for p in promises] == ["support_hours"]
+
+
+def test_a_showrooms_appointment_hours_are_the_showroom_under_its_heading():
+    page = ("<html><body><main><h1>Our showrooms</h1><h2>New York — Bond Street</h2>"
+            "<p>10 Bond Street, New York, NY 10012<br>By appointment: Tuesday–Saturday, 11am–7pm ET</p>"
+            "<h2>Los Angeles — Melrose Place</h2><p>8441 Melrose Place, Los Angeles<br>By appointment: Wednesday–Sunday, 10am–6pm PT</p>"
+            "</main></body></html>")
+    promises, findings = _audit(("showrooms.html", page))
+    assert sorted(dict(p.scope).get("location") for p in promises) == ["los angeles — melrose place", "new york — bond street"]
+    assert findings == []
