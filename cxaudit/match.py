@@ -250,7 +250,7 @@ _STAFF_ZH = "内部备注|内部提示|内部说明|仅供内部|内部考核|�
 # "Targets", or one that says so anywhere ("AGENT NOTES / KPIs (internal targets, never quote)").
 _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+notes?|staff\s+(?:notes?|only)|"
                        r"(?:\d+(?:\.\d+)*\.?\s+)?(?:document|version|revision|change|amendment|policy)\s+(?:history|log)|changelog|"
-                       r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|"
+                       r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|\barchived\b|\bdo\s+not\s+reactivate\b|\bexpired\s+(?:campaigns?|offers?|ads)\b|"
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?|service\s+levels?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
                        r"\bnot\s+for\s+quoting\b|"
                        rf"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
@@ -2430,6 +2430,8 @@ class Extractor:
                 and _TRIAL_HINT.search(text):
             pack = self.packs["trial_period"]   # "returned for a full refund within 45 nights", "a hundred nights to try": a sleep trial
         scope = self._scope(pack.kind, text, lo, hi, v, heading)
+        if pack.kind == "exchange_window" and v.unit in ("hours", "business_hours", "minutes") and scope.get("start") != "before_event":
+            return None   # hours to swap are a deadline before an event booked; "within 48 hours of delivery" is a report's
         keys = SCOPE_KEYS.get(pack.kind, DEFAULT_SCOPE_KEYS)
         in_row = table is not None and " | " in text
         # "Destination | Standard | Express" over "New Zealand | 5–10 days | 2–4 days": the value's

@@ -1945,3 +1945,29 @@ def test_a_showrooms_appointment_hours_are_the_showroom_under_its_heading():
     promises, findings = _audit(("showrooms.html", page))
     assert sorted(dict(p.scope).get("location") for p in promises) == ["los angeles — melrose place", "new york — bond street"]
     assert findings == []
+
+
+def test_readings_of_the_ticketing_company():
+    # e-tickets sent are a delivery of the tickets, not a support ticket answered
+    assert [r[0] for r in _read("E-tickets are emailed within 2 hours of booking.")] == ["delivery_time"]
+    assert [r for r in _read("2.1 E-tickets are sent by email within 2 hours of booking.") if r[0] == "response_time"] == []
+    # conditions on the event or the booking are no times promised
+    for text in ("If your performance is more than 8 weeks away, we print and post your tickets about 4 weeks before the performance.",
+                 "If you book within 7 days of the performance, we can't post your tickets."):
+        assert [r for r in _read(text) if r[1] == 8 or r[1] == 7] == [], text
+    # a deadline counted back from the performance is an exchange window of its own; hours after delivery are a report's
+    assert _read("You can exchange your tickets up to 48 hours before the performance.")[0][:2] == ("exchange_window", 48)
+    assert [r for r in _read("Please send us photos within 48 hours of delivery and we will arrange an exchange.")
+            if r[0] == "exchange_window"] == []
+    # a voucher issued is a refund in that form; cancelled and rescheduled events keep their own refund terms
+    assert _read("Choose this from the link in your cancellation email and we'll issue your voucher within 48 hours.")[0][0] == "refund_time"
+    assert _read("Refunds for rescheduled events are processed within 30 days of the request.")[0][3]["reason"] == "event_moved"
+    # a venue's box office is a store; the access line is a line of its own
+    assert _read("The box office is open Tuesday to Saturday, 12pm–7:30pm.")[0][3] == {"medium": "store"}
+    assert _read("Phone: Access Booking Line 0333 014 2211, open Monday to Friday, 10am–6pm.")[0][3]["topic"] == "access"
+
+
+def test_an_archived_section_of_ad_copy_is_not_read():
+    ads = "# Search ads\n\nH1: Free delivery over £50\n\n## ARCHIVED (do not reactivate)\n\nH2: Free Postage On Every Order\n"
+    promises, _ = _audit(("ads/search.md", ads))
+    assert [p.text for p in promises] == ["H1: Free delivery over £50"]

@@ -1261,3 +1261,16 @@ def test_a_boxed_staff_section_of_a_script_is_not_read():
     script = "欢迎致电。\n\n==========\n附：质检要求（坐席内部考核，不对客户承诺）\n==========\n- 来电振铃 15 秒内接起；\n"
     doc = Document(uri="scripts/hotline.txt", channel="call_centre", fmt="txt", content=script.encode())
     assert promises_in_blocks(read_blocks(doc), doc) == []
+
+
+def test_readings_of_the_taiwan_pharmacy():
+    # a farewell, a form open all day and a report deadline are no promises
+    for text in ("祝您有美好的一天，再見。", "冷藏商品請於到貨後 24 小時內回報。"):
+        assert _kinds(text) == [], text
+    assert [k[:2] for k in _kinds("線上藥師諮詢表單 24 小時皆可填寫，藥師將於 48 小時內回覆。")] == [("response_time", 48)]
+    # cold delivery, a convenience store's counter and the shop's own counter are three services
+    assert _kinds("冷藏宅配滿 NT$1,500 免運")[0][3]["service"] == "cold_chain"
+    assert _kinds("門市自取不限金額免運費。")[0][3]["service"] == "store_pickup"
+    assert _kinds("超商取貨滿 NT$499 免運")[0][3]["service"] == "pickup"
+    # a window to contact us in stays a window
+    assert [k[:2] for k in _kinds("如需退货，请在签收后7日内联系客服。")] == [("return_window", 7)]
