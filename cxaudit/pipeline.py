@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import re
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -159,6 +160,12 @@ def _sentence_start(block_text: str, sentence: str) -> int:
 
 def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto") -> list[Promise]:
     from cxaudit.segment import detect_lang
+
+    if "cxaudit.match" not in sys.modules:
+        from cxaudit.rxcache import compiling
+
+        with compiling():   # (the matcher's module patterns, compiled at import, from the last run's compile)
+            import cxaudit.match  # noqa: F401
     from cxaudit.match import LEAD_LABEL
 
     out: list[Promise] = []
