@@ -166,6 +166,7 @@ _LEVEL_LABEL = re.compile(r"^\W*([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\s*:\s")
 # a refund's own predicate just before its time ("… are issued to the original payment method within")
 _PAID_OUT = re.compile(r"\b(?:is|are|will\s+be|gets?)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?"
                        r"(?:issued|processed|paid(?:\s+back)?|credited|refunded)(?:\s+(?:back\s+)?to\s+[^.;:|]{1,60}?)?\s*$", re.I)
+_REPLY_WORD = re.compile(r"(?i)\b(?:reply|replies|respond|responds|answer|answers|get\s+back)\b")
 _SEASON_LABEL = re.compile(r"(?i)\b(?:summer|winter|spring|autumn|fall|seasons?|seasonal|peak|off-peak|holidays?|christmas|easter|"
                            r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _MEASURE_WORD = re.compile(r"(?i)hours?\Z")
@@ -377,7 +378,8 @@ _ZH_CUTOFF = re.compile(r"(?:(上午|中午|下午|晚上|晚|早上|早)\s*)?(\
 
 
 def _clock_label(t: str) -> str:
-    t = t.lower().replace(" ", "").replace(".", "")
+    # (the dots of "p.m." go, the clock's own stays: "2.00pm" is 14:00)
+    t = re.sub(r"([ap])\.?m\.?$", r"\1m", t.lower().replace(" ", ""))
     if t in ("noon", "midday"):
         return "12:00"
     if t == "midnight":
@@ -2167,6 +2169,8 @@ class Extractor:
         if "region" in keys and "region" not in scope and _TO_POSTCODE.search(text):
             # "Deliver to 560001 — Delivery in 2 days": a product page's estimate for one postcode
             scope["region"] = "postcode"
+        if kind == "price_match_window" and scope.get("topic") == "claims" and not _REPLY_WORD.search(text):
+            del scope["topic"]   # "Price match claims must be submitted within 14 days": the match's own claims
         if scope.get("product") == "quick_ship" and _IN_STOCK_SAID.search(text):
             del scope["product"]   # "Quick Ship colours are in stock and delivered in 2–5 business days": the usual goods
         if kind == "dispatch_time" and scope.get("start") in ("before_dispatch", "shipment"):

@@ -1971,3 +1971,16 @@ def test_an_archived_section_of_ad_copy_is_not_read():
     ads = "# Search ads\n\nH1: Free delivery over £50\n\n## ARCHIVED (do not reactivate)\n\nH2: Free Postage On Every Order\n"
     promises, _ = _audit(("ads/search.md", ads))
     assert [p.text for p in promises] == ["H1: Free delivery over £50"]
+
+
+def test_readings_of_the_auto_parts_and_appliance_shops():
+    # "2.00pm" is 14:00, not 20:00
+    assert _read("Orders placed before 2.00pm are dispatched on the same working day.")[0][3] == {"cutoff": "14:00"}
+    # a price match's claims are the match's own window; a reply to them is a reply
+    assert _read("Price match claims must be submitted within 14 days of the date of purchase.")[0][:2] == ("price_match_window", 14)
+    assert _read("We reply to Price Promise claims within 2 business days.")[0][3] == {"topic": "claims"}
+    for text in ("If your product cannot be repaired within 30 working days, we will replace it.",
+                 "The core charge comes back to you when you return your old part within 30 days."):
+        assert [r for r in _read(text) if r[0] in ("exchange_window", "response_time")] == [], text
+    # a price per unit is no threshold
+    assert [r[1] for r in _read("Delivery: RM60 per unit (free for orders of RM2,000 and above)")] == [2000]
