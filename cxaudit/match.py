@@ -166,6 +166,7 @@ _LEVEL_LABEL = re.compile(r"^\W*([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\s*:\s")
 # a refund's own predicate just before its time ("… are issued to the original payment method within")
 _PAID_OUT = re.compile(r"\b(?:is|are|will\s+be|gets?)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?"
                        r"(?:issued|processed|paid(?:\s+back)?|credited|refunded)(?:\s+(?:back\s+)?to\s+[^.;:|]{1,60}?)?\s*$", re.I)
+_TIER_LEAD = re.compile(r"^\W{0,3}([A-Z][a-z]+)(?:\s+(?:members?|tier|level))?\s*(?:\([^()]{0,60}\))?\s*:\s")
 _REPLY_WORD = re.compile(r"(?i)\b(?:reply|replies|respond|responds|answer|answers|get\s+back)\b")
 _SEASON_LABEL = re.compile(r"(?i)\b(?:summer|winter|spring|autumn|fall|seasons?|seasonal|peak|off-peak|holidays?|christmas|easter|"
                            r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
@@ -2169,6 +2170,10 @@ class Extractor:
         if "region" in keys and "region" not in scope and _TO_POSTCODE.search(text):
             # "Deliver to 560001 — Delivery in 2 days": a product page's estimate for one postcode
             scope["region"] = "postcode"
+        if "tier" in keys and "tier" not in scope and self.lang == "en" and (lead := _TIER_LEAD.match(text)) \
+                and lead.end() <= v.start and (tier := self._tier_names.get(lead.group(1).lower())):
+            # "Gold (spend RM3,000 a year): free standard delivery with no minimum spend": a level's own line
+            scope["tier"] = tier
         if kind == "price_match_window" and scope.get("topic") == "claims" and not _REPLY_WORD.search(text):
             del scope["topic"]   # "Price match claims must be submitted within 14 days": the match's own claims
         if scope.get("product") == "quick_ship" and _IN_STOCK_SAID.search(text):
@@ -2442,6 +2447,10 @@ class Extractor:
         # column header scopes it as much as the row label does; in a definition list
         # ("<dt>Live chat</dt><dd>Every day, 7 AM–11 PM ET.</dd>") the term scopes its description.
         header = _column_header(text, v, table) if in_row else (table[0] if table and len(table) == 1 else None)
+        if header and in_row and "region" in keys and "region" not in scope \
+                and (col := _column_of(text, v)) is not None and col < len(table) and table[col] != header:
+            # 「包邮门槛（新疆、西藏）」: the places a column's bracket names are the column's
+            scope.update((k, val) for k, val in self._heading_scope(table[col]) if k == "region")
         if header:
             header_scope = self._heading_scope(header) or (
                 [("region", "remote")] if in_row and header.strip().lower() in ("remote", "rural", "remote & rural") else [])

@@ -1984,3 +1984,10 @@ def test_readings_of_the_auto_parts_and_appliance_shops():
         assert [r for r in _read(text) if r[0] in ("exchange_window", "response_time")] == [], text
     # a price per unit is no threshold
     assert [r[1] for r in _read("Delivery: RM60 per unit (free for orders of RM2,000 and above)")] == [2000]
+
+
+def test_a_level_named_at_the_start_of_its_line_is_that_tier():
+    text = ("Gold (spend RM3,000 a year): free standard delivery with no minimum spend. "
+            "Platinum (spend RM10,000 a year): a 21-day exchange period for defective products.")
+    assert sorted(r[3].get("tier") for r in _read(text)) == ["gold", "platinum"]
+    assert "tier" not in _read("Standard: 3-5 business days.")[0][3]

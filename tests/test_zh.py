@@ -1274,3 +1274,11 @@ def test_readings_of_the_taiwan_pharmacy():
     assert _kinds("超商取貨滿 NT$499 免運")[0][3]["service"] == "pickup"
     # a window to contact us in stays a window
     assert [k[:2] for k in _kinds("如需退货，请在签收后7日内联系客服。")] == [("return_window", 7)]
+
+
+def test_places_in_a_columns_bracket_scope_its_cells():
+    table = ("| 会员等级 | 包邮门槛（普通地区） | 包邮门槛（新疆、西藏） |\n|---|---|---|\n"
+             "| 银卡会员 | 单笔实付满99元包邮 | 单笔实付满399元包邮 |\n")
+    doc = Document(uri="shipping.md", channel="website", fmt="md", content=table.encode())
+    ps = promises_in_blocks(read_blocks(doc), doc)
+    assert sorted((p.min, dict(p.scope).get("region")) for p in ps) == [(99, None), (399, "remote")]
