@@ -306,7 +306,8 @@ _BRAND_CREDIT = re.compile(r"(?<![\w.])(?!(?:Visa|Mastercard|Amex|American|Disco
 _CONTACT_US = re.compile(r"(?i)\b(?:contact|notify|tell|e-?mail|call|inform|message)\s+us\b")
 _TO_ARRANGE_RETURN = re.compile(r"(?i)\bto\s+(?:arrange|request|initiate|open|register|authori[sz]e|book)\s+(?:a|your|the)\s+return")
 _AFTER_RETURN_REQUEST = re.compile(
-    r"(?i)\b(?:of|after|from)\s+(?:creating|requesting|registering|starting|submitting|opening|booking|raising)\s+(?:a|your|the)\s+return"
+    r"(?i)\b(?:of|after|from)\s+(?:creating|requesting|registering|starting|submitting|opening|booking|raising|lodging)\s+(?:a|your|the)\s+return"
+    r"|\b(?:of|after|from)\s+lodging\b"
     r"|\b(?:of|after|from)\s+(?:your\s+|the\s+)?return\s+(?:request|being\s+(?:approved|authori[sz]ed)|authori[sz]ation|approval)"
     r"|\b(?:of|after|from)\s+(?:receiving|getting)\s+(?:your|the)\s+(?:returns?\s+)?(?:label|authori[sz]ation|rma)")
 # the regulations' own formula for a refund after withdrawal ("We will reimburse you no later than 14

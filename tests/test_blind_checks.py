@@ -1991,3 +1991,15 @@ def test_a_level_named_at_the_start_of_its_line_is_that_tier():
             "Platinum (spend RM10,000 a year): a 21-day exchange period for defective products.")
     assert sorted(r[3].get("tier") for r in _read(text)) == ["gold", "platinum"]
     assert "tier" not in _read("Standard: 3-5 business days.")[0][3]
+
+
+def test_readings_of_the_third_wave():
+    # dropping the parcel off after lodging the return is the return's second step, not its window
+    (drop,) = _audit(("returns.md", "Drop the parcel at Australia Post within 14 days of lodging the return."))[0]
+    assert dict(drop.scope).get("stage") == "send_back"
+    # a refund after the return arrives is still a refund; a parcel on its way to the warehouse is not
+    assert _read("Once your return arrives at our warehouse, we'll refund you within 10 business days.")[0][:2] == ("refund_time", 10)
+    for text in ("Canada Post usually gets it to our Delta or Mississauga warehouse in 2–6 business days.",
+                 "You can pause deliveries for 1 to 8 weeks.", "Pause: 1 to 8 weeks.",
+                 "Some rural ZIP codes get their box one day after the scheduled day."):
+        assert _read(text) == [], text

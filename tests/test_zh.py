@@ -1282,3 +1282,9 @@ def test_places_in_a_columns_bracket_scope_its_cells():
     doc = Document(uri="shipping.md", channel="website", fmt="md", content=table.encode())
     ps = promises_in_blocks(read_blocks(doc), doc)
     assert sorted((p.min, dict(p.scope).get("region")) for p in ps) == [(99, None), (399, "remote")]
+
+
+def test_cantonese_hours_and_express():
+    # 「個鐘」 is Cantonese for hours; 急送 is the express service
+    assert _kinds("急送服務：客人喺指定地區落單，我哋會喺 3 個鐘內送到。") == [
+        ("delivery_time", 3, 3, {"service": "express"})]

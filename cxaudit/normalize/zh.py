@@ -141,7 +141,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"个?工作天", "business_days"),
     (r"个?自然日", "days"),
     (r"个?工作小时", "business_hours"),
-    (r"个?(?:小时|钟头)", "hours"),
+    (r"个?(?:小时|钟头)|个钟(?![点头])", "hours"),   # (Cantonese 「3 個鐘內」: three hours)
     (r"(?:h|H|hrs?)(?![A-Za-z])", "hours"),
     (r"分钟", "minutes"),
     (r"秒钟?", "seconds"),
