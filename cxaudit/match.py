@@ -168,12 +168,13 @@ _PAID_OUT = re.compile(r"\b(?:is|are|will\s+be|gets?)\s+(?:usually\s+|normally\s
                        r"(?:issued|processed|paid(?:\s+back)?|credited|refunded)(?:\s+(?:back\s+)?to\s+[^.;:|]{1,60}?)?\s*$", re.I)
 _TIER_LEAD = re.compile(r"^\W{0,3}([A-Z][a-z]+)(?:\s+(?:members?|tier|level))?\s*(?:\([^()]{0,60}\))?\s*:\s")
 _REPLY_WORD = re.compile(r"(?i)\b(?:reply|replies|respond|responds|answer|answers|get\s+back)\b")
-_SEASON_LABEL = re.compile(r"(?i)\b(?:summer|winter|spring|autumn|fall|seasons?|seasonal|peak|off-peak|holidays?|christmas|easter|"
-                           r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _MEASURE_WORD = re.compile(r"(?i)hours?\Z")
 _NUMBER_BEFORE = re.compile(r"\d\s*(?:-\s*)?\Z")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DAY_NO = r"\d{1,2}(?:st|nd|rd|th)?"
+# a label naming a season or months, not a place ("Summer (Mar-Oct):"); "may" alone is the verb
+_SEASON_LABEL = re.compile(rf"(?i)\b(?:summer|winter|spring|autumn|fall|seasons?|seasonal|peak|off-peak|holidays?|christmas|easter|"
+                           rf"(?!may\b){_MONTH})\b")
 # ("June to September", "1 March to 31 October", "Mar-Oct", "December 1 to December 23"; not a year's dates)
 _MONTH_SPAN = re.compile(rf"(?i)\b(?:from|between|during)?\s*\(?(?:{_DAY_NO}\s+)?({_MONTH})\.?(?:\s+{_DAY_NO}\b)?"
                          rf"(?:\s+(?:to|until|through|and)\s+|\s*[-–]\s*)(?:{_DAY_NO}\s+)?({_MONTH})\b(?:\s+{_DAY_NO}\b)?(?!,?\s+\d)")
