@@ -1288,3 +1288,15 @@ def test_cantonese_hours_and_express():
     # 「個鐘」 is Cantonese for hours; 急送 is the express service
     assert _kinds("急送服務：客人喺指定地區落單，我哋會喺 3 個鐘內送到。") == [
         ("delivery_time", 3, 3, {"service": "express"})]
+
+
+def test_readings_of_the_hong_kong_grocery():
+    # a pharmacist's check is a step before the delivery; a bot's hours, a complaint acknowledged and a
+    # typhoon's rearranged delivery are no delivery times
+    assert _kinds("處方藥：藥劑師 1 個工作天內核對處方，之後 2 至 3 個工作天送到。") == [
+        ("delivery_time", 2, 3, {"product": "prescriptions"})]
+    for text in ("WhatsApp 機械人「小鮮」：24 小時為你查詢訂單狀態、送貨時間同積分。",
+                 "惡劣天氣：八號風球或黑雨期間暫停送貨，警告除下後 2 個工作天內重新安排。"):
+        assert _kinds(text) == [], text
+    assert [k[0] for k in _kinds("我哋會喺 3 個工作天內確認收到投訴。")] == ["response_time"]
+    assert _kinds("客服熱線：公眾假期：上午 10 時至下午 6 時")[0][3]["period"] == "holidays"
