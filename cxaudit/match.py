@@ -1656,7 +1656,10 @@ class Extractor:
         for i, header in enumerate(table):
             # (the label column's header names what the rows are, "Shipping method", not a value's column)
             # (nor does a column named by a place or a service, "Remote areas", whatever cue it holds)
-            if i != col and i != 0 and not any(k in ("region", "service", "tier") for k, _ in self._heading_scope(header)) \
+            # (a service's column claims by a cue of its own: "Free standard shipping" over "Orders over $99")
+            strong = any(c.strong and c.kind in self.packs and self._fits(self.packs[c.kind], v) for c in self._cues_of_heading(header))
+            named = {k for k, _ in self._heading_scope(header)}
+            if i != col and i != 0 and not (named & {"region", "tier"}) and (strong or "service" not in named) \
                     and not (self._heading_scope(header) and any(k == "medium" for k, _ in self._heading_scope(header))
                              and any(k == "medium" for k, _ in self._heading_scope(table[col]))) \
                     and any(c.kind in self.packs and self._fits(self.packs[c.kind], v)
@@ -2368,6 +2371,9 @@ class Extractor:
         if span is None:
             return None
         places = [h for h in self._scope_hits(text) if h[2] == "region" and span[0] <= h[0] and h[1] <= span[1]]
+        if not m:
+            # ("Express (1–2 business days, or 2–3 to Quebec)": a place past another figure is that figure's)
+            places = [h for h in places if not (h[0] >= v.end and re.search(r"\d", text[v.end:h[0]]))]
         if m and places:
             # (only a bracket of places names them: "(longer to rural areas)" is a note about them)
             rest = text[span[0]:span[1]]
@@ -2458,7 +2464,8 @@ class Extractor:
                 [("region", "remote")] if in_row and header.strip().lower() in ("remote", "rural", "remote & rural") else [])
             for key, value in header_scope:
                 # a tier's own column ("普通用户 | PLUS会员 | 黑金会员") outranks the page's "会员权益"
-                if key in keys and (key not in scope or (in_row and key == "tier")):
+                # (and a service's own column, "| Standard | Express |", outranks the section's "Standard delivery times")
+                if key in keys and (key not in scope or (in_row and key in ("tier", "service"))):
                     scope[key] = value
                 elif in_row and key == "region" and value in _AREA_TYPES and scope.get("region") \
                         and not any(part in _AREA_TYPES or ":" in part for part in scope["region"].split(",")):
@@ -2499,8 +2506,10 @@ class Extractor:
                 if "service" in scope and "region" in keys and "region" not in scope and label \
                         and len(label) <= 60 and v.start > len(label) and not _NOT_A_ZONE.search(label) \
                         and not any(k == "service" for k, _ in self._heading_scope(label)):
-                    # the columns name the services, so the row label names a zone ("WA / NT")
-                    scope["region"] = _service_name(label)
+                    # the columns name the services, so the row label names a zone ("WA / NT"), by its
+                    # codes when it lists them ("BC, AB, SK, MB, ON")
+                    named = [h for h in self._heading_scope(label) if h[0] == "region"]
+                    scope["region"] = named[0][1] if named else _service_name(label)
                 elif "service" in scope and "product" in keys and not {"region", "product"} & set(scope) and label \
                         and len(label) <= 60 and v.start > len(label) and _NOT_A_ZONE.search(label) \
                         and not any(k in ("region", "service", "product") for k, _ in self._heading_scope(label)):

@@ -2003,3 +2003,21 @@ def test_readings_of_the_third_wave():
                  "You can pause deliveries for 1 to 8 weeks.", "Pause: 1 to 8 weeks.",
                  "Some rural ZIP codes get their box one day after the scheduled day."):
         assert _read(text) == [], text
+
+
+def test_a_shipping_table_by_province_with_a_threshold_column():
+    page = ("<html><body><main><h2>Standard delivery times</h2><table><thead><tr><th>Ship to</th><th>Standard</th><th>Express</th>"
+            "<th>Free standard shipping</th></tr></thead><tbody><tr><td>BC, AB, SK, MB, ON</td><td>2&ndash;5 business days &middot; $12.95</td>"
+            "<td>1&ndash;2 business days &middot; $24.95</td><td>Orders over $99</td></tr></tbody></table></main></body></html>")
+    promises, _ = _audit(("shipping.html", page))
+    # the fees are no thresholds (the threshold has its own column), every cell keeps the row's provinces, and
+    # the Express column is express whatever the section's heading says
+    assert [(p.kind, p.min, dict(p.scope).get("service"), dict(p.scope).get("region")) for p in promises] == [
+        ("delivery_time", 2, "standard", "CA-AB,CA-BC,CA-MB,CA-ON,CA-SK"),
+        ("delivery_time", 1, "express", "CA-AB,CA-BC,CA-MB,CA-ON,CA-SK"),
+        ("free_shipping_threshold", 99, "standard", "CA-AB,CA-BC,CA-MB,CA-ON,CA-SK")]
+
+
+def test_a_place_past_another_figure_in_a_bracket_is_that_figures():
+    reads = _read("Express (1–2 business days, or 2–3 to Quebec) is available to major cities outside the territories.")
+    assert [(r[1], r[3].get("region")) for r in reads] == [(1, None), (2, "CA-QC")]
