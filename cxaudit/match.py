@@ -1653,18 +1653,18 @@ class Extractor:
         col = _column_of(row_text, v)
         if col is None or col >= len(table) or col == 0:
             return False
+        own_medium = any(k == "medium" for k, _ in self._heading_scope(table[col]))
         for i, header in enumerate(table):
-            # (the label column's header names what the rows are, "Shipping method", not a value's column)
-            # (nor does a column named by a place or a service, "Remote areas", whatever cue it holds)
-            # (a service's column claims by a cue of its own: "Free standard shipping" over "Orders over $99")
-            strong = any(c.strong and c.kind in self.packs and self._fits(self.packs[c.kind], v) for c in self._cues_of_heading(header))
+            if i in (0, col):
+                continue   # (the label column's header names what the rows are, "Shipping method", not a value's column)
             named = {k for k, _ in self._heading_scope(header)}
-            if i != col and i != 0 and not (named & {"region", "tier"}) and (strong or "service" not in named) \
-                    and not (self._heading_scope(header) and any(k == "medium" for k, _ in self._heading_scope(header))
-                             and any(k == "medium" for k, _ in self._heading_scope(table[col]))) \
-                    and any(c.kind in self.packs and self._fits(self.packs[c.kind], v)
-                                for c in self._cues_of_heading(header)):
-                return True   # (columns of two channels, "Email | Chat", are each channel's: neither claims the other's)
+            fitting = [c for c in self._cues_of_heading(header) if c.kind in self.packs and self._fits(self.packs[c.kind], v)]
+            # a column named by a place or a tier ("Remote areas") claims nothing whatever cue it holds; one named by
+            # a service only by a strong cue of its own ("Free standard shipping" over "Orders over $99"); two
+            # channels' columns ("Email | Chat") are each channel's
+            if fitting and not named & {"region", "tier"} and ("service" not in named or any(c.strong for c in fitting)) \
+                    and not ("medium" in named and own_medium):
+                return True
         return False
 
     @staticmethod
