@@ -53,3 +53,21 @@ def test_an_abbreviation_does_not_end_a_sentence_or_a_clause():
                                             "Email us any time."]
     hours = [p for p in extract_text(text) if p.kind == "support_hours"]
     assert [dict(p.scope).get("medium") for p in hours] == ["phone"]
+
+
+def test_spacy_is_imported_without_its_command_line_and_that_stays_importable():
+    # (a fresh interpreter: this test process may have imported spaCy already)
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from cxaudit.segment import pipeline\n"
+            "nlp = pipeline('en')\n"
+            "print(sorted(m for m in sys.modules if m.startswith('spacy.cli') or m.startswith('weasel')))\n"
+            "print([s.text for s in nlp('Ships in 2 days. Returns in 30 days.').sents])\n"
+            "import spacy, spacy.cli\n"
+            "print(callable(spacy.cli.setup_cli))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] == "[]"
+    assert out[1] == "['Ships in 2 days.', 'Returns in 30 days.']"
+    assert out[2] == "True"   # the real command line, once asked for
