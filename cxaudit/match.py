@@ -1190,7 +1190,7 @@ class Extractor:
         # "free * delivery": a cue with a gap of up to three words ("Free UK standard delivery")
         # is a regular expression (a spaCy token Matcher with a repeat operator cost ten times
         # more); the filter below then looks for its longest fixed part.
-        self.gap_cues: list[tuple[str, bool, re.Pattern]] = []
+        self.gap_cues: list[tuple[str, bool, re.Pattern, tuple[str, ...]]] = []
         literal: list[str] = []
         for p in self.packs.values():
             for strength, cues in (("strong", p.strong), ("weak", p.weak)):
@@ -1200,7 +1200,10 @@ class Extractor:
                     self.matcher.add(f"{p.kind}|{strength}", list(self.nlp.tokenizer.pipe(plain)))
                     literal.extend(plain)
                 for c in gapped:
-                    self.gap_cues.append((p.kind, strength == "strong", _gap_regex(c)))
+                    # (with the cue's ASCII words, each of which a match contains: a text lacking
+                    # one is not searched)
+                    words = tuple(w for w in c.lower().replace("*", " ").split() if w.isascii())
+                    self.gap_cues.append((p.kind, strength == "strong", _gap_regex(c), words))
                     literal.append(max(c.split("*"), key=len).strip())
         self.prefilter = CuePrefilter(literal, word_boundary=lang != "zh")
         self.scope_rx: list[tuple[str, str, re.Pattern]] = []
@@ -1296,9 +1299,23 @@ class Extractor:
         return self._read_block(block)
 
     def _read_block(self, block: Block) -> tuple[Read, ...]:
+        # A block seen before with the same headings (a page's banner, menu and footer, on every
+        # page of a site) is answered by one look-up, before any pattern runs.
+        exact = (block.text, block.cells is not None, block.table, block.heading)
+        hit = self._cache.get(exact)
+        if hit is not None:
+            self._cache.move_to_end(exact)
+            return hit
+        out = self._read_new_block(block)
+        self._cache[exact] = out
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return out
+
+    def _read_new_block(self, block: Block) -> tuple[Read, ...]:
         if self.lang == "en" and not (_DIGIT.search(block.text) or _VALUE_HINT.search(block.text)):
             return ()   # no value can start here (the pre-filter's second test, asked first: most blocks stop here)
-        if _FOOTNOTE_MARK.search(block.text):
+        if not block.text.isascii() and _FOOTNOTE_MARK.search(block.text):   # (the marks are not ASCII)
             # "Orders received before 9 am will be processed¹ on the same working day": a footnote's
             # mark is no part of the word it follows
             block = replace(block, text=_FOOTNOTE_MARK.sub("", block.text))
@@ -1317,7 +1334,7 @@ class Extractor:
         titled = bool(_WARRANTY.search(block.text) or _GUARANTEE.search(block.text))
         ranked = tuple((rank, h) for rank, h in enumerate(reversed(block.heading), start=len(table))
                        if titled or self._relevant(h))
-        key = (block.text, block.cells is not None, block.table, ranked)
+        key = (block.text, block.cells is not None, block.table, ranked, "relevant")
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
@@ -1361,8 +1378,9 @@ class Extractor:
     def _cues_in(self, doc, text: str) -> list[_Cue]:
         """Cues in a tokenized text. `text` is the doc's own text: reading doc.text back would
         build a Python object per token."""
-        cues = [_Cue(kind, strong, m.start(), m.end()) for kind, strong, rx in self.gap_cues
-                for m in rx.finditer(text)]
+        low = text.lower()
+        cues = [_Cue(kind, strong, m.start(), m.end()) for kind, strong, rx, words in self.gap_cues
+                if all(w in low for w in words) for m in rx.finditer(text)]
         matches = self.matcher(doc)
         if not matches:
             return cues
