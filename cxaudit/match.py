@@ -232,7 +232,9 @@ _REVIEWS = re.compile(r"(?i)^\W*(?:\d+\s+)?(?:(?:customer|product|verified|our|l
 # what happened to one customer, not what the shop promises.
 _TESTIMONIAL = re.compile(r"^\W{0,3}[“\"„«][^”\"»]{3,600}[”\"»]\W{0,3}\s*(?:[—–~]|-{1,2})\s*[A-Z][\w.'’-]*(?:[\s,]+[\w.'’-]+){0,5}\W*$"
                           # Chinese: 「翌日就送到。」— 陳小姐，將軍澳
-                          r"|^\W{0,3}[「『“][^」』”]{2,300}[」』”]\s*(?:[—–~]|-{1,2}|——)\s*[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,5}(?:[\s,，、]+[\w\u4e00-\u9fff]+){0,3}\W*$")
+                          r"|^\W{0,3}[「『“][^」』”]{2,300}[」』”]\s*(?:[—–~]|-{1,2}|——)\s*[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,5}(?:[\s,，、]+[\w\u4e00-\u9fff]+){0,3}\W*$"
+                          # a review under a masked name and its date: 「豆***子 2025-03-07：之前退过一次…」, "J***n, 12/03/2025:"
+                          r"|^\W{0,3}[^\s：:*]{1,8}\*{2,}[^\s：:*]{0,8}[\s,，]*(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})?\s*[：:]")
 # ... or a quotation in the first person singular standing alone (its name in a <cite> of its own)
 # that speaks to nobody: an agent's scripted line ("If you've seen it cheaper…, I can refund
 # the difference") talks to the customer.

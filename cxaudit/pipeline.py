@@ -130,7 +130,10 @@ def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
 # (the line itself says so, as a product page's seller badge does; a help article that mentions
 # partners' items in passing is not theirs)
 _SOLD_BY_PARTNER = re.compile(r"(?i)^\W{0,3}(?:sold|shipped|fulfilled|dispatched)\s+(?:and\s+(?:shipped|fulfilled|dispatched|delivered)\s+)?by\s+"
-                              r"[^.\n|]{2,80}?(?:marketplace\s+(?:partner|seller|vendor)|third[- ]party\s+(?:seller|vendor|merchant)|partner\s+(?:seller|merchant))\b")
+                              r"[^.\n|]{2,80}?(?:marketplace\s+(?:partner|seller|vendor)|third[- ]party\s+(?:seller|vendor|merchant)|partner\s+(?:seller|merchant))\b"
+                              # 「本商品由润颜坊旗舰店销售并发货」 (not 「由花漾自营销售」), a badge 「润颜坊旗舰店 第三方商家」
+                              r"|(?:本|该|該|此)商品由(?![^，。,]{0,12}自[营營])[^，。,]{2,30}?(?:销售|銷售|售出)(?:并|並|及|和)?(?:发货|發貨|出货|出貨|配送)"
+                              r"|^\W{0,3}\S{0,20}\s*第三方(?:商家|卖家|賣家|商户|商戶|店铺|店鋪)\W{0,3}$")
 
 
 def _sold_by_partner(promises: list[Promise], main: set[int]) -> list[Promise]:
@@ -141,7 +144,7 @@ def _sold_by_partner(promises: list[Promise], main: set[int]) -> list[Promise]:
     out = []
     for p in promises:
         scope = dict(p.scope)
-        if id(p) in main and p.lang == "en" and "seller" in SCOPE_KEYS.get(p.kind, ()) and "seller" not in scope:
+        if id(p) in main and "seller" in SCOPE_KEYS.get(p.kind, ()) and "seller" not in scope:
             scope["seller"] = "marketplace"
             p = replace(p, scope=tuple(sorted(scope.items())), subject=_subject(p.kind, scope))
         out.append(p)

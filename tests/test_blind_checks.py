@@ -2021,3 +2021,37 @@ def test_a_shipping_table_by_province_with_a_threshold_column():
 def test_a_place_past_another_figure_in_a_bracket_is_that_figures():
     reads = _read("Express (1–2 business days, or 2–3 to Quebec) is available to major cities outside the territories.")
     assert [(r[1], r[3].get("region")) for r in reads] == [(1, None), (2, "CA-QC")]
+
+
+def test_twelfth_round_lines_of_their_own_and_steps_of_a_return():
+    # a faults line and a language line keep their own hours; self-service at any hour is no team's hours
+    assert _read("For network faults call 1800 525 266, 24/7.")[0][3] == {"medium": "phone", "topic": "faults"}
+    page = ("# Contact us\n\n| Line | Number | Hours |\n|---|---|---|\n"
+            "| Sales & account enquiries | 13 25 26 | Monday to Friday 8am–8pm |\n"
+            "| Network faults & outages | 1800 525 266 | 24/7 |\n"
+            "| Mandarin & Cantonese line | 1300 655 288 | Monday to Friday 9am–5pm |\n\n"
+            "The fastest way to get help is usually My Account or the app, where you can check your bill and track an order 24/7.\n")
+    promises, findings = _audit(("contact.md", page))
+    assert sorted(dict(p.scope).get("topic") or "" for p in promises if p.kind == "support_hours") == ["", "faults", "mandarin"]
+    assert findings == []
+    # a step after the return is authorised, a courier's collection, another policy named beside the warranty
+    for text in ("Once you have your RA number, send the item back within 7 days.",
+                 "Please send the goods within 7 days of receiving the RA.",
+                 "Collections are arranged within 3 working days of your request.",
+                 "Warranty: this is separate from our 14-day Change of Mind policy.",
+                 "If goods are faulty, see our Warranty information; faulty goods are not subject to the 14-day period.",
+                 "Warranty: if your new device develops a fault within 30 days of delivery, we'll replace it."):
+        assert _read(text) == [], text
+    assert _read("You have 30 days from delivery to return an item.") == [("return_window", 30, 30, {"start": "delivery"})]
+
+
+def test_a_third_party_merchants_page_in_chinese_and_a_masked_reviewer():
+    page = ("<html><body><main><div><b>润颜坊旗舰店</b> <span>第三方商家</span>"
+            "<p>本商品由润颜坊旗舰店销售并发货，花漾美妆提供平台交易保障。</p></div>"
+            "<p>本店支持7天无理由退货，面膜需未拆封。</p>"
+            "<p>豆***子 2025-03-07：之前退过一次，客服说要7天才退款，结果3天就到账了，好评。</p></main></body></html>")
+    own = "<html><body><main><p>花漾自营商品支持15天无理由退货。</p><p>本商品由花漾自营销售并发货。</p></main></body></html>"
+    promises, findings = _audit(("products/mask.html", page), ("returns.html", own))
+    by_page = sorted((p.source.uri, p.kind, p.min, dict(p.scope).get("seller")) for p in promises)
+    assert by_page == [("products/mask.html", "return_window", 7, "marketplace"), ("returns.html", "return_window", 15, None)]
+    assert findings == []
