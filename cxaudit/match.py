@@ -349,7 +349,8 @@ _ZONE_LABEL = re.compile(r"^\W{0,3}((?:[A-Z][a-z]+|[A-Z]{2,4})(?:[ /&-]+(?:[A-Z]
                          r"(?:(?:up\s+to|within|about|around|approx\.?)\s+)?$")
 # words that open a line before a value and name no place ("Free next-day delivery", "Fast 2-day")
 _NOT_ZONE_WORDS = frozenset("free fast faster quick quicker speedy rapid express standard same next new now "
-                            "guaranteed tracked priority super great easy".split())
+                            "guaranteed tracked priority super great easy unlimited premium complimentary "
+                            "fastest cheapest economy".split())
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}(?:客服|顾客|客户|坐席|专员|(?:agent|advisor|adviser|rep|csr)\b)\s*[：:]\s*(?=\S)", re.I)
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 # a price right before a free-delivery badge, with no threshold word: the product's price
@@ -2587,6 +2588,8 @@ class Extractor:
             place = named.group(1)   # "Asheville Flagship, 2150 Foundry Street — Tuesday–Saturday 10am–6pm"
         if place:
             place = _PLACE_KIND_AFTER.sub("", place) or place   # "Asheville showroom: Tuesday–Saturday 10am–6pm"
+            if place.lower() in ("the", "our", "a", "an", "this", "each"):
+                place = None   # "The Studio is open by appointment": no place named
         if place is None and in_row and pack.kind == "support_hours":
             first_cell = text.split(" | ", 1)[0].strip()
             if _CITY_STATE.match(first_cell) and v.start > len(first_cell):

@@ -2055,3 +2055,41 @@ def test_a_third_party_merchants_page_in_chinese_and_a_masked_reviewer():
     by_page = sorted((p.source.uri, p.kind, p.min, dict(p.scope).get("seller")) for p in promises)
     assert by_page == [("products/mask.html", "return_window", 7, "marketplace"), ("returns.html", "return_window", 15, None)]
     assert findings == []
+
+
+def test_twelfth_round_sentences_that_are_no_promise_of_their_kind():
+    for text in ("Same-Day is $9.95, or free for Plus members on orders of $35+.",          # a price, no trial
+                 "Same-Day orders can't be cancelled once a driver is assigned.",           # a service's rule
+                 "You can edit the address within 1 hour of placing your order.",           # the customer's window
+                 "Get our newsletter. One email a week, tops.",                              # a newsletter's rhythm
+                 "Each gown takes around 60 hours to make.",                                 # handwork, no lead time
+                 "No deliveries on the first two days of Chinese New Year.",                # days without deliveries
+                 "Great Singapore Sale 2022: price-match claims were accepted for up to 30 days after purchase.",
+                 "Extended warranty: add it at checkout, or within 30 days of buying your product."):
+        assert _read(text) == [], text
+    # store credit added to the account is a refund paid as credit, no dispatch
+    assert _read("If you chose store credit instead, it's added to your account within 24 hours of processing.") == [
+        ("refund_time", 24, 24, {"payment": "credit"})]
+    # a refund's time stays a refund's when the returns policy is named as a reference
+    assert _read("6.2 We aim to process refunds for items returned under our Returns Policy within 5 working days "
+                 "of receipt at our warehouse.") == [("refund_time", 5, 5, {"start": "return_received"})]
+    # a subscription's price-and-length is not its trial
+    assert [r[:3] for r in _read("Unlimited Next Day Delivery for a year for £12.95, with a 30-day free trial.")
+            if r[0] == "trial_period"] == [("trial_period", 30, 30)]
+    # "Unlimited" opening a line names no place
+    assert all("region" not in r[3] for r in _read("Unlimited Next Day Delivery arrives in 1 day."))
+
+
+def test_twelfth_round_scopes():
+    assert _read("Most clinics answer within 1–2 business days.") == [("response_time", 1, 2, {"topic": "vet"})]
+    assert _read("All installations by certified installers carry a 12-month workmanship warranty.") == [
+        ("warranty", 12, 12, {"product": "repairs"})]
+    assert _read("Orders placed through a corporate account may be returned within 7 days of delivery.")[0][3] == {
+        "start": "delivery", "tier": "trade"}
+    assert _read("Bank instalment plan (IPP) refunds may take up to 30 days.")[0][3].get("payment") == "financing"
+    assert _read("The Studio is open by appointment, Tuesday to Saturday, 10am to 5pm.")[0][3] == {"medium": "store"}
+    # Chinese: the next working day is one business day; a metro area; a bulk purchase is a trade order
+    (p,) = extract_text("快递配送：大都市地区下一个工作日送达。", lang="zh")
+    assert (p.min, p.unit, dict(p.scope)) == (1, "business_days", {"region": "metro"})
+    (p,) = extract_text("企業大量採購（單一品項 50 本以上）：出貨時間約 7–14 個工作天", lang="zh")
+    assert dict(p.scope) == {"tier": "trade"}

@@ -191,6 +191,16 @@ def test_a_table_laid_out_in_spaces_is_read_row_by_row(tmp_path):
     assert cells == [("空调", "6年", "压缩机 10年"), ("冰箱/冷柜", "3年", "压缩机 12年")]
 
 
+def test_a_header_over_the_value_columns_only_leaves_the_label_column_blank(tmp_path):
+    text = ("RATES CARD\n\n"
+            "                 Standard            Express\n"
+            "Ireland          3-5 working days    2-3 working days\n"
+            "Australia        10-15 working days  5-7 working days\n")
+    rows = [b for b in read(tmp_path, text, name="script.txt") if b.table]
+    assert [(b.cells[1], b.table[1]) for b in rows] == [("3-5 working days", "Standard"), ("10-15 working days", "Standard")]
+    assert all(b.table == ("", "Standard", "Express") for b in rows)
+
+
 def test_a_cell_wrapped_under_a_row_of_a_table_laid_out_in_spaces(tmp_path):
     # the lines under a status row carry on its last cell (indented to where its words start), the arrow
     # opening a cell is layout, and a row that says something is no header

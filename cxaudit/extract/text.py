@@ -82,6 +82,13 @@ def _fixed_width_rows(lines: list[str]) -> set[int]:
     return rows
 
 
+def _cell_starts(line: str) -> list[int]:
+    """Where each cell of a row laid out in spaces starts, in display columns."""
+    body = line.rstrip()
+    lead = len(body) - len(body.lstrip())
+    return [_width(body[:lead])] + [_width(body[:m.end()]) for m in _GAP.finditer(body) if m.start() > lead]
+
+
 def _wrapped_cell(lines: list[str], idx: int, columns: set[int], consumed: set[int]) -> str:
     """The lines under a row of a table laid out in spaces that carry on its last cell, indented
     to where that cell starts and with no gap of their own ("  IN LAB    -> "Single-vision lenses
@@ -198,6 +205,7 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
     columns = _fixed_width_rows(lines)
     consumed: set[int] = set()   # lines that continue a row's last cell
     table: tuple[str, ...] | None = None
+    header_at: list[int] = [0]   # where the header's cells start
 
     for idx, raw in enumerate(lines):
         ln = idx + 1
@@ -216,9 +224,16 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             if table is None and not any(ch.isdigit() for ch in raw) and all(len(c) <= 40 for c in cells) \
                     and not any(_STATEMENT_END.search(c) for c in cells):   # (a header names columns, it says nothing)
                 table = cells
+                header_at = _cell_starts(raw)
                 blocks.append(Block(" | ".join(cells), ln, heading, "main", None, cells, sup.next_block()))
             else:
-                blocks.append(Block(" | ".join(cells), ln, heading, "main", table or (), cells, sup.next_block()))
+                names = table or ()
+                if names and len(cells) > len(names):
+                    # a header over the value columns only, its label column left blank
+                    # ("                 Standard     Express" over "Ireland   3-5 working days   2-3 working days")
+                    before = sum(1 for at in _cell_starts(raw) if at < header_at[0] - 1)
+                    names = ("",) * min(before, len(cells) - len(names)) + names
+                blocks.append(Block(" | ".join(cells), ln, heading, "main", names, cells, sup.next_block()))
             line_mode = True
             continue
         if not raw.strip():

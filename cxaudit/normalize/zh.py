@@ -288,7 +288,9 @@ def find_phrases(text: str) -> list[Value]:
     for m in PHRASE_RE.finditer(text):
         n = 0.0 if m.group("same") else 1.0
         q, explicit, qs, qe = _qualifier(text, m.start(), m.end())
-        out.append(Value("duration", qs, qe, n, n, "days", q, explicit_qualifier=explicit))
+        # 「下一个工作日送达」: the next working day is one business day
+        unit = "business_days" if m.group("next") and "工作" in m.group("next") else "days"
+        out.append(Value("duration", qs, qe, n, n, unit, q, explicit_qualifier=explicit))
     return out
 
 
