@@ -75,7 +75,8 @@ def extractor(lang: str):
 # "labor-day-sale-2024"): what it says held for that event, not for today.
 _PAST_EVENT_PAGE = re.compile(r"(?i)(?:^|[/_.-])((?:19|20)\d\d)(?:[/_.-]|$)")
 _EVENT_WORDS = re.compile(r"(?i)blog|news|recap|press|(?<!of[-_])(?<!of)sale(?![-_]?(?:terms|conditions))|event|promo|black[-_]?friday|cyber|boxing|labou?r[-_]?day|"
-                          r"memorial|thanksgiving|christmas|holiday|double[-_]?1[12]|singles|618")
+                          r"memorial|thanksgiving|christmas|holiday|double[-_]?1[12]|singles|618|campaign|diwali|deepavali|dhamaka|festive|"
+                          r"festival|anniversary|weekender|lunar|ramadan|raya|onam|navratri|prime[-_]?day|bfcm|11[-_.]?11|mid[-_]?season")
 
 
 _THIS_YEAR = time.localtime().tm_year
@@ -111,7 +112,9 @@ def reads_to_promises(reads, block: Block, doc: Document) -> list[Promise]:
             where[i] = at[line]
     if reads and block.role == "main" and doc.channel != "policy" and _past_event(doc.uri):
         # (the site's own banner and footer on that page are today's, as on every other page)
-        reads = [replace(r, scope=tuple(sorted({**dict(r.scope), "period": "past_event"}.items()))) for r in reads]
+        # (each past event its own: two old campaigns' terms are no rivals either)
+        event = "past_event:" + re.sub(r"\W+", "-", doc.uri.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()).strip("-")
+        reads = [replace(r, scope=tuple(sorted({**dict(r.scope), "period": event}.items()))) for r in reads]
     if doc.channel == "call_centre" and any(r.kind in _LINE_KINDS and "medium" not in dict(r.scope) for r in reads):
         # an agent giving "our hours" or "the wait" on a call speaks of the phone line
         from cxaudit.match import _subject

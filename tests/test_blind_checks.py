@@ -216,7 +216,13 @@ def test_a_dated_event_post_speaks_of_that_event():
     page = Document(uri="site/price-match.html", channel="website", fmt="md",
                     content=b"If the price drops within 14 days of your purchase, we'll refund the difference.")
     promises = [p for d in (post, page) for p in promises_in_blocks(read_blocks(d), d)]
-    assert dict(promises[0].scope).get("period") == "past_event"
+    assert dict(promises[0].scope).get("period") == "past_event:labor-day-sale-2024"
+    assert compare(promises) == []
+    # two past campaigns' terms are each their own
+    old = [Document(uri=f"campaign/{name}.html", channel="website", fmt="md", content=text.encode())
+           for name, text in (("double11-2023", "Free shipping on orders over $59."), ("diwali-dhamaka-2023", "Free shipping on orders over $99."))]
+    promises = [p for d in old for p in promises_in_blocks(read_blocks(d), d)]
+    assert sorted(dict(p.scope)["period"] for p in promises) == ["past_event:diwali-dhamaka-2023", "past_event:double11-2023"]
     assert compare(promises) == []
 
 
@@ -2093,3 +2099,29 @@ def test_twelfth_round_scopes():
     assert (p.min, p.unit, dict(p.scope)) == (1, "business_days", {"region": "metro"})
     (p,) = extract_text("企業大量採購（單一品項 50 本以上）：出貨時間約 7–14 個工作天", lang="zh")
     assert dict(p.scope) == {"tier": "trade"}
+
+
+def test_twelfth_round_second_wave_english():
+    for text in ("Returns: customers must note visible damage on the delivery receipt and notify us within 3 days of delivery.",
+                 "12 months interest free on purchases over $1,000.",
+                 "Pay in 4 interest-free fortnightly instalments – that's 6 weeks to pay.",
+                 "Spend $21 more for free shipping.",
+                 "We'll deliver the bike to your door, and you can ride it for 7 days.",
+                 "Late parcel: if no tracking movement for 5 business days, open a carrier investigation.",
+                 "Outdoor teak: left untreated, teak weathers to a silver-gray patina within 6–9 months.",
+                 "Normal shedding in the first 6 weeks is expected and is not a defect.",
+                 "Applications are reviewed within 3 business days.",
+                 "Pick-up – our courier collects the item, usually within 1–2 business days of your request.",
+                 "Archived notice (posted March 2021): made-to-order items are currently taking 16–20 weeks to arrive.",
+                 "Because this sale was made in your home, you may cancel it without penalty within three business days."):
+        assert _read(text) == [], text
+    assert _read("2.5 Mattresses are covered by a 100-night sleep trial.") == [
+        ("trial_period", 100, 100, {"product": "mattresses"})]
+    # scopes: outlet goods, a season lease, a plan's years, a claim's steps, a wallet, New Jersey is no Channel Island
+    assert _read("Outlet and floor-model items can be returned within 7 days.") == [("return_window", 7, 7, {"product": "outlet"})]
+    assert _read("Junior Season Lease: cancel within 14 days of pickup.")[0][3].get("product") == "bookings"
+    assert _read("Protect 2+ | 2 years extended warranty after the brand warranty ends")[0][3] == {"product": "protection_plans"}
+    assert _read("All products come with a 2-year warranty; extended warranty plans are available.")[0][3] == {}
+    assert _read("We'll reply within 1 business day with a claim number.")[0][3] == {"reply": "acknowledgement"}
+    assert _read("Refunds to BharatKart Wallet are credited within 2 hours.")[0][3] == {"payment": "credit"}
+    assert _read("Ships within 1 business day from our New Jersey rug warehouse") == [("dispatch_time", 1, 1, {})]

@@ -1300,3 +1300,32 @@ def test_readings_of_the_hong_kong_grocery():
         assert _kinds(text) == [], text
     assert [k[0] for k in _kinds("我哋會喺 3 個工作天內確認收到投訴。")] == ["response_time"]
     assert _kinds("客服熱線：公眾假期：上午 10 時至下午 6 時")[0][3]["period"] == "holidays"
+
+
+def test_twelfth_round_steps_and_staff_targets_are_no_promises():
+    for text in ("退货：如属运送途中损毁，请于收货后48小时内致电客户服务热线。",
+                 "普通地区发货后10天、偏远地区发货后15天，系统将自动确认收货。",
+                 "积分于订单确认收货7天后到账。",
+                 "电话接通后20秒内完成开场白。",
+                 "每次通話平均處理時間不多於6分鐘。",
+                 "申請批核後，差價會喺5個工作天內退返。",
+                 "1.3 本計劃須於購買貨品後30天內一併購買，並須出示原裝發票。",
+                 "客戶服務主任會於1個工作天內致電聯絡你，確認貨品狀況及收貨安排。",
+                 "審核通過後，請在7天內按頁面提示寄回商品。",
+                 "3.2 付费开通黑金会员后7天内，如未使用任何会员权益，可申请全额退还会员费；",
+                 "我們會於送貨前一個工作天下午6時前以SMS通知確實送貨時段（約3小時範圍）。",
+                 "部分大廈須先向管理處申請工程許可，需時約3至5個工作天。",
+                 "商品回到倉庫後大約 2 到 3 個工作天會完成檢驗，檢驗完就會退款。",
+                 "消费者寄回商品 | 审核通过后7日内 | 逾期视为放弃申请"):
+        assert _kinds(text) == [], text
+    # a fault within days of delivery is an exchange's term, not the delivery's
+    assert [k[0] for k in _kinds("大型家電如於送貨後7天內出現非人為功能故障，可更換同型號全新貨品。")] == ["exchange_window"]
+    # an insurer's payout is no refund time
+    assert "refund_time" not in [k[0] for k in _kinds("订单页面标有运费险的商品，保险公司会在退款完成后72小时内将理赔款打入您的支付账户。")]
+    # a tag strip: 48 hours to dispatch, 7 days to return
+    assert sorted(k[:2] for k in _kinds("48小时发货7天无理由")) == [("dispatch_time", 48), ("return_window", 7)]
+    # the two replies of a complaint and a supervisor's call-back keep their own scopes
+    found = _promises("我們會於3個工作天內作初步回覆，並於14個工作天內完成調查及回覆結果。")
+    assert [dict(p.scope).get("reply") for p in found] == ["acknowledgement", "resolution"]
+    (p,) = _promises("G3. 要求搵主管：如主管唔得閒，承諾主管會喺24小時內回電。")
+    assert dict(p.scope).get("topic") == "escalations"
