@@ -39,6 +39,7 @@ def _zone(region: str) -> bool:
 
 
 _OWN_HOURS_MEDIA = {"store", "bot"}
+_OWN_CLOCKS = {"scheduled"}
 _USUAL = {("payment", "card"), ("reason", "change_of_mind"), ("product", "in_stock")}
 
 
@@ -68,6 +69,10 @@ def scopes_compatible(a: dict[str, str], b: dict[str, str]) -> bool:
     for key in EXCEPTION_KEYS:
         if (key in a) != (key in b):
             return False
+    # a clock that starts when the customer books a slot is no rival of one that names no start
+    # ("Delivery takes place 3–5 business days after you schedule" beside "2–4 weeks from your order")
+    if (a.get("start") in _OWN_CLOCKS) != (b.get("start") in _OWN_CLOCKS):
+        return False
     # A store's or a bot's hours are a place's and a machine's, never the team's: only held
     # against the same medium, not against lines that name none.
     for x, y in ((a, b), (b, a)):

@@ -208,6 +208,8 @@ _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submit
                      r"(?![\d/]|(?:st|nd|rd|th)\b|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")
 # The bank's share of a refund's time: "your bank may take a further 3–5 days" (said before the
 # value) or "allow 3–5 days for your bank to process it" (said just after it).
+# (English only: 「审核通过后24小时内，系统发起退款」 is how Chinese shops state their own refund time)
+_INITIATED = re.compile(r"(?i)\b(?:initiate[sd]?|initiating)\s+(?:the\s+|your\s+|a\s+)?refunds?\b|\brefunds?\s+(?:are|is|will\s+be|gets?)\s+initiated\b")
 _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bdepending\s+on\s+(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take"
                          # "Card refunds then take 3-5 working days to reach your account"
@@ -485,7 +487,7 @@ _NAMED_MAKER = re.compile(r"\bmanufacturer['’]?s?\s+(?:limited\s+)?(?:warranty
 _AREA_HEADERS = {"remote", "rural", "remote & rural", "metro", "regional", "urban", "city", "country", "outer metro"}
 _AREA_TYPES = {"metro", "regional", "remote"}
 # what stands between the payment methods of one list ("card, PayPal or Apple Pay")
-_METHOD_GAP = re.compile(r"\s*(?:,|、|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?", re.I)
+_METHOD_GAP = re.compile(r"\s*(?:,|、|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?(?:(?:debit|credit)\s*(?:/|&|\bor\b|\band\b)\s*)?", re.I)   # ("UPI, debit/credit cards")
 # 「开通芽芽卡：」: the perks of a paid card follow
 _ZH_SHOP_BEFORE = re.compile(r"[（(、，]\s*([\u4e00-\u9fff]{2,8}(?:店|门市|分店))\s*(?:为|是|的营业时间为|营业时间为)?\s*(?:上午|下午|每日|每天)?\s*$")
 _ZH_JOIN_CARD = re.compile(r"^\W*(?:开通|加入|办理|成为)[^，。；：:]{1,8}(?:卡|会员|PLUS|Plus)\s*[：:，,]")
@@ -2886,6 +2888,10 @@ class Extractor:
                                            or (self.lang == "zh" and (_BANK_HEADING.search(" ".join(table or ()) + text[:v.start])
                                                                       or _ZH_BANK_SAYS.search(text, v.end)))):
             scope["stage"] = "bank"  # "your bank may take a further 3–5 days" adds to the refund time
+        elif pack.kind == "refund_time" and "stage" not in scope and _INITIATED.search(text, lo, hi):
+            # "we initiate the refund within 24 hours of a successful quality check": the first step,
+            # not a rival of the days until the money is credited
+            scope["stage"] = "initiated"
         if pack.kind == "free_shipping_threshold" and v.type == "money" and v.max == 0:
             return None   # "运费 | ¥0.00", "Shipping: $0.00": a charge of nothing, not a threshold
         if pack.kind == "free_shipping_threshold" and self.lang == "zh" and v.type == "money" \

@@ -2125,3 +2125,25 @@ def test_twelfth_round_second_wave_english():
     assert _read("We'll reply within 1 business day with a claim number.")[0][3] == {"reply": "acknowledgement"}
     assert _read("Refunds to BharatKart Wallet are credited within 2 hours.")[0][3] == {"payment": "credit"}
     assert _read("Ships within 1 business day from our New Jersey rug warehouse") == [("dispatch_time", 1, 1, {})]
+
+
+def test_a_list_of_methods_with_cards_is_every_method_and_a_delivery_counted_from_its_booking():
+    # "UPI, debit/credit cards and net banking": the usual refund, held against one that names no method
+    assert _read("After your return passes quality check, refunds to UPI, debit/credit cards and net banking "
+                 "are credited within 5–7 business days.") == [("refund_time", 5, 7, {})]
+    assert _read("Delivery usually takes place 3–5 business days after you schedule.") == [
+        ("delivery_time", 3, 5, {"start": "scheduled"})]
+
+
+def test_a_refund_initiated_is_a_step_of_its_own_and_a_booked_slot_has_its_own_clock():
+    promises, findings = _audit(("refunds.md", "Refund – we initiate the refund within 24 hours of a successful quality check.\n\n"
+                                              "Refunds to your card are credited within 5–7 business days.\n\n"
+                                              "## Phone script\n\nThe refund to your card is credited within 10 to 14 business days.\n"))
+    assert sorted(dict(p.scope).get("stage") or "" for p in promises) == ["", "", "initiated"]
+    assert [sorted(p.max for p in f.promises) for f in findings] == [[7, 14]]
+    _, findings = _audit(("delivery.md", "White Glove Delivery arrives in 2–4 weeks from your order date.\n\n"
+                                         "White Glove Delivery usually takes place 3–5 business days after you schedule.\n"))
+    assert findings == []
+    # Chinese: the refund started is the shop's refund time; the bank's days are their own
+    assert [dict(p.scope).get("stage") for p in extract_text("验收通过后1-3个工作日发起退款，银行处理一般需1-7个工作日", lang="zh")] == [
+        None, "bank"]
