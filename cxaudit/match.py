@@ -212,6 +212,8 @@ _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submit
 _INITIATED = re.compile(r"(?i)\b(?:initiate[sd]?|initiating)\s+(?:the\s+|your\s+|a\s+)?refunds?\b|\brefunds?\s+(?:are|is|will\s+be|gets?)\s+initiated\b")
 _BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bdepending\s+on\s+(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take"
+                         # "give them the refund reference; banks take 3-5 business days"
+                         r"|\b(?:banks|card\s+issuers)\s+(?:usually\s+|typically\s+|normally\s+|then\s+)?take\b"
                          # "Card refunds then take 3-5 working days to reach your account"
                          r"|\bthen\s+(?:takes?|it\s+(?:can|may)\s+take|can\s+take|may\s+take)\b"
                          # "the time it takes your bank to process our refund request (5 to 10 business days)"
@@ -244,6 +246,11 @@ _FIRST_PERSON_QUOTE = re.compile(r"^\W{0,3}[“\"„«](?=[^”\"»]*(?<!\w)(?:I
                                  r"(?![^”\"»]*(?<!\w)(?:you|your|you[’'](?:ve|re|ll|d)|we|we[’'](?:ll|re|ve)|our|us)(?!\w))"
                                  r"[^”\"»]{3,600}[”\"»]\W*$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# hours given for the time outside the usual ones, in the sentence itself ("Outside these hours, the
+# line is open 10am to 4pm for emergencies")
+_OUT_OF_HOURS_SAID = re.compile(r"(?i)\boutside\s+(?:of\s+)?(?:these|our|opening|business|office|normal|regular|support)\b|\bout[- ]of[- ]hours\b|\bafter[- ]hours\b")
+# a paragraph marked as over: 「【已結束】2023年雙11：全單免運費…」, "[Ended] Spring sale: …"
+_ENDED_MARK = re.compile(r"(?i)^\W{0,3}[【\[（(]\s*(?:已结束|已結束|已截止|已过期|已過期|ended|expired|closed|past\s+offer)\s*[】\]）)]")
 # A sentence that points back at the one before it for where it applies.
 _ANAPHORA = re.compile(r"(?i)^\W*(?:they|it|these|those|this|there)\b|\b(?:these|those)\s+(?:postcodes|post\s+codes|"
                        r"zip\s+codes|areas|addresses|locations|regions|destinations|countries|islands|zones|states|provinces)\b")
@@ -1353,7 +1360,8 @@ class Extractor:
         if any(_REVIEWS.match(h) or (_INTERNAL.search(h) and (i == len(near) - 1 or _INTERNAL.search(_DOC_MARKER.sub(" ", h))))
                for i, h in enumerate(near)) \
                 or (block.heading and _EXAMPLES.match(block.heading[-1])) \
-                or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text) or _INTERNAL_LINE.match(block.text):
+                or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text) or _INTERNAL_LINE.match(block.text) \
+                or _ENDED_MARK.match(block.text):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))
@@ -2210,6 +2218,11 @@ class Extractor:
             del scope["start"]  # "processed before it ships": the dispatch itself, not its clock's start
         elif kind == "dispatch_time" and scope.get("start") == "delivery":
             scope["start"] = "purchase"   # "within 1 business day of receiving them": the shop receives the order
+        if kind == "support_hours" and scope.get("period") == "after_hours" and isinstance(v.schedule, tuple) \
+                and not _OUT_OF_HOURS_SAID.search(text, lo, v.start):
+            # a message played out of hours gives the opening hours ("Recorded message played outside
+            # opening hours: Our team is available Monday to Friday 8am to 10pm"): those are the usual ones
+            del scope["period"]
         if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
             # "weekdays 10am to 10pm NZ time": hours kept on one country's clock are that country's
             zones = {dict(item).get("tz") for item in v.schedule}
@@ -2283,7 +2296,9 @@ class Extractor:
                         and not (key == "product" and _IN_STOCK_SAID.search(text)) \
                         and (key, value) not in _NOT_FROM_HEADINGS \
                         and not (key == "payment" and _AND_OR.search(h)) \
-                        and not (key == "topic" and _GENERAL_TEAM.search(text)):
+                        and not (key == "topic" and _GENERAL_TEAM.search(text)) \
+                        and not (key == "period" and value == "after_hours" and kind == "support_hours"
+                                 and isinstance(v.schedule, tuple)):   # (an out-of-hours message gives the usual hours)
                     scope[key] = value   # ("# Refunds and Afterpay" is two topics: a refund under it is not Afterpay's)
             named_kind = named_kind or self._names_kind(h, kind)
         if self.lang == "zh" and kind == "refund_time" and scope.get("tier") not in (None, "trade"):

@@ -2147,3 +2147,34 @@ def test_a_refund_initiated_is_a_step_of_its_own_and_a_booked_slot_has_its_own_c
     # Chinese: the refund started is the shop's refund time; the bank's days are their own
     assert [dict(p.scope).get("stage") for p in extract_text("验收通过后1-3个工作日发起退款，银行处理一般需1-7个工作日", lang="zh")] == [
         None, "bank"]
+
+
+def test_twelfth_round_third_wave():
+    for text in ("Between 30 days and 6 months we will repair or replace it; if that is not possible we will refund you.",
+                 "Surgeries usually take up to 2 working days to approve it.",
+                 "Claim window: 90 days from the latest estimated delivery date.",
+                 "Freight pickup for large TVs (free; we'll call within 2 business days to schedule).",
+                 "Check around your property, then wait 48 hours — most missing packages turn up.",
+                 "Damaged on arrival: if the customer calls within 48 hours of delivery, create a replacement order.",
+                 "The minimum order for home delivery is €30 (£25 in Northern Ireland).",
+                 "Every fresh item is picked to give you at least 3 days of life at home.",
+                 "The voucher appears in My account within 2 days of your delivery. Use it on your next shop within 28 days.",
+                 "We may cancel an order within 48 hours of it being placed if a price was displayed incorrectly.",
+                 "[Queue message - plays at 90 seconds]",
+                 "These rights sit alongside our warranty and aren't limited to 12 months.",
+                 "Where you exercise your statutory right to cancel, we will refund you no later than 14 days after.",
+                 "[Ended] Spring sale: free delivery on all orders, dispatched within 5 days."):
+        assert _read(text) == [], text
+    assert [r[:2] for r in _read("Orders of $75 or more ship free; smaller orders are $9.99.")] == [("free_shipping_threshold", 75)]
+    # scopes
+    assert _read("Private prescriptions are dispatched within 1 working day.")[0][3] == {"product": "private_prescription"}
+    assert _read("You can return most items sold and shipped by ShopSphere within 21 days of delivery.")[0][3] == {"start": "delivery"}
+    assert _read("Lockers in Cork and Galway are open 24/7.")[0][3] == {"medium": "store"}
+    assert _read("Once you reach Gold, enjoy 60-day returns.")[0][3] == {"tier": "gold"}
+    assert _read("Students get a 6-month free trial.")[0][3] == {"tier": "students"}
+    assert _read("If processed, give them the refund reference; banks take 3-5 business days.")[0][3] == {"stage": "bank"}
+    assert _read("Zip: the refund is credited to your Zip account within 2 business days.")[0][3] == {"payment": "bnpl"}
+    # an out-of-hours message gives the usual hours
+    promises, _ = _audit(("script.txt", "OUT-OF-HOURS MESSAGE\n====================\n\n\"Thank you for calling. Our team is "
+                                        "available Monday to Friday from 8am to 10pm.\"\n"))
+    assert [dict(p.scope).get("period") for p in promises] == [None]

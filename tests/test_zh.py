@@ -1329,3 +1329,17 @@ def test_twelfth_round_steps_and_staff_targets_are_no_promises():
     assert [dict(p.scope).get("reply") for p in found] == ["acknowledgement", "resolution"]
     (p,) = _promises("G3. 要求搵主管：如主管唔得閒，承諾主管會喺24小時內回電。")
     assert dict(p.scope).get("topic") == "escalations"
+
+
+def test_twelfth_round_third_wave_chinese():
+    # a price's last thousands group and a trial glued to it
+    assert [(k[0], k[1]) for k in _kinds("云眠 天然乳胶床垫¥4,599100晚试睡")] == [("trial_period", 100)]
+    for text in ("需要试睡满30晚以后申请退货。",
+                 "2.4 乙方逾期发货的，每逾期一日按合同总价的千分之一向甲方支付违约金；",
+                 "4.2 乙方应在接到甲方通知后48小时内上门核实，并在核实后15日内免费修补或重做。",
+                 "新品签收后30天内，在订单页预约上门回收时间即可。",
+                 "減價季首周來電量高，請盡量將每通電話控制喺5分鐘內。",
+                 "【已結束】2023年雙11：全單免運費，不設最低消費。活動期間訂單發貨時間為5個工作天內。"):
+        assert _kinds(text) == [], text
+    assert _kinds("私訊會於24小時內回覆。")[0][3] == {"medium": "social"}
+    assert _kinds("門市購買的減價貨品只可於購買日起7日內換貨，恕不退款。")[0][3].get("product") == "sale_items"

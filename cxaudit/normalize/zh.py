@@ -77,7 +77,9 @@ AR_NUM = r"[0-9]{1,7}(?:\.[0-9]{1,2})?"
 # A number is not read after a digit, a decimal point, a clock colon, a day-of-week word
 # (周一, 星期三), an ordinal (第三) or inside a word that only looks numeric (统一, 唯一, 万一...).
 # A number after a currency sign is an amount ("HK$499 — 30 日" is a price and a term, no range).
-_NUM_BEFORE = r"(?<![0-9.])(?<![0-9]:)(?<![/\-])(?<![周第初统唯万])(?<!星期)(?<!礼拜)(?<![$¥￥])(?<![$¥￥]\s)"
+# (nor inside a thousands group, "4,599"; but a number glued to a price's last group starts
+# there: 「¥4,599100晚试睡」 is ¥4,599 and 100 nights)
+_NUM_BEFORE = r"(?:(?<=[0-9],[0-9]{3})|(?<![0-9.])(?<![0-9],)(?<![0-9]:)(?<![/\-])(?<![周第初统唯万])(?<!星期)(?<!礼拜)(?<![$¥￥])(?<![$¥￥]\s))"
 NUM = rf"{_NUM_BEFORE}(?:{AR_NUM}|{CN_NUM})"
 NUM2 = rf"(?:{AR_NUM}|{CN_NUM})"   # the second number of a range ("3-5"): after the separator
 
