@@ -210,7 +210,7 @@ _CUTOFF = re.compile(r"(?i)\b(?:placed|ordered|order|orders|received|made|submit
 # value) or "allow 3–5 days for your bank to process it" (said just after it).
 # (English only: 「审核通过后24小时内，系统发起退款」 is how Chinese shops state their own refund time)
 _INITIATED = re.compile(r"(?i)\b(?:initiate[sd]?|initiating)\s+(?:the\s+|your\s+|a\s+)?refunds?\b|\brefunds?\s+(?:are|is|will\s+be|gets?)\s+initiated\b")
-_BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bdepending\s+on\s+(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)"
+_BANK_STAGE = re.compile(r"(?i)\b(?:additional|further|another|extra)\b|\bdepending\s+on\s+(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution)\b|\bcard\s+(?:issuer|provider)s?\b|\b(?:your\s+)?(?:bank|card\s+issuer|financial\s+institution|plan\s+administrator)"
                          r"\s+(?:may|can|might|could|will|usually|typically)\s+(?:then\s+)?take"
                          # "give them the refund reference; banks take 3-5 business days"
                          r"|\b(?:banks|card\s+issuers)\s+(?:usually\s+|typically\s+|normally\s+|then\s+)?take\b"
@@ -319,6 +319,7 @@ _CONTACT_US = re.compile(r"(?i)\b(?:contact|notify|tell|e-?mail|call|inform|mess
 _TO_ARRANGE_RETURN = re.compile(r"(?i)\bto\s+(?:arrange|request|initiate|open|register|authori[sz]e|book)\s+(?:a|your|the)\s+return")
 _AFTER_RETURN_REQUEST = re.compile(
     r"(?i)\b(?:of|after|from)\s+(?:creating|requesting|registering|starting|submitting|opening|booking|raising|lodging)\s+(?:a|your|the)\s+return"
+    r"|\b(?:of|after|from)\s+(?:your\s+|the\s+)?registration\b"
     r"|\b(?:of|after|from)\s+lodging\b"
     r"|\b(?:of|after|from)\s+(?:your\s+|the\s+)?return\s+(?:request|being\s+(?:approved|authori[sz]ed)|authori[sz]ation|approval)"
     r"|\b(?:of|after|from)\s+(?:receiving|getting)\s+(?:your|the)\s+(?:returns?\s+)?(?:label|authori[sz]ation|rma)")
@@ -772,6 +773,19 @@ def _with_scope(reads: tuple[Read, ...], given: dict[str, str]) -> tuple[Read, .
             r = replace(r, scope=tuple(sorted(scope.items())), subject=_subject(r.kind, scope))
         out.append(r)
     return tuple(out)
+
+
+def _bracket_around(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of the brackets that hold text[a:b], when they do ("（优于法定之 7 天犹豫期）")."""
+    opened = max(text.rfind("（", 0, a), text.rfind("(", 0, a))
+    if opened < 0 or max(text.rfind("）", opened, a), text.rfind(")", opened, a)) >= 0:
+        return None
+    ends = [i for i in (text.find("）", b), text.find(")", b)) if i >= 0]
+    return (opened, min(ends) + 1) if ends else None
+
+
+def _is_bracket(text: str, a: int, b: int) -> bool:
+    return text[a:a + 1] in ("（", "(") and text[b - 1:b] in ("）", ")")
 
 
 def _one_list(text: str, hits: list) -> bool:
@@ -1573,10 +1587,13 @@ class Extractor:
             # sentence may still be one ("We will refund you within 5 working days, and in any
             # event within 14 days as required by law")
             spans = [m.span() for rx in self.common.veto_law for m in rx.finditer(s_text)]
+            # (the law named in brackets speaks only for the brackets: 「15 天内可申请退货（优于法定之 7 天犹豫期）」)
+            spans = [_bracket_around(s_text, a, b) or (a, b) for a, b in spans]
             # (past ", and" the law's clause is over: "…within 14 days, as required by the
             # Regulations, and in practice we aim to refund within 5 working days")
             values = [v for v in values if not any(
                 a < _clause_end(found, v, len(s_text)) and b > _clause_start(found, v)
+                and not (_is_bracket(s_text, a, b) and not a <= v.start < b)
                 and not (b <= v.start and _NEXT_CLAUSE_AFTER.search(s_text, b, v.start))
                 and not (a >= v.end and _NEXT_CLAUSE_AFTER.search(s_text, v.end, a)) for a, b in spans)]
             if not values:

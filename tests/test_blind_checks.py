@@ -2178,3 +2178,35 @@ def test_twelfth_round_third_wave():
     promises, _ = _audit(("script.txt", "OUT-OF-HOURS MESSAGE\n====================\n\n\"Thank you for calling. Our team is "
                                         "available Monday to Friday from 8am to 10pm.\"\n"))
     assert [dict(p.scope).get("period") for p in promises] == [None]
+
+
+def test_twelfth_round_fourth_wave():
+    for text in ("Log on the Cosmetic Safety form within 24 hours of the call.",
+                 "Patch test advice: behind the ear, leave 48 hours, one new product at a time.",
+                 "If nothing has changed for 3 working days, contact us and we'll look into it.",
+                 "In an independent 8-week clinical study with 41 participants, 89% said their skin looked smoother after 4 weeks.",
+                 "Period after opening: 6 months.",
+                 "Introduce one new product at a time, ideally a week apart.",
+                 "If a customer missed free delivery by less than £2, you may refund the delivery charge.",
+                 "Our opticians verify your prescription, usually within 1 business day.",
+                 "Once your return reaches us, we check it, usually within 3 working days, and then refund you.",
+                 "If your child breaks their frames within 12 months, we'll replace them once, free.",
+                 "Wrap code + disposition within 60 seconds of ending the call.",
+                 "No tracking update for 5 business days = open a carrier trace.",
+                 "For California residents, the duration of implied warranties is coextensive with this Limited Warranty "
+                 "but in no event less than 60 days or more than one year."):
+        assert _read(text) == [], text
+    # our own turnaround is no return window
+    assert "return_window" not in [r[0] for r in _read("We'll ship them back with new lenses within 10–14 business days of receiving them.")]
+    # a return posted after it is registered is the second step; scopes of the wave
+    assert _read("Returns should be posted within 14 days of registration.")[0][3] == {"stage": "send_back"}
+    promises, findings = _audit(("contact.md", "# Contact hours\n\nOur phone lines are open Monday to Friday, 8am–8pm ET.\n\n"
+                                               "Consultations run Tuesday and Thursday, 10:00 am – 4:00 pm ET.\n"))
+    assert sorted(dict(p.scope).get("topic") or "" for p in promises) == ["", "consultations"] and findings == []
+    assert _read("Payflex and Mobicred refunds are processed within 5 working days.")[0][3] == {"payment": "bnpl"}
+    assert _read("We'll refund what you've paid on your lay-by within 10 working days.")[0][3].get("product") == "lay_by"
+    # "3 days before your next dispatch" said plainly and "up to 3 days before" are one deadline
+    _, findings = _audit(("subs.md", "Cancel any time, as long as it's at least 3 days before your next dispatch date.\n\n"
+                                     "Skip, swap or cancel up to 3 days before your next dispatch date.\n\n"
+                                     "Cancel 3 days before your next dispatch date.\n"))
+    assert findings == []

@@ -393,7 +393,8 @@ def test_a_shipping_fee_beside_the_threshold_is_no_threshold():
 
 def test_named_and_ordinary_member_tiers():
     got = {(dict(p.scope).get("tier"), p.min) for p in _promises("鑽石會員退貨期30天，一般會員7天。")}
-    assert got == {("diamond", 30), ("non_members", 7)}
+    # (the ordinary level is everyone's term, held against the shop's term that names no level)
+    assert got == {("diamond", 30), (None, 7)}
 
 
 def test_a_fault_is_the_reason_for_a_return_not_a_product():
@@ -545,7 +546,8 @@ def test_taiwan_shop_kinds_scopes_and_money():
     (hours,) = _promises("客服時間：週一至週五 09:00–21:00；週六、日及國定假日 10:00–18:00。")
     assert [dict(i)["days"] for i in hours.schedule] == ["mon-fri", "sat-sun"]
     ps = _promises("一般會員單筆滿 990 元免運，鑽石會員全館免運。")
-    assert [(p.min, p.unit, dict(p.scope).get("tier")) for p in ps] == [(990, "TWD", "non_members"), (0, None, "diamond")]
+    # (the base level is everyone's threshold, held against the shop's unscoped one; a paid level is its own)
+    assert [(p.min, p.unit, dict(p.scope).get("tier")) for p in ps] == [(990, "TWD", None), (0, None, "diamond")]
     assert [p.min for p in _promises("訂單成立後 30 分鐘內，會員得於會員中心自行取消訂單。")] == [30]
     assert [p.kind for p in _promises("鑑賞期內退貨不收取任何運費。")] == ["return_cost"]
     assert [p.kind for p in _promises("本商品為 24h 到貨商品：台灣本島付款完成後 24 小時內送達。")] == ["delivery_time"]
@@ -1343,3 +1345,20 @@ def test_twelfth_round_third_wave_chinese():
         assert _kinds(text) == [], text
     assert _kinds("私訊會於24小時內回覆。")[0][3] == {"medium": "social"}
     assert _kinds("門市購買的減價貨品只可於購買日起7日內換貨，恕不退款。")[0][3].get("product") == "sale_items"
+
+
+def test_twelfth_round_fourth_wave_chinese():
+    for text in ("依民法第三百六十五條，買受人之解除權，於通知後六個月間不行使或自物之交付時起經過五年而消滅。",
+                 "× 「終身保固」（本公司無終身保固產品）",
+                 "購買後 2 年內如發生撞擊事故，可以 5 折購買同款新品（撞擊更換計畫，不屬保固）。",
+                 "車輛轉讓予第三人者，受讓人之車架保固自原購買日起算最長 2 年。",
+                 "倉庫收到退貨後 3 個工作天內會完成檢驗。",
+                 "整車：由專車於 3–5 個工作天內到府拆卸裝箱收回。"):
+        assert _kinds(text) == [], text
+    # the fee under a threshold is no threshold
+    assert [k[1] for k in _kinds("本島配件滿 1,500 元免運，未滿是 100 元")] == [1500]
+    # the law named in brackets leaves the shop's own term standing
+    assert [k[:2] for k in _kinds("自簽收隔日起 15 天內可申請退貨（優於法定之 7 天猶豫期）。")] == [("return_window", 15)]
+    # a deposit refunded, a peak's wait
+    assert _kinds("不購買則於還車檢查後 5 個工作天內退還押金。")[0][3].get("payment") == "deposit"
+    assert _kinds("週一上午為尖峰，等候可能超過 10 分鐘。")[0][3].get("period") == "peak"
