@@ -284,7 +284,9 @@ _PLAN_TIERS = {"free": "basic", "starter": "basic", "basic": "basic", "essential
 _PLAN_HEADING = re.compile(rf"(?i)^\W*(?:the\s+)?({'|'.join(_PLAN_TIERS)})(?:\s+(?:plan|plans|tier|edition|package|customers))?"
                            r"(?:\s*[(–—-][^)]{0,30}\)?)?\W*$")
 _TIER_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,2}(?:Plus|Premium|Prime|VIP|Club|Rewards|Insiders?|Elite)"
-                           r"(?:\s+(?:members?|membership|perks|benefits))?\W*$")
+                           r"(?:\s+(?:members?|membership|perks|benefits))?"
+                           # ("Northbeam Plus: $29 a year": the programme's price after its name)
+                           r"(?:\s*[:–—-]\s*(?:[A-Z]{0,2}\$|[£€])\s?\d[\d.,]*(?:\s*(?:a|per|/)\s*(?:year|month|yr|mo))?)?\W*$")
 # one level of a loyalty programme, named by a word of its own ("Flock members", "Sky tier")
 _TIER_LEVEL = re.compile(r"(?<![\w-])(?!(?:Our|All|The|Club|Loyalty|Rewards?|Program|Programme|New|Existing|Paid|Free|Premium|"
                          r"Plus|Prime|VIP|Perks|Insiders?|Member|Members|Your|Non|Registered|Trade|Business|Staff|Team|Account|Store|"

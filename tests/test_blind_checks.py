@@ -2210,3 +2210,10 @@ def test_twelfth_round_fourth_wave():
                                      "Skip, swap or cancel up to 3 days before your next dispatch date.\n\n"
                                      "Cancel 3 days before your next dispatch date.\n"))
     assert findings == []
+
+
+def test_a_programmes_section_titled_with_its_price_is_its_members_terms():
+    promises, findings = _audit(("index.md", "# Shop\n\nFree shipping on orders over $49.\n\n## Northbeam Plus: $29 a year\n\n"
+                                             "- Free shipping on every order — no minimum\n- 60-day returns on glasses\n"))
+    assert [(p.max, dict(p.scope).get("tier")) for p in promises] == [(49, None), (0, "members"), (60, "members")]
+    assert findings == []
