@@ -2217,3 +2217,12 @@ def test_a_programmes_section_titled_with_its_price_is_its_members_terms():
                                              "- Free shipping on every order — no minimum\n- 60-day returns on glasses\n"))
     assert [(p.max, dict(p.scope).get("tier")) for p in promises] == [(49, None), (0, "members"), (60, "members")]
     assert findings == []
+
+
+def test_a_cafes_hours_are_its_own_and_an_agents_question_is_no_window():
+    page = ("# Contact us\n\nOur Customer Care team is available by phone Monday to Friday, 8 a.m. to 8 p.m. ET.\n\n"
+            "## Our cafés\n\nMontréal, Mile End (rue Saint-Viateur): Monday to Friday 7 a.m. to 5 p.m.\n")
+    promises, findings = _audit(("contact.md", page))
+    assert [dict(p.scope).get("medium") for p in promises] == ["phone", "store"] and findings == []
+    assert _read("Over 2 hours and coffee not yet roasted?") == []
+    assert _read("You can cancel within 2 hours of placing your order.")[0][:3] == ("cancellation_window", 2, 2)
