@@ -777,6 +777,9 @@ def _with_scope(reads: tuple[Read, ...], given: dict[str, str]) -> tuple[Read, .
     return tuple(out)
 
 
+_MAY_DELAY = re.compile(r"(?i)顺延|延迟|延后|推迟|\blonger\b|\bdelay|\bslower\b|\bmay\s+take\b|\bextra\s+(?:days?|time)\b")
+
+
 def _bracket_around(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The span of the brackets that hold text[a:b], when they do ("（优于法定之 7 天犹豫期）")."""
     opened = max(text.rfind("（", 0, a), text.rfind("(", 0, a))
@@ -2101,6 +2104,11 @@ class Extractor:
             hits = [h for h in hits if h[2] != "region" or h in inner]
         # "| Return shipping fee | $249 per bike | Same as contiguous US |": a place named to compare with is not this one
         hits = [h for h in hits if not (h[2] == "region" and _COMPARED_WITH.search(text, max(0, h[0] - 20), h[0]))]
+        # a season named in brackets after the value is its exception, not its scope
+        # (「付款成功后24小时内出库（大促期间可能顺延）」: the usual dispatch, which a sale may delay)
+        hits = [h for h in hits if not (h[2] == "period" and h[0] >= v.end
+                                        and (br := _bracket_around(text, h[0], h[1])) is not None and br[0] >= v.end
+                                        and _MAY_DELAY.search(text, br[0], br[1]))]
         if (far := next((h for h in hits if h[2] == "region" and h[3] == "remote"), None)) is not None \
                 and (ex := _SUCH_AS.search(text, far[1], v.start)):
             # "Some remote postal codes, such as fly-in communities in northern Ontario and northern Québec":

@@ -2226,3 +2226,8 @@ def test_a_cafes_hours_are_its_own_and_an_agents_question_is_no_window():
     assert [dict(p.scope).get("medium") for p in promises] == ["phone", "store"] and findings == []
     assert _read("Over 2 hours and coffee not yet roasted?") == []
     assert _read("You can cancel within 2 hours of placing your order.")[0][:3] == ("cancellation_window", 2, 2)
+
+
+def test_a_season_in_brackets_scopes_unless_it_only_may_delay():
+    assert _read("Orders ship within 3 business days (during the holiday season).")[0][3] == {"period": "holidays"}
+    assert _read("Orders ship within 24 hours (may take longer during the holiday season).")[0][3] == {}

@@ -1362,3 +1362,9 @@ def test_twelfth_round_fourth_wave_chinese():
     # a deposit refunded, a peak's wait
     assert _kinds("不購買則於還車檢查後 5 個工作天內退還押金。")[0][3].get("payment") == "deposit"
     assert _kinds("週一上午為尖峰，等候可能超過 10 分鐘。")[0][3].get("period") == "peak"
+
+
+def test_a_season_that_may_delay_in_brackets_is_no_scope():
+    # 「（大促期间可能顺延）」 after the value is the usual dispatch's exception; a season named plainly stays a scope
+    assert "period" not in _kinds("现货商品：付款成功后24小时内出库（大促期间可能顺延，以页面提示为准）。")[0][3]
+    assert _kinds("大促期间（双11）付款后72小时内发货。")[0][3].get("period") == "promo"
