@@ -1368,3 +1368,11 @@ def test_a_season_that_may_delay_in_brackets_is_no_scope():
     # 「（大促期间可能顺延）」 after the value is the usual dispatch's exception; a season named plainly stays a scope
     assert "period" not in _kinds("现货商品：付款成功后24小时内出库（大促期间可能顺延，以页面提示为准）。")[0][3]
     assert _kinds("大促期间（双11）付款后72小时内发货。")[0][3].get("period") == "promo"
+
+
+def test_a_section_number_before_peripheral_goods_and_a_fruit_ripening():
+    # 「4.2 周边商品」 is section 4.2 about peripheral goods, not 4.2 weeks
+    assert [k[:3] for k in _kinds("4.2 周边商品（非生鲜）适用七日无理由退货。")] == [("return_window", 7, 7)]
+    assert [k[:3] for k in _kinds("定制商品需2周发货。")] == [("dispatch_time", 2, 2)]
+    assert _kinds("成熟度：八成熟，到手1-3天自然开口。") == []
+    assert _kinds("举个例子：您在周五22:30下单次日达商品，客服会在1小时内主动联系您。") == []

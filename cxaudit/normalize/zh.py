@@ -148,7 +148,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"分钟", "minutes"),
     (r"秒钟?", "seconds"),
     (r"个?(?:星期|礼拜)(?![一二三四五六日天])", "weeks"),
-    (r"周(?!年|[一二三四五六日天末])", "weeks"),
+    (r"周(?!年|边|[一二三四五六日天末])", "weeks"),   # (「4.2 周边商品」: a section number before "peripheral")
     (r"个月", "months"),
     (r"月(?=\s*(?:内|以内|之内))", "months"),
     (r"(?<=半)月", "months"),
