@@ -777,7 +777,9 @@ def _with_scope(reads: tuple[Read, ...], given: dict[str, str]) -> tuple[Read, .
     return tuple(out)
 
 
-_MAY_DELAY = re.compile(r"(?i)顺延|延迟|延后|推迟|\blonger\b|\bdelay|\bslower\b|\bmay\s+take\b|\bextra\s+(?:days?|time)\b")
+# (or closes it: 「上午9时至下午6时（星期六、日及公众假期休息）」, "(closed on public holidays)")
+_MAY_DELAY = re.compile(r"(?i)顺延|延迟|延后|推迟|休息|除外|照常|\blonger\b|\bdelay|\bslower\b|\bmay\s+take\b|\bextra\s+(?:days?|time)\b"
+                        r"|\bclosed\b|\bexcept\b|\bexcluding\b|\bas\s+usual\b")
 
 
 def _bracket_around(text: str, a: int, b: int) -> tuple[int, int] | None:

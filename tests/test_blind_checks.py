@@ -2231,3 +2231,10 @@ def test_a_cafes_hours_are_its_own_and_an_agents_question_is_no_window():
 def test_a_season_in_brackets_scopes_unless_it_only_may_delay():
     assert _read("Orders ship within 3 business days (during the holiday season).")[0][3] == {"period": "holidays"}
     assert _read("Orders ship within 24 hours (may take longer during the holiday season).")[0][3] == {}
+
+
+def test_hours_closed_or_open_as_usual_on_holidays_are_the_usual_hours():
+    promises, findings = _audit(("contact.md", "Phone lines: Monday to Friday 9am–5pm (closed on bank holidays).\n\n"
+                                               "## Call script\n\nOur phone lines are open Monday to Friday, 9am to 8pm.\n"))
+    assert [dict(p.scope).get("period") for p in promises] == [None, None]
+    assert [f.kind for f in findings] == ["support_hours"]

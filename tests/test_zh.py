@@ -1376,3 +1376,8 @@ def test_a_section_number_before_peripheral_goods_and_a_fruit_ripening():
     assert [k[:3] for k in _kinds("定制商品需2周发货。")] == [("dispatch_time", 2, 2)]
     assert _kinds("成熟度：八成熟，到手1-3天自然开口。") == []
     assert _kinds("举个例子：您在周五22:30下单次日达商品，客服会在1小时内主动联系您。") == []
+
+
+def test_hours_closed_on_holidays_in_brackets_are_the_usual_hours():
+    (p,) = _promises("服務時間：星期一至五 上午9時至下午6時（星期六、日及公眾假期休息）")
+    assert "period" not in dict(p.scope)
