@@ -176,9 +176,10 @@ def relation(a: Promise, b: Promise) -> str | None:
         # Same footing: compare the stated numbers (after unit conversion), no widening.
         ra, rb = _raw(a), _raw(b)
         if same_number(ra[0], rb[0]) and same_number(ra[1], rb[1]):
-            deadline = any(dict(p.scope).get("start", "").startswith("before") for p in (a, b))
             if a.kind == "cancellation_window" and {a.qualifier, b.qualifier} <= (
-                    {"at_least", "up_to", "within", "exactly"} if deadline else {"at_least", "up_to", "within"}):
+                    {"at_least", "up_to", "within", "exactly"}
+                    if any(dict(p.scope).get("start", "").startswith("before") for p in (a, b))
+                    else {"at_least", "up_to", "within"}):
                 # "at least 48 hours before" and "up to 48 hours before" the slot are one deadline (and
                 # "3 days before your next dispatch" said plainly is the same deadline)
                 # (SPEC keeps "up to 30 days" against "30 days" an inconsistency)

@@ -246,9 +246,6 @@ _FIRST_PERSON_QUOTE = re.compile(r"^\W{0,3}[“\"„«](?=[^”\"»]*(?<!\w)(?:I
                                  r"(?![^”\"»]*(?<!\w)(?:you|your|you[’'](?:ve|re|ll|d)|we|we[’'](?:ll|re|ve)|our|us)(?!\w))"
                                  r"[^”\"»]{3,600}[”\"»]\W*$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-# hours given for the time outside the usual ones, in the sentence itself ("Outside these hours, the
-# line is open 10am to 4pm for emergencies")
-_OUT_OF_HOURS_SAID = re.compile(r"(?i)\boutside\s+(?:of\s+)?(?:these|our|opening|business|office|normal|regular|support)\b|\bout[- ]of[- ]hours\b|\bafter[- ]hours\b")
 # a paragraph marked as over: 「【已結束】2023年雙11：全單免運費…」, "[Ended] Spring sale: …"
 _ENDED_MARK = re.compile(r"(?i)^\W{0,3}[【\[（(]\s*(?:已结束|已結束|已截止|已过期|已過期|ended|expired|closed|past\s+offer)\s*[】\]）)]")
 # A sentence that points back at the one before it for where it applies.
@@ -777,8 +774,9 @@ def _with_scope(reads: tuple[Read, ...], given: dict[str, str]) -> tuple[Read, .
     return tuple(out)
 
 
-# (or closes it: 「上午9时至下午6时（星期六、日及公众假期休息）」, "(closed on public holidays)")
-_MAY_DELAY = re.compile(r"(?i)顺延|延迟|延后|推迟|休息|除外|照常|\blonger\b|\bdelay|\bslower\b|\bmay\s+take\b|\bextra\s+(?:days?|time)\b"
+# a bracket after a value that only qualifies it: a season that may delay it, or a day it closes or
+# keeps its hours (「（大促期间可能顺延）」, 「（星期六、日及公众假期休息）」, "(closed on public holidays)")
+_BRACKET_EXCEPTION = re.compile(r"(?i)顺延|延迟|延后|推迟|休息|除外|照常|\blonger\b|\bdelay|\bslower\b|\bmay\s+take\b|\bextra\s+(?:days?|time)\b"
                         r"|\bclosed\b|\bexcept\b|\bexcluding\b|\bas\s+usual\b")
 
 
@@ -789,10 +787,6 @@ def _bracket_around(text: str, a: int, b: int) -> tuple[int, int] | None:
         return None
     ends = [i for i in (text.find("）", b), text.find(")", b)) if i >= 0]
     return (opened, min(ends) + 1) if ends else None
-
-
-def _is_bracket(text: str, a: int, b: int) -> bool:
-    return text[a:a + 1] in ("（", "(") and text[b - 1:b] in ("）", ")")
 
 
 def _one_list(text: str, hits: list) -> bool:
@@ -1367,7 +1361,7 @@ class Extractor:
         titled = bool(_WARRANTY.search(block.text) or _GUARANTEE.search(block.text))
         ranked = tuple((rank, h) for rank, h in enumerate(reversed(block.heading), start=len(table))
                        if titled or self._relevant(h))
-        key = (block.text, block.cells is not None, block.table, ranked, "relevant")
+        key = (block.text, block.cells is not None, block.table, ranked)   # (pairs, never an exact key's headings)
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
@@ -1595,14 +1589,14 @@ class Extractor:
             # event within 14 days as required by law")
             spans = [m.span() for rx in self.common.veto_law for m in rx.finditer(s_text)]
             # (the law named in brackets speaks only for the brackets: 「15 天内可申请退货（优于法定之 7 天犹豫期）」)
-            spans = [_bracket_around(s_text, a, b) or (a, b) for a, b in spans]
+            spans = [(br[0], br[1], True) if (br := _bracket_around(s_text, a, b)) else (a, b, False) for a, b in spans]
             # (past ", and" the law's clause is over: "…within 14 days, as required by the
             # Regulations, and in practice we aim to refund within 5 working days")
             values = [v for v in values if not any(
                 a < _clause_end(found, v, len(s_text)) and b > _clause_start(found, v)
-                and not (_is_bracket(s_text, a, b) and not a <= v.start < b)
+                and not (bracket and not a <= v.start < b)
                 and not (b <= v.start and _NEXT_CLAUSE_AFTER.search(s_text, b, v.start))
-                and not (a >= v.end and _NEXT_CLAUSE_AFTER.search(s_text, v.end, a)) for a, b in spans)]
+                and not (a >= v.end and _NEXT_CLAUSE_AFTER.search(s_text, v.end, a)) for a, b, bracket in spans)]
             if not values:
                 return reads
         for i, v in enumerate(values):
@@ -2110,7 +2104,7 @@ class Extractor:
         # (「付款成功后24小时内出库（大促期间可能顺延）」: the usual dispatch, which a sale may delay)
         hits = [h for h in hits if not (h[2] == "period" and h[0] >= v.end
                                         and (br := _bracket_around(text, h[0], h[1])) is not None and br[0] >= v.end
-                                        and _MAY_DELAY.search(text, br[0], br[1]))]
+                                        and _BRACKET_EXCEPTION.search(text, br[0], br[1]))]
         if (far := next((h for h in hits if h[2] == "region" and h[3] == "remote"), None)) is not None \
                 and (ex := _SUCH_AS.search(text, far[1], v.start)):
             # "Some remote postal codes, such as fly-in communities in northern Ontario and northern Québec":
@@ -2247,11 +2241,6 @@ class Extractor:
             del scope["start"]  # "processed before it ships": the dispatch itself, not its clock's start
         elif kind == "dispatch_time" and scope.get("start") == "delivery":
             scope["start"] = "purchase"   # "within 1 business day of receiving them": the shop receives the order
-        if kind == "support_hours" and scope.get("period") == "after_hours" and isinstance(v.schedule, tuple) \
-                and not _OUT_OF_HOURS_SAID.search(text, lo, v.start):
-            # a message played out of hours gives the opening hours ("Recorded message played outside
-            # opening hours: Our team is available Monday to Friday 8am to 10pm"): those are the usual ones
-            del scope["period"]
         if kind == "support_hours" and "region" not in scope and isinstance(v.schedule, tuple):
             # "weekdays 10am to 10pm NZ time": hours kept on one country's clock are that country's
             zones = {dict(item).get("tz") for item in v.schedule}
