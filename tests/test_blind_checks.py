@@ -2238,3 +2238,19 @@ def test_hours_closed_or_open_as_usual_on_holidays_are_the_usual_hours():
                                                "## Call script\n\nOur phone lines are open Monday to Friday, 9am to 8pm.\n"))
     assert [dict(p.scope).get("period") for p in promises] == [None, None]
     assert [f.kind for f in findings] == ["support_hours"]
+
+
+def test_a_regions_range_inside_the_general_one_is_its_case_not_drift():
+    general = ("faq.md", "# Shipping\n\nDelivery takes 5-12 business days depending on where you are.\n")
+    uk = ("uk.md", "# UK delivery\n\nOrders to the United Kingdom arrive in 6-10 business days.\n")
+    promises, findings = _audit(general, uk)
+    assert [dict(p.scope).get("region") for p in promises] == [None, "UK"]
+    assert findings == []
+    # the general message against one service's range still reads as drift
+    standard = ("policy.md", "# Delivery\n\nStandard delivery takes 6-10 business days.\n")
+    _, findings = _audit(general, standard)
+    assert [(f.rule, f.kind) for f in findings] == [("inconsistency", "delivery_time")]
+    # and disjoint values across the same scopes are still a contradiction
+    _, findings = _audit(("faq.md", "# Shipping\n\nDelivery takes 3-5 business days.\n"),
+                         ("uk.md", "# UK delivery\n\nOrders to the United Kingdom arrive in 8-10 business days.\n"))
+    assert [f.rule for f in findings] == ["contradiction"]
