@@ -559,7 +559,7 @@ def _compare_kind(kind: str, promises: list[Promise], markets: set[str] | None =
             sa, sb = dict(ka[0]), dict(kb[0])
             if not scopes_compatible(sa, sb):
                 continue
-            if _rows_apart(clusters[ka], clusters[kb]):
+            if _rows_apart(clusters[ka], clusters[kb]) or _read_together(clusters[ka], clusters[kb]):
                 continue
             if _other_money(reps[ka], sa, sb, markets) or _other_money(reps[kb], sb, sa, markets):
                 continue
@@ -654,6 +654,32 @@ def _rows_apart(a: list[Promise], b: list[Promise]) -> bool:
     rows_b = {(q.source.uri, _row_label(q)) for q in b}
     return all(ua == ub and la is not None and lb is not None and la != lb
                for ua, la in rows_a for ub, lb in rows_b)
+
+
+def _read_together(a: list[Promise], b: list[Promise]) -> bool:
+    """Every message on each side stands in one passage of one page (the same section, or
+    within a few lines), said once: the page sets them side by side as two cases ("orders
+    placed before 2pm ... 1 hour; express orders ... 10 minutes", "average wait under 3 minutes;
+    on Mondays up to 20"), which a reader reads together. Touchpoints disagree across pages,
+    not inside one paragraph: on the blind corpora no finding graded real stood on one page."""
+    for p in a:
+        for q in b:
+            if p.source.uri != q.source.uri or p.pages > 1 or q.pages > 1:
+                return False
+            if p.source.heading != q.source.heading and abs((p.source.line or 0) - (q.source.line or 0)) > _NEARBY:
+                return False
+            if _wording(p.text) == _wording(q.text):
+                return False  # one sentence said twice with another number is a slip, not two cases
+    return True
+
+
+_NEARBY = 10
+_NUMBERS = re.compile(r"[\d.,:–—-]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"fourteen|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)\b", re.I)
+
+
+def _wording(text: str) -> str:
+    return " ".join(_NUMBERS.sub("#", text.lower()).split())
 
 
 def _bound_ok(k: tuple, other_scope: dict[str, str], bound: dict) -> bool:

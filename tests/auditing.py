@@ -15,3 +15,13 @@ def audit_documents(*files: tuple[str, str], channel: str = "help_centre"):
         doc = Document(uri=name, channel=channel, fmt=name.rsplit(".", 1)[-1], content=text.encode())
         promises += promises_in_blocks(read_blocks(doc), doc)
     return promises, compare(promises)
+
+
+def page_text(text: str, **kw):
+    """`extract_text` with the text as a page of its own: two texts are two touchpoints, so
+    the comparison holds them against each other (one text's sentences stand side by side)."""
+    from cxaudit.api import extract_text
+    from cxaudit.model import digest
+
+    kw.setdefault("uri", f"<text {digest(text, size=8)}>")
+    return extract_text(text, **kw)

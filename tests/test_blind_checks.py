@@ -125,8 +125,8 @@ def test_same_hours_told_on_another_clock():
 
 def test_one_named_store_keeps_its_own_hours():
     _, findings = _audit(("a.md", "# Opening hours\n\nMost stores are open Monday to Saturday 9am–8pm and Sunday 11am–5pm.\n\n"
-                                  "Dublin, Grafton Street: Monday to Saturday 9am–7pm, Sunday 12pm–6pm.\n\n"
-                                  "Store hours: Monday to Saturday 9am–6pm."))
+                                  "Dublin, Grafton Street: Monday to Saturday 9am–7pm, Sunday 12pm–6pm.\n"),
+                         ("b.md", "Store hours: Monday to Saturday 9am–6pm."))
     assert len(findings) == 1 and "19:00" not in findings[0].message
 
 
@@ -1723,8 +1723,8 @@ def test_a_plans_added_years_are_held_against_added_years():
     # a total is a total
     assert _read("The Extended Warranty extends cover to a total of five (5) years from delivery.")[0][3] == {}
     promises, findings = _audit(("plan.md", "VD Care extends your protection by an extra 3 years once the manufacturer's "
-                                             "warranty ends.\n\nThis TV comes with a 3-year manufacturer warranty.\n\n"
-                                             "All other products carry a 1-year warranty.\n"))
+                                             "warranty ends.\n"), ("tv.md", "This TV comes with a 3-year manufacturer warranty.\n"),
+                                ("warranty.md", "All products carry a 1-year warranty.\n"))
     assert [f.kind for f in findings] == ["warranty"] and all(
         dict(p.scope).get("basis") != "additional" for f in findings for p in f.promises)
 
@@ -2137,12 +2137,12 @@ def test_a_list_of_methods_with_cards_is_every_method_and_a_delivery_counted_fro
 
 def test_a_refund_initiated_is_a_step_of_its_own_and_a_booked_slot_has_its_own_clock():
     promises, findings = _audit(("refunds.md", "Refund – we initiate the refund within 24 hours of a successful quality check.\n\n"
-                                              "Refunds to your card are credited within 5–7 business days.\n\n"
-                                              "## Phone script\n\nThe refund to your card is credited within 10 to 14 business days.\n"))
+                                              "Refunds to your card are credited within 5–7 business days.\n"),
+                                ("script.md", "## Phone script\n\nThe refund to your card is credited within 10 to 14 business days.\n"))
     assert sorted(dict(p.scope).get("stage") or "" for p in promises) == ["", "", "initiated"]
     assert [sorted(p.max for p in f.promises) for f in findings] == [[7, 14]]
-    _, findings = _audit(("delivery.md", "White Glove Delivery arrives in 2–4 weeks from your order date.\n\n"
-                                         "White Glove Delivery usually takes place 3–5 business days after you schedule.\n"))
+    _, findings = _audit(("delivery.md", "White Glove Delivery arrives in 2–4 weeks from your order date.\n"),
+                         ("faq.md", "White Glove Delivery usually takes place 3–5 business days after you schedule.\n"))
     assert findings == []
     # Chinese: the refund started is the shop's refund time; the bank's days are their own
     assert [dict(p.scope).get("stage") for p in extract_text("验收通过后1-3个工作日发起退款，银行处理一般需1-7个工作日", lang="zh")] == [
@@ -2234,8 +2234,8 @@ def test_a_season_in_brackets_scopes_unless_it_only_may_delay():
 
 
 def test_hours_closed_or_open_as_usual_on_holidays_are_the_usual_hours():
-    promises, findings = _audit(("contact.md", "Phone lines: Monday to Friday 9am–5pm (closed on bank holidays).\n\n"
-                                               "## Call script\n\nOur phone lines are open Monday to Friday, 9am to 8pm.\n"))
+    promises, findings = _audit(("contact.md", "Phone lines: Monday to Friday 9am–5pm (closed on bank holidays).\n"),
+                                ("script.md", "## Call script\n\nOur phone lines are open Monday to Friday, 9am to 8pm.\n"))
     assert [dict(p.scope).get("period") for p in promises] == [None, None]
     assert [f.kind for f in findings] == ["support_hours"]
 
@@ -2254,3 +2254,20 @@ def test_a_regions_range_inside_the_general_one_is_its_case_not_drift():
     _, findings = _audit(("faq.md", "# Shipping\n\nDelivery takes 3-5 business days.\n"),
                          ("uk.md", "# UK delivery\n\nOrders to the United Kingdom arrive in 8-10 business days.\n"))
     assert [f.rule for f in findings] == ["contradiction"]
+
+
+def test_two_cases_set_side_by_side_on_one_page_are_not_rivals():
+    page = ("# Contact us\n\nOur average wait on the phone is under 3 minutes.\n"
+            "On Mondays and the day after a bank holiday, waits can be up to 20 minutes.\n")
+    promises, findings = _audit(("contact.md", page))
+    assert sorted(p.max for p in promises if p.kind == "wait_time") == [3, 20]
+    assert findings == []
+    # the same pair said on two pages is a disagreement between touchpoints
+    _, findings = _audit(("contact.md", "# Contact us\n\nOur average wait on the phone is under 3 minutes.\n"),
+                         ("faq.md", "# FAQ\n\nOur average wait on the phone is under 20 minutes.\n"))
+    assert [f.kind for f in findings] == ["wait_time"]
+    # and so is one page's pair far apart, under different headings
+    filler = "".join(f"- Step {i}: follow the signs.\n" for i in range(12))
+    _, findings = _audit(("policy.md", "# Returns\n\nYou can return items within 30 days of delivery.\n\n## Steps\n\n"
+                                       + filler + "\n## Store returns\n\nYou can return items within 14 days of delivery.\n"))
+    assert [f.kind for f in findings] == ["return_window"]

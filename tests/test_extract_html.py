@@ -301,8 +301,13 @@ def test_a_timetable_of_days_by_channel_is_read_a_column_at_a_time(tmp_path):
     ps = [p for p in promises_in_blocks(blocks, doc) if p.kind == "support_hours"]
     media = sorted(dict(p.scope).get("medium") for p in ps)
     assert media == ["chat", "phone", "phone"]
-    # the table's Saturday 10–14 against the sentence's Saturday 10–4
-    assert [f.rule for f in compare(ps)] == ["contradiction"]
+    # the table's Saturday 10–14 against the sentence's Saturday 10–4: side by side on one page
+    # they are not rivals, but the same sentence on another page contradicts the table
+    assert compare(ps) == []
+    table = [p for p in ps if "|" in p.text or ";" in p.text]
+    other = Document(uri="faq.html", channel="help_centre", fmt="html")
+    sentence = [p for p in promises_in_blocks([b for b in blocks if b.text.startswith("Phone lines are open")], other)]
+    assert table and [f.rule for f in compare(table + sentence)] == ["contradiction"]
 
 
 def test_a_timetable_column_that_states_no_hours_does_not_hide_the_others(tmp_path):
