@@ -96,6 +96,8 @@ _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|s
 # not make "please call Customer Care on 1300 …" that line's
 _GENERAL_TEAM = re.compile(r"(?i)\bcustomer\s+(?:care|services?|support)\b|\bour\s+(?:main\s+)?support\s+team\b")
 # a short label before a dash that opens the line ("Standard (Metro) – estimated 2–4 business days")
+_TIME_HEADER = re.compile(r"(?i)\b(?:time|times|timing|timeline|timeframe|how\s+long|turnaround|days)\b")
+_SPEECH_LEAD = re.compile(r"\s*(?:Say|Agent|Advisor|Adviser|Rep|Script|Answer|A)\s*:\s*[\"“']?")
 _DASH_LEAD = re.compile(r"^\W*(?:[^:–—.;]{0,30}:\s*)?([^:–—.;]{1,50}?)\s+[–—]\s+")
 _OUTBOUND = re.compile(r"(?i)\b(?:contact|notify|call|update)\s+you\b|\b(?:be|get)\s+in\s+touch\b|\breach\s+out\b|\blet\s+you\s+know\b")
 _EVENT_LEAD = re.compile(r"(?i)^\W*(?:\d+(?:\.\d+)*\s+)?(?:if|when|once|should|in\s+the\s+(?:unlikely\s+)?event)\b([^,;]{0,120})[,;]")
@@ -1703,9 +1705,14 @@ class Extractor:
         if col is None or col >= len(table) or col == 0:
             return False
         own_medium = any(k == "medium" for k, _ in self._heading_scope(table[col]))
+        cells = row_text.split(" | ")
+        own_named = v.type == "duration" and _TIME_HEADER.search(table[col]) is not None
         for i, header in enumerate(table):
             if i in (0, col):
                 continue   # (the label column's header names what the rows are, "Shipping method", not a value's column)
+            if own_named and i < len(cells) and not any(o.type == v.type for o in self.find_values(cells[i])):
+                continue   # (a column of places, "Refunded to | The same card", holds no value to claim one
+                # under a header of times with: "Time after the refund is initiated")
             named = {k for k, _ in self._heading_scope(header)}
             fitting = [c for c in self._cues_of_heading(header) if c.kind in self.packs and self._fits(self.packs[c.kind], v)]
             # a column named by a place or a tier ("Remote areas") claims nothing whatever cue it holds; one named by
@@ -1837,6 +1844,8 @@ class Extractor:
                            and not _NEXT_CLAUSE_AFTER.search(between)
                            and not (self.lang == "zh" and _ZH_CLAUSE_SEP.search(between))]
         dash = _DASH_LEAD.match(text) if self.lang == "en" else None
+        # (a script's 'Say: "You can cancel your order …' opens at its quote)
+        opening = m.end() if self.lang == "en" and (m := _SPEECH_LEAD.match(text)) else 0
         listed = clause
         if self.lang == "zh":
             # 「收货费：一般货品100元，大型家电300元」: an item of a list after a colon is read with the
@@ -1895,7 +1904,7 @@ class Extractor:
                 d += 40  # the cue sits closer to another value: it is that value's cue
             if _in_aside(text, c.start, c.end) and not _in_aside(text, v.start, v.end):
                 d += 60   # "cancel or change your order (size, colour, delivery address) within 1 hour": an aside's word
-            if c.start <= 12 and c.end <= v.start and not self._relabelled(text, c, v, cues) \
+            if c.start - opening <= 12 and c.end <= v.start and not self._relabelled(text, c, v, cues) \
                     and not (c.kind == "dispatch_time" and any(
                         o.kind == "delivery_time" and o.strong and c.end <= o.start and o.end <= v.start and v.start - o.end <= 2
                         for o in cues)):

@@ -183,7 +183,10 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     main: set[int] = set()   # the promises of the page's own content (not its banner, menu or footer)
     sold_elsewhere = False   # a marketplace partner's product page
     for block in blocks:
-        texts.append(block.text)
+        if not (block.heading and _MARKET_HEADING.search(" ".join(block.heading))):
+            # (a section headed by a country states its own prices: "## Canada ... prices are
+            # shown in Canadian dollars at checkout" on a US shop's shipping page)
+            texts.append(block.text)
         block_lang = detect_lang(block.text) if lang == "auto" else lang
         ex = extractor(block_lang)
         if opener is not None and not opener.heads(block):
@@ -239,6 +242,10 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     if any(p.bare_dollar and p.unit == "USD" for p in out):
         out = settle_stated_dollar(out, texts)
     return _drop_heading_echoes(out)
+
+
+_MARKET_HEADING = re.compile(r"\b(?:Canada|Canadian|Australia|Australian|New\s+Zealand|Singapore|Hong\s+Kong|"
+                             r"United\s+States|USA|U\.S\.|International)\b", re.I)
 
 
 # an English sentence inside a Chinese block, and a Chinese one inside an English block

@@ -2271,3 +2271,36 @@ def test_two_cases_set_side_by_side_on_one_page_are_not_rivals():
     _, findings = _audit(("policy.md", "# Returns\n\nYou can return items within 30 days of delivery.\n\n## Steps\n\n"
                                        + filler + "\n## Store returns\n\nYou can return items within 14 days of delivery.\n"))
     assert [f.kind for f in findings] == ["return_window"]
+
+
+def test_thirteenth_round_non_promises_and_places():
+    # a message named as where to look is not the message's own time
+    assert _read("Standard Ground usually takes 5 to 7 business days, and you will find tracking in your shipping email.") == [
+        ("delivery_time", 5, 7, {"service": "standard"})]
+    assert _read("You'll get a tracking email within 24 hours of dispatch.") == []
+    # a guarantee's remedy, flowers opening, a disclaimer about estimates, a regulator's T+N rule
+    for text in ("Fresh for 7 days or we'll replace it or refund you.",
+                 "Lilies are delivered in bud so they last longer; they usually open within 2–4 days.",
+                 "Transit times are estimates provided by our carriers and are not guaranteed unless you select Overnight shipping.",
+                 "As per the RBI circular, failed card transactions are reversed by T+5 days."):
+        assert _read(text) == [], text
+    # a season named by its dates, an assistant that is a bot
+    assert _read("Between December 15 and December 24, Standard Ground can take up to 10 business days.")[0][3] == {
+        "period": "holidays", "service": "standard"}
+    assert _read("You can also chat with Kiara, our assistant, 24x7 in the app.")[0][3] == {"medium": "bot"}
+    # a script's 'Say: "…' opens at its quote: the cancel cue is the subject, not the dispatch condition
+    assert _read('Say: "You can cancel your order free of charge within 24 hours of placing it, as long as it has '
+                 'not been dispatched."')[0][:3] == ("cancellation_window", 24, 24)
+
+
+def test_a_column_of_places_claims_no_value_and_a_country_section_keeps_its_dollar():
+    page = ("# Refunds\n\n| Payment method | Refunded to | Time after the refund is initiated |\n|---|---|---|\n"
+            "| UPI | The UPI-linked bank account you paid from | 3–5 business days |\n"
+            "| Credit or debit card | The same card | 5–7 business days |\n")
+    promises, _ = _audit(("refunds.md", page))
+    assert [(p.kind, p.min, p.max, dict(p.scope).get("payment")) for p in promises] == [
+        ("refund_time", 3, 5, "upi"), ("refund_time", 5, 7, "card")]
+    shipping = ("# Shipping\n\nFree standard shipping when your subtotal is $59 or more.\n\n## Canada\n\n"
+                "We deliver flowers in Canada through partner florists. Prices are shown in Canadian dollars at checkout.\n")
+    promises, _ = _audit(("shipping.md", shipping))
+    assert [(p.max, p.unit) for p in promises if p.kind == "free_shipping_threshold"] == [(59, "USD")]

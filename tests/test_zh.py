@@ -1381,3 +1381,10 @@ def test_a_section_number_before_peripheral_goods_and_a_fruit_ripening():
 def test_hours_closed_on_holidays_in_brackets_are_the_usual_hours():
     (p,) = _promises("服務時間：星期一至五 上午9時至下午6時（星期六、日及公眾假期休息）")
     assert "period" not in dict(p.scope)
+
+
+def test_a_us_dollar_in_chinese_is_no_singapore_dollar():
+    (p,) = _promises("全館滿 US$39 即享免運費。")
+    assert (p.kind, p.max, p.unit, dict(p.scope)) == ("free_shipping_threshold", 39, "USD", {})
+    (p,) = _promises("满 S$39 免运费")
+    assert (p.unit, dict(p.scope)) == ("SGD", {"region": "SG"})

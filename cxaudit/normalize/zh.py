@@ -304,11 +304,15 @@ _SHIP_FREE_AFTER = r"(?=\s{0,2}(?:即可|就|可|即|免费|全国|顺丰)?\s{0,
 # Hong Kong, Taiwan and Macau money written in Chinese (港币500元, HK$650, NT$699, 500港元)
 _FX = {"港币": "HKD", "港元": "HKD", "蚊": "HKD", "hk$": "HKD", "hkd": "HKD", "新台币": "TWD", "台币": "TWD", "nt$": "TWD",
        "twd": "TWD", "澳门币": "MOP", "澳门元": "MOP", "mop$": "MOP", "mop": "MOP", "s$": "SGD", "sgd": "SGD",
-       "新币": "SGD", "新加坡元": "SGD", "rm": "MYR", "myr": "MYR", "马币": "MYR", "令吉": "MYR"}
-_FX_RE = r"港币|港元|HK\$|HKD|新台币|台币|NT\$|TWD|澳门币|澳门元|MOP\$?|S\$|SGD|新币|新加坡元|RM|MYR|马币"
+       "新币": "SGD", "新加坡元": "SGD", "rm": "MYR", "myr": "MYR", "马币": "MYR", "令吉": "MYR",
+       "us$": "USD", "usd": "USD", "美元": "USD", "美金": "USD", "ca$": "CAD", "cad": "CAD", "加币": "CAD", "加元": "CAD",
+       "a$": "AUD", "au$": "AUD", "aud": "AUD", "澳币": "AUD", "澳元": "AUD", "nz$": "NZD", "nzd": "NZD", "纽币": "NZD"}
+# (a US dollar's "US$39" is no Singapore dollar: "S$" only where no letter stands before it)
+_FX_RE = (r"港币|港元|HK\$|HKD|新台币|台币|NT\$|TWD|澳门币|澳门元|MOP\$?|US\$|USD|CA\$|CAD|AU\$|AUD|NZ\$|NZD|(?<![A-Za-z])A\$"
+          r"|(?<![A-Za-z])S\$|SGD|新币|新加坡元|RM|MYR|马币")
 MONEY_RE = re.compile(
     rf"(?P<fx>{_FX_RE})\s{{0,2}}(?P<a4>{_AMOUNT})(?:\s{{0,2}}元)?"
-    rf"|(?<![0-9.,:\-])(?P<a5>{_AMOUNT})\s{{0,2}}(?P<fx2>港元|港币|蚊|HKD|新台币|台币|TWD|澳门元|MOP|新币|新加坡元|SGD|令吉|马币|MYR)|"
+    rf"|(?<![0-9.,:\-])(?P<a5>{_AMOUNT})\s{{0,2}}(?P<fx2>港元|港币|蚊|HKD|新台币|台币|TWD|澳门元|MOP|新币|新加坡元|SGD|令吉|马币|MYR|美元|美金|USD|加币|加元|澳元|澳币|纽币)|"
     # ¥99, 人民币200元, RMB 800
     rf"(?:¥|￥|人民币|RMB|CNY|rmb)\s{{0,2}}(?P<a1>{_AMOUNT})(?:\s{{0,2}}元)?"
     # 99元, 10-15元, 九十九元
