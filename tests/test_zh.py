@@ -1388,3 +1388,24 @@ def test_a_us_dollar_in_chinese_is_no_singapore_dollar():
     assert (p.kind, p.max, p.unit, dict(p.scope)) == ("free_shipping_threshold", 39, "USD", {})
     (p,) = _promises("满 S$39 免运费")
     assert (p.unit, dict(p.scope)) == ("SGD", {"region": "SG"})
+
+
+def test_thirteenth_round_chinese_non_promises_and_scopes():
+    # an agent's duty, tracking not yet synced, one courier faster than another, an order's acceptance,
+    # the free-shipping threshold's arithmetic, the 三包 rule restated, a reply with bank details
+    for text in ("来电接通后5秒内完成标准问候。", "需升级处理的工单，须在30分钟内提交至二线组。",
+                 "发货后24小时内物流信息可能尚未同步，属于正常现象。", "其他地区顺丰一般也会比普通快递快1到2天。",
+                 "本公司得於收到訂單後 3 個工作天內確認是否接受訂單；",
+                 "包邮门槛按使用优惠券、红包后的实付金额计算，不含运费险及跨境综合税。",
+                 "售出之日起7日内，发生性能故障，消费者可以选择退货、换货或者修理；",
+                 "貨到付款：請在 Email 回覆銀行帳戶資料，提供後 10 個工作天內匯款。"):
+        assert _promises(text) == [], text
+    (p,) = _promises("当前咨询客户较多，预计等待时间约3分钟，请稍候。")
+    assert dict(p.scope) == {"period": "peak"}
+    (p,) = _promises("在线人工客服每天8:00-24:00；")
+    assert dict(p.scope) == {"medium": "chat"}
+    # the bank named as the last word on posting is no bank stage; money sent after a cancellation is a refund
+    (p,) = _promises("信用卡：驗貨完成後約 14 個工作天刷退至原信用卡（實際入帳以發卡銀行為準）。")
+    assert (p.kind, dict(p.scope)) == ("refund_time", {"payment": "card"})
+    (p,) = _promises("ATM 轉帳：請於取消時填寫退款帳戶，3–5 個工作天內匯款。")
+    assert (p.kind, p.min, p.max) == ("refund_time", 3, 5)
