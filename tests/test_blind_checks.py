@@ -2304,3 +2304,14 @@ def test_a_column_of_places_claims_no_value_and_a_country_section_keeps_its_doll
                 "We deliver flowers in Canada through partner florists. Prices are shown in Canadian dollars at checkout.\n")
     promises, _ = _audit(("shipping.md", shipping))
     assert [(p.max, p.unit) for p in promises if p.kind == "free_shipping_threshold"] == [(59, "USD")]
+
+
+def test_a_class_named_by_its_window_a_fee_under_a_threshold_and_a_scheduled_delivery():
+    read = _read("Plus members get 45 days to return products that have a standard 30-day return period.")
+    assert [(k, mx) for k, _, mx, _ in read] == [("return_window", 45)]
+    assert _read("The holiday return period does not apply to the 15-day categories.") == []
+    assert [(k, mx) for k, _, mx, _ in _read("Scheduled delivery is free for major-appliance orders over $499; "
+                                            "appliance orders of $499 or less pay $79.99.")] == [("free_shipping_threshold", 499)]
+    (p,) = extract_text("Scheduled Delivery: choose your delivery date at checkout — as early as 2 business days.")
+    assert (p.qualifier, dict(p.scope)) == ("from", {"service": "scheduled"})
+    assert _read("Cancel & full refund: within 14 days of first charge.")[0][3] == {"product": "subscriptions"}

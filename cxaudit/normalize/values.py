@@ -109,7 +109,7 @@ _QUAL_MAP = {
     "about": "approx", "around": "approx", "approximately": "approx", "approx": "approx", "approx.": "approx",
     "roughly": "approx", "typically": "approx", "usually": "approx", "generally": "approx", "normally": "approx",
     "on average": "approx", "an average of": "approx", "average of": "approx", "~": "approx",
-    "from": "from", "in as little as": "from", "as fast as": "from", "as quickly as": "from", "as little as": "from",
+    "from": "from", "in as little as": "from", "as fast as": "from", "as quickly as": "from", "as little as": "from", "as early as": "from",
     "exactly": "exactly", "just": "exactly", "only": "exactly",
 }
 _QUAL_BEFORE = re.compile(rf"(?P<q>{alternation(_QUAL_MAP)})\s*(?:the\s+)?(?:a\s+|an\s+)?$", re.I)
