@@ -2315,3 +2315,10 @@ def test_a_class_named_by_its_window_a_fee_under_a_threshold_and_a_scheduled_del
     (p,) = extract_text("Scheduled Delivery: choose your delivery date at checkout — as early as 2 business days.")
     assert (p.qualifier, dict(p.scope)) == ("from", {"service": "scheduled"})
     assert _read("Cancel & full refund: within 14 days of first charge.")[0][3] == {"product": "subscriptions"}
+
+
+def test_payment_terms_a_carriers_trace_and_wine_cabinets():
+    assert _read("Approved trade accounts are offered 30-day payment terms.") == []
+    assert _read("Traces can take up to 10 business days, and I'll email you as soon as I hear.") == []
+    assert _read("Wine cabinets and appliances can be returned within 7 days, unused and sealed.")[0][3].get("product") != "wine"
+    assert _read("Wine orders are delivered within 3 business days.")[0][3] == {"product": "wine"}
