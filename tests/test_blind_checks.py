@@ -2322,3 +2322,13 @@ def test_payment_terms_a_carriers_trace_and_wine_cabinets():
     assert _read("Traces can take up to 10 business days, and I'll email you as soon as I hear.") == []
     assert _read("Wine cabinets and appliances can be returned within 7 days, unused and sealed.")[0][3].get("product") != "wine"
     assert _read("Wine orders are delivered within 3 business days.")[0][3] == {"product": "wine"}
+
+
+def test_made_to_measure_lightning_deals_a_pickup_step_and_a_reimbursement():
+    assert _read("Made-to-measure outfits can be cancelled only within 2 hours of placing the order.")[0][3] == {
+        "product": "made_to_order", "start": "purchase"}
+    assert _read("Lightning Deal orders can be cancelled within 30 minutes of purchase.")[0][3] == {
+        "product": "sale_items", "start": "purchase"}
+    assert _read("Pickup is usually done within 2 to 4 days of the request.") == []
+    assert _read("We will reimburse courier charges of up to ₹100 once the item is received.") == []
+    assert _read("A reverse pickup fee of ₹79 is deducted from your refund.")[0][:3] == ("return_cost", 79, 79)

@@ -1409,3 +1409,9 @@ def test_thirteenth_round_chinese_non_promises_and_scopes():
     assert (p.kind, dict(p.scope)) == ("refund_time", {"payment": "card"})
     (p,) = _promises("ATM 轉帳：請於取消時填寫退款帳戶，3–5 個工作天內匯款。")
     assert (p.kind, p.min, p.max) == ("refund_time", 3, 5)
+
+
+def test_cold_chain_goods_and_a_self_service_menu():
+    (p,) = _promises("低溫鮮食滿 NT$1,500 免運。")
+    assert dict(p.scope).get("service") == "cold_chain"
+    assert _promises("訂單查詢選單 24 小時都能使用。", "response_time") == []
