@@ -963,6 +963,9 @@ _NIGHTS = re.compile(r"(?i)\bnights?\b")
 _TRIAL_HINT = re.compile(r"(?i)\b(?:try|trial|test|sleep\s+on|even\s+if\s+(?:used|opened|slept\s+on|you(?:'ve|\s+have)\s+used))")
 _NAMED_SPEED = re.compile(r"(?i)(?:one|two|three|1|2|3)[- ]day")
 _SHIP_WORD_AFTER = re.compile(r"(?i)\s+(?:shipping|delivery|service|air)\b")
+# ("Same-day orders can be cancelled within 30 minutes": the order's kind, its time given after it)
+_NAMED_ORDER = re.compile(r"(?i)(?:same|next)[- ]day")
+_ORDER_WORD_AFTER = re.compile(r"(?i)\s+orders?\b")
 # a benefits table's cell for a level that ships free with no minimum ("All orders", "Every order")
 _EVERY_ORDER_CELL = re.compile(r"(?i)^\s*(?:free\s+(?:on\s+)?)?(?:all|every|any)\s+orders?\s*$|^\s*no\s+minimum\s*$")
 _BRACKET_PLACES_REST = re.compile(r"(?i)\b(?:and|or|areas?|addresses|only|incl\.?|including|e\.g\.?|eg|the|to)\b|[,&/.;:\s-]+")
@@ -1564,7 +1567,8 @@ class Extractor:
         values = [v for v in found if not self._vetoed(s_text, v)]
         if self.lang == "en":
             # "Two-Day shipping arrives in 2 business days": the service's name, its time given after it
-            names = [v for v in values if _NAMED_SPEED.fullmatch(s_text, v.start, v.end) and _SHIP_WORD_AFTER.match(s_text, v.end)
+            names = [v for v in values if (_NAMED_SPEED.fullmatch(s_text, v.start, v.end) and _SHIP_WORD_AFTER.match(s_text, v.end)
+                                           or _NAMED_ORDER.fullmatch(s_text, v.start, v.end) and _ORDER_WORD_AFTER.match(s_text, v.end))
                      and any(o.type == "duration" and o.start > v.end and not _HARD_SEP.search(s_text, v.end, o.start)
                              for o in values)]
             if names:

@@ -2332,3 +2332,13 @@ def test_made_to_measure_lightning_deals_a_pickup_step_and_a_reimbursement():
     assert _read("Pickup is usually done within 2 to 4 days of the request.") == []
     assert _read("We will reimburse courier charges of up to ₹100 once the item is received.") == []
     assert _read("A reverse pickup fee of ₹79 is deducted from your refund.")[0][:3] == ("return_cost", 79, 79)
+
+
+def test_a_same_day_orders_kind_a_replacements_delivery_a_report_deadline_and_a_card_hold():
+    assert _read("Same-day orders can be cancelled within 30 minutes of placing them.") == [
+        ("cancellation_window", 30, 30, {"start": "purchase"})]
+    for text in ("Choose a free replacement, delivered by a florist within 1–2 days, or a full refund.",
+                 "Please contact us within 48 hours of delivery with photos of the box and product.",
+                 "Pre-authorizations that were never charged drop off your card, usually within 3–5 business days."):
+        assert _read(text) == [], text
+    assert _read("Two-Day shipping arrives in 2 business days.")[0][:3] == ("delivery_time", 2, 2)
