@@ -606,11 +606,11 @@ _MARKET_CURRENCY = {region: currency for currency, region in CURRENCY_MARKET.ite
 def _drift_between(sa: dict[str, str], sb: dict[str, str], a: Promise, b: Promise) -> bool:
     """The same number said two ways ("up to 10 business days", "10 business days") is drift
     wherever it stands. Overlapping values read as drift only between messages about the same
-    thing, or between a general message and one service's ("3–5 days" on the banner, "standard: 2–7 business days" in
-    policy). A region's, a product's or a payment method's own range against the general one
-    ("5–12 business days depending on where you are" against the UK's 6–10) is its case, not a
-    rival expectation (on the blind corpora this dropped 61 warnings graded false, 8 ungraded
-    and none graded real)."""
+    thing, or between a general message and one service's ("3–5 days" on the banner, "standard:
+    2–7 business days" in policy). A region's, a product's or a payment method's own range
+    against the general one ("5–12 business days depending on where you are" against the UK's
+    6–10) is its case, not a rival expectation (on the blind corpora this dropped 61 warnings
+    graded false, 8 ungraded and none graded real)."""
     if sa == sb or (a.min, a.max, a.unit) == (b.min, b.max, b.unit):
         return True
     if sa and sb:

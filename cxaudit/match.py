@@ -95,9 +95,11 @@ _GENERIC_PLACE = re.compile(r"\b(?:hours|opening|open|times|stores?|showrooms?|s
 # the general customer team named outright: a specialist line's heading ("Vet Advice Line") does
 # not make "please call Customer Care on 1300 …" that line's
 _GENERAL_TEAM = re.compile(r"(?i)\bcustomer\s+(?:care|services?|support)\b|\bour\s+(?:main\s+)?support\s+team\b")
-# a short label before a dash that opens the line ("Standard (Metro) – estimated 2–4 business days")
+# a table column of times ("Time after the refund is initiated", "How long")
 _TIME_HEADER = re.compile(r"(?i)\b(?:time|times|timing|timeline|timeframe|how\s+long|turnaround|days)\b")
+# a script's speaker label and opening quote ('Say: "You can cancel your order …')
 _SPEECH_LEAD = re.compile(r"\s*(?:Say|Agent|Advisor|Adviser|Rep|Script|Answer|A)\s*:\s*[\"“']?")
+# a short label before a dash that opens the line ("Standard (Metro) – estimated 2–4 business days")
 _DASH_LEAD = re.compile(r"^\W*(?:[^:–—.;]{0,30}:\s*)?([^:–—.;]{1,50}?)\s+[–—]\s+")
 _OUTBOUND = re.compile(r"(?i)\b(?:contact|notify|call|update)\s+you\b|\b(?:be|get)\s+in\s+touch\b|\breach\s+out\b|\blet\s+you\s+know\b")
 _EVENT_LEAD = re.compile(r"(?i)^\W*(?:\d+(?:\.\d+)*\s+)?(?:if|when|once|should|in\s+the\s+(?:unlikely\s+)?event)\b([^,;]{0,120})[,;]")
@@ -1849,7 +1851,8 @@ class Extractor:
                            and not (self.lang == "zh" and _ZH_CLAUSE_SEP.search(between))]
         dash = _DASH_LEAD.match(text) if self.lang == "en" else None
         # (a script's 'Say: "You can cancel your order …' opens at its quote)
-        opening = m.end() if self.lang == "en" and (m := _SPEECH_LEAD.match(text)) else 0
+        speech = _SPEECH_LEAD.match(text) if self.lang == "en" else None
+        opening = speech.end() if speech else 0
         listed = clause
         if self.lang == "zh":
             # 「收货费：一般货品100元，大型家电300元」: an item of a list after a colon is read with the

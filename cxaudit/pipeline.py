@@ -183,7 +183,7 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     main: set[int] = set()   # the promises of the page's own content (not its banner, menu or footer)
     sold_elsewhere = False   # a marketplace partner's product page
     for block in blocks:
-        if not (block.heading and _MARKET_HEADING.search(" ".join(block.heading))):
+        if not (block.heading and len(block.heading[-1].split()) <= 4 and _MARKET_HEADING.search(block.heading[-1])):
             # (a section headed by a country states its own prices: "## Canada ... prices are
             # shown in Canadian dollars at checkout" on a US shop's shipping page)
             texts.append(block.text)
