@@ -679,7 +679,7 @@ _NUMBERS = re.compile(r"[\d.,:–—-]+|\b(?:one|two|three|four|five|six|seven|e
 
 
 def _wording(text: str) -> str:
-    return " ".join(_NUMBERS.sub("#", text.lower()).split())
+    return _norm_text(_NUMBERS.sub("#", text))
 
 
 def _bound_ok(k: tuple, other_scope: dict[str, str], bound: dict) -> bool:

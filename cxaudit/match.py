@@ -1711,8 +1711,8 @@ class Extractor:
         if col is None or col >= len(table) or col == 0:
             return False
         own_medium = any(k == "medium" for k, _ in self._heading_scope(table[col]))
-        cells = row_text.split(" | ")
         own_named = v.type == "duration" and _TIME_HEADER.search(table[col]) is not None
+        cells = row_text.split(" | ") if own_named else []
         for i, header in enumerate(table):
             if i in (0, col):
                 continue   # (the label column's header names what the rows are, "Shipping method", not a value's column)

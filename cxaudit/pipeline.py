@@ -177,16 +177,13 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     out: list[Promise] = []
     prev: tuple[Block, Promise] | None = None   # the last block's lone opening-hours line
     last: Block | None = None
-    texts: list[str] = []
+    seen: list[Block] = []
     section: tuple[tuple[str, ...], str] | None = None   # a leading label ("UK CUSTOMERS: …") and its heading
     opener: _Opener | None = None   # a line that heads the blocks after it: "…rates are:", an FAQ question
     main: set[int] = set()   # the promises of the page's own content (not its banner, menu or footer)
     sold_elsewhere = False   # a marketplace partner's product page
     for block in blocks:
-        if not (block.heading and len(block.heading[-1].split()) <= 4 and _MARKET_HEADING.search(block.heading[-1])):
-            # (a section headed by a country states its own prices: "## Canada ... prices are
-            # shown in Canadian dollars at checkout" on a US shop's shipping page)
-            texts.append(block.text)
+        seen.append(block)
         block_lang = detect_lang(block.text) if lang == "auto" else lang
         ex = extractor(block_lang)
         if opener is not None and not opener.heads(block):
@@ -240,7 +237,10 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     if sold_elsewhere:
         out = _sold_by_partner(out, main)
     if any(p.bare_dollar and p.unit == "USD" for p in out):
-        out = settle_stated_dollar(out, texts)
+        # (a section headed by a country states its own prices: "## Canada ... prices are shown in
+        # Canadian dollars at checkout" on a US shop's shipping page)
+        out = settle_stated_dollar(out, (b.text for b in seen if not (
+            b.heading and len(b.heading[-1].split()) <= 4 and _MARKET_HEADING.search(b.heading[-1]))))
     return _drop_heading_echoes(out)
 
 
