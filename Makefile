@@ -10,6 +10,7 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m compileall -q cxaudit   # (an editable install is not compiled by pip: start-up would compile it each run where bytecode is not written)
 	touch $@
 
 demo: $(BIN)/.installed

