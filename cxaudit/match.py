@@ -9,6 +9,7 @@ repeated on 2,000 pages is read once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from collections import OrderedDict
@@ -184,6 +185,7 @@ _MONTH_SPAN = re.compile(rf"(?i)\b(?:from|between|during)?\s*\(?(?:{_DAY_NO}\s+)
                          rf"(?:\s+(?:to|until|through|and)\s+|\s*[-–]\s*)(?:{_DAY_NO}\s+)?({_MONTH})\b(?:\s+{_DAY_NO}\b)?(?!,?\s+\d)")
 _BANK_METHODS = {"paynow", "bank_transfer", "fpx", "upi"}   # methods that pay straight into a bank account
 _TO_POSTCODE = re.compile(r"(?i)\b(?:deliver(?:y|ing)?\s+to|ships?\s+to|for\s+(?:pin\s*code|pincode|zip(?:\s+code)?|postcode|postal\s+code))\s+(?:\d{5,6}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
+_FROM_DISPATCH = re.compile(r"(?i)\b(?:from|after)\s+(?:the\s+)?(?:dispatch|despatch|shipment)\b")
 _FROM_EVENT = re.compile(r"(?i)\b(?:from|of|after|since)\s+(?:the\s+)?(?:date\s+of\s+)?$")
 # (a place's own noun may end an item: "North-East states, Jammu & Kashmir and Ladakh")
 _LIST_GAP = re.compile(r"(?:\s+(?:states|provinces|territories|regions|islands|areas|counties))?"
@@ -835,14 +837,18 @@ def _line_named(text: str, v: Value, heading: tuple[str, ...], scope: dict[str, 
         names.append(heading[-1][:noun.start()])
     if (team := _CALL_TEAM.search(text, 0, v.start)):
         names.append(team.group(1) or team.group(2))   # "call Home Services on 01 555 0190", "call our Wine Advisers on 0345 …"
+    if (own := _LINE_SUBJECT.search(text, 0, v.start)):
+        names.append(own.group(1))   # "The Audiologist Support Line is open …", "Chinese-language line (1-888-…): Mon–Fri"
     if scope.get("medium") != "store" and "location" not in scope:   # (a store's own hours are the store's)
         if (lab := LEAD_LABEL.match(text)) and lab.end(1) < v.start:
             names.append(lab.group(1))
         elif " | " in text and v.start > text.index(" | "):
             names.append(_BRACKETS_OF.sub("", text.split(" | ", 1)[0]))
     # ("By appointment: Tuesday–Saturday, 11am–7pm" names how to visit, not a line of its own)
+    # (the line's noun is no part of its name: "Audiologist Support Line" in a table is the
+    # "Audiologist" line of a sentence)
     return next((m.group(1).lower() for n in names if not _BY_APPOINTMENT.search(n)
-                 and (m := _NAMED_LINE.match(n.strip(" \t-–—:#*")))), None)
+                 and (m := _NAMED_LINE.match(_LINE_NOUN.sub("", n.strip(" \t-–—:#*"))))), None)
 
 
 _BY_APPOINTMENT = re.compile(r"(?i)\bappointments?\b|\bwalk-?ins?\b")
@@ -947,8 +953,12 @@ _HOURS_HEADER = re.compile(r"(?i)^(.+?)\s+(?:opening\s+)?(?:hours|times)$")
 _CALL_TEAM = re.compile(r"\bcall\s+(?:our\s+|the\s+)?((?:[A-Z][\w&'’-]+\s+){1,3}?)(?:on|at)\s+[\d+(]"
                         r"|^\W*Call\s+(?:our\s+|the\s+)?((?:[A-Z][\w&'’-]+\s+){0,2}(?:Services?|Team|Desk|Line|Centre|Center|"
                         r"Advisers|Advisors|Department|Support|Helpline)\s+)(?:on|at)\s+[\d+(]")
-# a heading that names a line by its noun ("Garden buildings helpline")
-_LINE_NOUN = re.compile(r"(?i)\s+(?:team|helpline|help\s+line|line|desk|department)\W*$")
+# a heading that names a line by its noun ("Garden buildings helpline", "Audiologist Support Line")
+_LINE_NOUN = re.compile(r"(?i)\s+(?:(?:support|advice|help|phone|telephone)\s+)?(?:team|helpline|help\s+line|line|desk|department)\W*$")
+# a sentence whose subject is a line named in capitals ("Our Audiologist Support Line (1-888-…) is
+# open", "Chinese-language line (1-888-555-0196): Monday–Friday")
+_LINE_SUBJECT = re.compile(r"(?:^\W*|\b(?:[Oo]ur|[Tt]he)\s+)(?!(?:Our|The)\s)([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+"
+                           r"(?:(?:Support|Advice|Help|support|advice)\s+)?(?:Line|line|Helpline|helpline|Desk))\b")
 _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s*)$")
 
 
@@ -999,6 +1009,13 @@ def _store_return(text: str, v: Value, lo: int, hi: int) -> bool:
     starts = [m.end() for m in _NEXT_CLAUSE_AFTER.finditer(text, lo, v.start)]
     stop = _NEXT_CLAUSE_AFTER.search(text, v.end, hi)
     return bool(_STORE_RETURN.search(text, starts[-1] if starts else lo, stop.start() if stop else hi))
+
+
+# where a text names the shop itself: a caller greeted, a copyright line, a company's legal name
+_BRAND_NAME = r"([A-Z][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&-]*){0,4})"
+_BRAND_SAID = re.compile(r"(?:\b[Tt]hanks?(?: you)? for (?:calling|contacting|choosing|shopping with)|©|\(c\)|\b[Cc]opyright(?: ©)?)[ \t]*"
+                         r"(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?[ \t]*)?" + _BRAND_NAME)
+_COMPANY = re.compile(_BRAND_NAME + r",?[ \t]+(?:Pty\.?[ \t]+Ltd|Ltd|Limited|Inc|LLC|GmbH|PLC|plc)\b")
 
 
 def _named_tier_wins(hits: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
@@ -1309,6 +1326,7 @@ class Extractor:
         self._heading_scopes: dict[str, list[tuple[str, str]]] = {}
         self._relevance: dict[str, bool] = {}
         self._hits: list[tuple[int, int, str, str]] = []
+        self._brand: re.Pattern | None = None   # the shop's own name, while a document that gives one is read
 
     # -- public ------------------------------------------------------------------------
 
@@ -1318,6 +1336,33 @@ class Extractor:
         if not (self.prefilter.search(text) or (context and self.prefilter.search(context))):
             return False
         return self.lang != "en" or bool(_DIGIT.search(text) or _VALUE_HINT.search(text))
+
+    def brand_names(self, texts) -> tuple[str, ...]:
+        """The shop's own names that hold a tier's word ("Thanks for calling Cellar Door Club",
+        "© 2025 Parallax Plus Ltd"): a name, not the members it would otherwise scope."""
+        names = {m.group(1).strip(" .") for text in texts for rx in (_BRAND_SAID, _COMPANY) for m in rx.finditer(text)}
+        return tuple(sorted(n for n in names if any(k == "tier" for k, _ in self._heading_scope(n))))
+
+    @contextlib.contextmanager
+    def brand(self, names: tuple[str, ...]):
+        """Read with the shop's names set aside as tiers (fresh memos: a block's reading depends on it)."""
+        saved = (self._brand, self._cache, self._sentences, self._heading_scopes, self._relevance)
+        self._brand = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+        self._cache, self._sentences, self._heading_scopes, self._relevance = OrderedDict(), {}, {}, {}
+        self._hits_for = None
+        try:
+            yield
+        finally:
+            self._brand, self._cache, self._sentences, self._heading_scopes, self._relevance = saved
+            self._hits_for = None
+
+    def _unbranded(self, hits: list, text: str) -> list:
+        """Scope hits less the tiers inside the shop's own name ("Cellar Door Club" is no club
+        members' scope; "Cellar Door Club members" still is, by its own "members")."""
+        if self._brand is None:
+            return hits
+        spans = [m.span() for m in self._brand.finditer(text)]
+        return [h for h in hits if not (h[2] == "tier" and any(a <= h[0] and h[1] <= b for a, b in spans))] if spans else hits
 
     def read_block(self, block: Block) -> tuple[Read, ...]:
         if self.lang == "zh":
@@ -1458,6 +1503,10 @@ class Extractor:
             cues = tuple(c for c in cues if c.kind not in self.packs
                          or not any(rx.search(heading) for rx in self.packs[c.kind].veto))
             # "Window (from delivery)", "Returns (days after purchase)": the event a time counts from names no kind
+            if _FROM_DISPATCH.search(heading) and any(c.kind == "delivery_time" and c.strong for c in cues):
+                # "Dispatched - quote the standard delivery times FROM DISPATCH": times counted
+                # from dispatch are the delivery's, the dispatch only their start
+                cues = tuple(c for c in cues if c.kind != "dispatch_time")
             cues = tuple(c for c in cues if not (c.start > 0 and _FROM_EVENT.search(heading, 0, c.start)))
             if len(self._heading_cues) > _MEMO_SIZE:
                 self._heading_cues.clear()
@@ -2359,7 +2408,7 @@ class Extractor:
             present = self._scope_candidates(heading)
             hits = _unshadow([(m.start(), m.end(), key, value) for i, (key, value, rx) in enumerate(self.scope_rx)
                               if i in present for m in rx.finditer(heading)] + self._code_hits(heading))
-            hits = _named_tier_wins(hits, heading)
+            hits = _named_tier_wins(self._unbranded(hits, heading), heading)
             if len(heading.split()) > 3 and not _SHIPPING_WORD.search(heading):
                 # a product's name, not a service: "Standard Olive Tree (Olea europaea) 1.8m",
                 # "Express Espresso Machine"
@@ -2506,7 +2555,7 @@ class Extractor:
                     if i in present for m in rx.finditer(text)
                     # (digits inside a phone number name no sale: 「客服热线400-618-1234」)
                     if not (m.group(0).isdigit() and _DIGIT_SIDE.search(text[max(0, m.start() - 1):m.start()] + text[m.end():m.end() + 1]))]
-            self._hits = _examples_of_remote(text, _unshadow(hits + self._code_hits(text) + self._material_hits(text, hits)))
+            self._hits = self._unbranded(_examples_of_remote(text, _unshadow(hits + self._code_hits(text) + self._material_hits(text, hits))), text)
             self._hits_for = text
         return self._hits
 

@@ -165,6 +165,20 @@ def _sentence_start(block_text: str, sentence: str) -> int:
 
 
 def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto") -> list[Promise]:
+    seen: list[Block] = []
+    out = _promises_in_blocks(blocks, doc, lang, seen)
+    if any(k == "tier" for p in out if p.lang == "en" for k, _ in p.scope):
+        # a shop whose own name holds a tier's word ("Cellar Door Club"): its document is read
+        # again with that name set aside, or every line of its call script would be the members'
+        ex = extractor("en")
+        names = ex.brand_names(b.text for b in seen)
+        if names:
+            with ex.brand(names):
+                out = _promises_in_blocks(seen, doc, lang, [])
+    return out
+
+
+def _promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str, seen: list[Block]) -> list[Promise]:
     from cxaudit.segment import detect_lang
 
     if "cxaudit.match" not in sys.modules:
@@ -177,7 +191,6 @@ def promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str = "auto
     out: list[Promise] = []
     prev: tuple[Block, Promise] | None = None   # the last block's lone opening-hours line
     last: Block | None = None
-    seen: list[Block] = []
     section: tuple[tuple[str, ...], str] | None = None   # a leading label ("UK CUSTOMERS: …") and its heading
     opener: _Opener | None = None   # a line that heads the blocks after it: "…rates are:", an FAQ question
     main: set[int] = set()   # the promises of the page's own content (not its banner, menu or footer)

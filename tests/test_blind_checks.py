@@ -2342,3 +2342,66 @@ def test_a_same_day_orders_kind_a_replacements_delivery_a_report_deadline_and_a_
                  "Pre-authorizations that were never charged drop off your card, usually within 3–5 business days."):
         assert _read(text) == [], text
     assert _read("Two-Day shipping arrives in 2 business days.")[0][:3] == ("delivery_time", 2, 2)
+
+
+# -- the fourteenth round (a wine club's script, a hearing-aid brand's phone lines) ---------------
+
+SCRIPT = """CELLAR DOOR CLUB - CUSTOMER CARE CALL SCRIPT
+
+1. OPENING
+"Thanks for calling Cellar Door Club, this is [NAME]."
+
+2. WHERE IS MY ORDER
+
+Not yet dispatched:
+  "In-stock orders leave our warehouse within one business day."
+
+Dispatched - quote the standard delivery times FROM DISPATCH:
+  "Melbourne and Sydney metro take 2 to 4 business days."
+  "Regional SA, Victoria, New South Wales and ACT take 3 to 6 business days."
+
+3. EMAIL
+  "The team replies to emails within 3 business days."
+
+4. THE CLUB
+  "Club members can skip or cancel up to 7 days before the next box."
+"""
+
+
+def test_a_shop_named_club_is_no_members_scope_and_a_lead_in_line_heads_its_quotes():
+    promises, _ = _audit(("scripts/call-script.txt", SCRIPT))
+    by_kind = {}
+    for p in promises:
+        by_kind.setdefault(p.kind, []).append(p)
+    # the shop's name ("Cellar Door Club") scopes nothing; the club's own section still does
+    assert all("tier" not in dict(p.scope) for k in ("dispatch_time", "delivery_time", "response_time") for p in by_kind[k])
+    assert dict(by_kind["cancellation_window"][0].scope).get("tier") == "members"
+    # the times quoted under "… delivery times FROM DISPATCH:" are delivery times, not the "Not yet
+    # dispatched:" label's dispatch time; New South Wales is no part of the UK
+    assert sorted((p.min, p.max) for p in by_kind["delivery_time"]) == [(2, 4), (3, 6)]
+    assert [(p.min, p.max) for p in by_kind["dispatch_time"]] == [(1, 1)]
+    assert all(dict(p.scope).get("region") != "UK" for p in by_kind["delivery_time"])
+
+
+def test_the_same_script_without_the_shops_name_keeps_the_programmes_scope():
+    text = SCRIPT.replace('"Thanks for calling Cellar Door Club, this is [NAME]."', '"Hello, this is [NAME]."')
+    promises, _ = _audit(("scripts/call-script.txt", text))
+    assert any(dict(p.scope).get("tier") == "members" for p in promises if p.kind == "response_time")
+
+
+def test_named_phone_lines_keep_their_own_hours():
+    promises, findings = _audit(
+        ("contact.md", "| Line | Number | Hours |\n|---|---|---|\n| Customer Care | 1-888-555-0143 | Mon–Fri 8am–9pm ET |\n"
+                       "| Audiologist Support Line | 1-888-555-0178 | Mon–Fri 9am–6pm ET |\n"),
+        ("faq.md", "## When can I talk to an audiologist?\n\nOur Audiologist Support Line (1-888-555-0178) is open Monday to Friday, 9am to 6pm ET.\n"),
+        ("script.txt", "OUR HOURS\n\nChinese-language line (1-888-555-0196): Monday–Friday 10 a.m. to 6 p.m. Pacific.\n"),
+        ("site.html", "<h2>Auralis Experience Center &mdash; Scottsdale</h2><p>7014 E Camelback Rd, Scottsdale, AZ 85251<br>"
+                      "Open Tuesday&ndash;Saturday, 10:00 am &ndash; 6:00 pm (Arizona time). Walk-ins welcome for cleanings.</p>"))
+    topics = sorted(dict(p.scope).get("topic") or dict(p.scope).get("medium") for p in promises)
+    assert topics == ["audiologist", "audiologist", "mandarin", "phone", "store"]
+    assert findings == []
+
+
+def test_a_chinese_line_keeps_its_us_clock():
+    (p,), _ = _audit(("zh.md", "# 中文客服\n\n## 聯絡我們\n\n- **聽力師專線（英文服務）：** 1-888-555-0178，週一至週五 上午9時至下午6時（美東時間）\n"))
+    assert dict(p.schedule[0]).get("tz") == "ET" and dict(p.scope).get("topic") == "audiologist"

@@ -325,6 +325,13 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
         elif para:
             para.append(s)
         else:
+            if s.endswith(":") and len(s) <= 100 and (not idx or not lines[idx - 1].strip()) \
+                    and idx + 1 < len(lines) and lines[idx + 1].strip():
+                # a paragraph led in by a line of its own, too long for a label ("Dispatched - quote
+                # the standard delivery times FROM DISPATCH:"), heads that paragraph's lines as a
+                # label does (and ends the last label's: "Not yet dispatched:")
+                set_heading("colon", s, ln)
+                continue
             para.append(s)
             para_line = ln
         para_sup.update(line_names)

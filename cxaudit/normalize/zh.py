@@ -526,6 +526,11 @@ def _same_days_overlap(a: dict, b: dict) -> bool:
     return a["days"] == b["days"] and a["open"] < b["close"] and b["open"] < a["close"]
 
 
+# the North American clocks a Chinese line for overseas customers keeps its hours on
+_ZONES = {"太平洋": "PT", "美西": "PT", "美东": "ET", "东部": "ET", "美中": "CT", "中部": "CT", "山地": "MT"}
+_ZONE_AFTER = re.compile(r"\s{0,2}[（(]?\s{0,2}(太平洋|美西|美东|东部|美中|中部|山地)(?:标准)?时间")
+
+
 def find_schedules(text: str) -> list[Value]:
     items: list[tuple[int, int, tuple | None]] = []
     last_days = None
@@ -574,6 +579,11 @@ def find_schedules(text: str) -> list[Value]:
         else:
             groups.append([item])
     for group in groups:
+        zone = _ZONE_AFTER.match(text, group[-1][1])
+        if zone:
+            # 「週一至週五 上午10:00至下午6:00（太平洋時間）」: a US line's hours on its own clock
+            tz = ("tz", _ZONES[zone.group(1)])
+            group = [(a, b, i + (tz,)) for a, b, i in group]
         out.append(Value("schedule", group[0][0], group[-1][1], schedule=tuple(i for _, _, i in group), qualifier="exactly"))
     for s, e, i in items:
         if i is None:
