@@ -39,7 +39,7 @@ def _zone(region: str) -> bool:
 
 
 _OWN_HOURS_MEDIA = {"store", "bot"}
-_OWN_CLOCKS = {"scheduled"}
+_OWN_CLOCKS = {"scheduled", "production"}   # (a slot booked by the customer; goods made before they ship)
 _USUAL = {("payment", "card"), ("reason", "change_of_mind"), ("product", "in_stock")}
 
 

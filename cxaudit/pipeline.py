@@ -93,6 +93,23 @@ def _past_event(uri: str, this_year: int | None = None) -> bool:
     return max(years) < (this_year or _THIS_YEAR)
 
 
+# a date with its year ("June 2022", "July 2–August 2, 2021", "30 May 2022", "2022-06-07", 「2022年6月」)
+_DATED_YEAR = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+((?:19|20)\d\d)\b"
+                         r"|\b((?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}\b|((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月")
+
+
+def _dated_event_page(uri: str, blocks) -> bool:
+    """A page about an event (by its address: a blog, news, a sale) whose own text dates it,
+    every date of an earlier year (the address holding no year: that case is `_past_event`'s)."""
+    path = uri.split("://", 1)[-1]
+    # ("inbound-sales-script", "sales-and-service": a team's name, not a sale)
+    if _PAST_EVENT_PAGE.search(path) or not _EVENT_WORDS.search(re.sub(r"(?i)sales", "", path)) or _EVERGREEN.search(path):
+        return False
+    years = [int(next(y for y in m.groups() if y)) for b in blocks if b.role == "main" for m in _DATED_YEAR.finditer(b.text)]
+    return bool(years) and max(years) < _THIS_YEAR
+
+
 _LINE_KINDS = {"support_hours", "wait_time"}
 # a paragraph led by a label in capitals or a few words and a colon ("UK CUSTOMERS: …", "Ireland: …")
 
@@ -249,6 +266,12 @@ def _promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str, seen:
         prev = (block, line) if line is not None else None
     if sold_elsewhere:
         out = _sold_by_partner(out, main)
+    if main and doc.channel not in ("policy", "call_centre") and _dated_event_page(doc.uri, seen):
+        # a blog post or news item about an event whose dates are all of an earlier year ("Offers
+        # valid 1–7 June 2022"): its terms held then, as on a page with the year in its address
+        event = {"period": "past_event:" + re.sub(r"\W+", "-", doc.uri.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()).strip("-")}
+        out = [replace(p, scope=tuple(sorted({**dict(p.scope), **event}.items()))) if id(p) in main and "period" not in dict(p.scope)
+               else p for p in out]
     if any(p.bare_dollar and p.unit == "USD" for p in out):
         # (a section headed by a country states its own prices: "## Canada ... prices are shown in
         # Canadian dollars at checkout" on a US shop's shipping page)

@@ -2405,3 +2405,26 @@ def test_named_phone_lines_keep_their_own_hours():
 def test_a_chinese_line_keeps_its_us_clock():
     (p,), _ = _audit(("zh.md", "# 中文客服\n\n## 聯絡我們\n\n- **聽力師專線（英文服務）：** 1-888-555-0178，週一至週五 上午9時至下午6時（美東時間）\n"))
     assert dict(p.schedule[0]).get("tz") == "ET" and dict(p.scope).get("topic") == "audiologist"
+
+
+def test_an_event_page_dated_by_its_own_text_is_a_past_event():
+    post = ("<h1>Winter Immunity Week is here</h1><p>Posted 30 May 2022</p>"
+            "<p>Offers valid 1–7 June 2022. Free shipping on all orders over $39 during Winter Immunity Week.</p>")
+    promises, findings = _audit(("website/blog/winter-immunity-week.html", post),
+                                ("website/shipping.html", "<p>Free shipping on orders over $59.</p>"))
+    old = [p for p in promises if p.min == 39]
+    assert old and dict(old[0].scope).get("period", "").startswith("past_event:")
+    assert findings == []
+    # the same post with this year's dates, or a page that is no event's, keeps its terms
+    from cxaudit.pipeline import _THIS_YEAR
+
+    current = post.replace("2022", str(_THIS_YEAR))
+    _, findings = _audit(("website/blog/winter-immunity-week.html", current), ("website/shipping.html", "<p>Free shipping on orders over $59.</p>"))
+    assert len(findings) == 1
+    _, findings = _audit(("website/shipping-page.html", post), ("website/shipping.html", "<p>Free shipping on orders over $59.</p>"))
+    assert len(findings) == 1
+
+
+def test_dispatch_counted_from_roasting_has_its_own_clock():
+    _, findings = _audit(("a.md", "Beans are shipped within 1 business day of roasting."), ("b.md", "Orders ship in 2-4 business days."))
+    assert findings == []

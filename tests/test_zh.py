@@ -1415,3 +1415,35 @@ def test_cold_chain_goods_and_a_self_service_menu():
     (p,) = _promises("低溫鮮食滿 NT$1,500 免運。")
     assert dict(p.scope).get("service") == "cold_chain"
     assert _promises("訂單查詢選單 24 小時都能使用。", "response_time") == []
+
+
+# -- the fourteenth round (a Taiwanese coffee roaster) -------------------------------------------
+
+def test_days_of_the_month_are_no_durations():
+    assert _kinds("每月 5 日以您綁定的信用卡自動扣款，10 日烘焙，12 日前出貨。") == []
+    assert _kinds("扣款失敗時，系統會在 7 日、9 日各重新扣款一次；") == []
+    # a span of days is still one ("7 日內")
+    (p,) = _promises("每月訂閱的豆子，收到後 7 日內可申請退貨。")
+    assert (p.kind, p.min) == ("return_window", 7)
+
+
+def test_not_to_your_taste_with_the_money_back_is_a_guarantee():
+    (p,) = _promises("第一次訂閱，收到首箱後 7 天內若覺得不合口味，聯繫客服即可全額退款首期費用，豆子不用寄回。")
+    assert (p.kind, p.min) == ("money_back_guarantee", 7)
+    assert {p.kind for p in _promises("官網購買後 30 天內，如覺得不適合你的沖煮習慣，可連同完整包裝退回，我們全額退款。")} == {"money_back_guarantee"}
+
+
+def test_steps_of_a_return_a_right_that_does_not_apply_and_an_old_version_are_no_windows():
+    for text in ("確認後 2–3 個工作天內，物流人員到府收件，請將商品以原包裝妥善包裹。",
+                 "於實體門市購買之商品非屬通訊交易，無 7 天猶豫期之適用；",
+                 "2024 年 8 月 31 日以前成立之訂單，仍適用舊版政策（2021.03 版：器材類商品退貨期間為收受商品後三十日內）。"):
+        assert "return_window" not in _kinds(text), text
+
+
+def test_dispatch_counted_from_roasting_is_no_rival_of_dispatch_from_the_order():
+    from auditing import audit_documents
+
+    promises, findings = audit_documents(("a.md", "咖啡豆、濾掛：我們每週一、三、五烘焙，並於烘焙後 1 個工作天內出貨。"),
+                                         ("b.md", "一般而言，下單至出貨約需 2–4 個工作天。"))
+    assert sorted(dict(p.scope).get("start", "") for p in promises) == ["", "production"]
+    assert findings == []

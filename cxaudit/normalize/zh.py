@@ -223,6 +223,21 @@ def _unit_of(m: re.Match, prefix: str = "u") -> str | None:
 _DATE_BEFORE = re.compile(r"月\s{0,2}$|年\s{0,2}$")
 
 
+# a month's day: after 每月/次月 in the same sentence, in a list of days (「7 日、9 日」), or 「在 7 日」
+_MONTHLY = re.compile(r"(?:每个?月|次月|本月|当月|每期)[^。；;！？]*$")
+_DAY_LIST = re.compile(r"\s{0,2}[、,，和及与]\s{0,2}[0-9０-９]{1,2}\s{0,2}日")
+_DAY_AFTER_LIST = re.compile(r"日\s{0,2}[、,，和及与]\s{0,2}$")
+_SPAN_AFTER = re.compile(r"\s{0,2}(?:内|之内|以内|起|后|之后|以后|为限|期|猶豫|犹豫|鉴赏|无理由|鑑賞)")
+
+
+def _day_of_month(text: str, start: int, end: int) -> bool:
+    if _SPAN_AFTER.match(text, end) or int(re.sub(r"\D", "", text[start:end]) or 0) > 31:
+        return False
+    before = text[max(0, start - 30):start]
+    return bool(_MONTHLY.search(before) or _DAY_LIST.match(text, end) or _DAY_AFTER_LIST.search(before)
+                or re.search(r"在\s{0,2}$", before))
+
+
 def find_durations(text: str) -> list[Value]:
     out: list[Value] = []
     for m in DURATION_RE.finditer(text):
@@ -241,6 +256,8 @@ def find_durations(text: str) -> list[Value]:
             continue  # 2008年 is a year, not a duration
         if raw_unit.startswith("日") and _DATE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
             continue  # 3月15日 is a date
+        if raw_unit.startswith("日") and not m.group("b") and _day_of_month(text, m.start(), m.end()):
+            continue  # 「每月 5 日扣款，10 日烘焙，12 日前出貨」: days of the month
         if unit == "days" and raw_unit in ("晚", "夜") and a < 7:
             continue  # 晚/夜 only as the nights of a trial (100晚试睡)
         if unit == "months" and raw_unit.startswith("月") and a > 12:
