@@ -156,7 +156,11 @@ _SOLD_BY_PARTNER = re.compile(r"(?i)^\W{0,3}(?:sold|shipped|fulfilled|dispatched
                               r"|^\W{0,3}\S{0,20}\s*第三方(?:商家|卖家|賣家|商户|商戶|店铺|店鋪)\W{0,3}$")
 
 
-def _sold_by_partner(promises: list[Promise], main: set[int]) -> list[Promise]:
+_MARKETPLACE_STORE_ONLY = re.compile(r"(?:仅|僅|只)(?:适|適)用(?:于|於)?(?:在|於|于)?本?(?:天猫|天貓|淘宝|淘寶|Tmall)(?:店铺|店鋪|旗舰店|旗艦店|店)?"
+                                     r"(?:下单|下單|购买|購買|订购|訂購)")
+
+
+def _sold_by_partner(promises: list[Promise], main: set[int], seller: str = "marketplace") -> list[Promise]:
     """A marketplace partner's product page: its own content's terms are that seller's, held only
     against other sellers' (the site's banner and footer on the page stay the shop's)."""
     from cxaudit.match import SCOPE_KEYS, _subject
@@ -165,7 +169,7 @@ def _sold_by_partner(promises: list[Promise], main: set[int]) -> list[Promise]:
     for p in promises:
         scope = dict(p.scope)
         if id(p) in main and "seller" in SCOPE_KEYS.get(p.kind, ()) and "seller" not in scope:
-            scope["seller"] = "marketplace"
+            scope["seller"] = seller
             p = replace(p, scope=tuple(sorted(scope.items())), subject=_subject(p.kind, scope))
         out.append(p)
     return out
@@ -266,6 +270,10 @@ def _promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str, seen:
         prev = (block, line) if line is not None else None
     if sold_elsewhere:
         out = _sold_by_partner(out, main)
+    elif main and any(_MARKETPLACE_STORE_ONLY.search(b.text) for b in seen):
+        # a brand's own store on a marketplace, whose terms apply only to orders placed there
+        # (「以下服务说明仅适用于在本天猫店铺下单的订单；官方商城订单请以官网政策为准」)
+        out = _sold_by_partner(out, main, "tmall")
     if main and doc.channel not in ("policy", "call_centre") and _dated_event_page(doc.uri, seen):
         # a blog post or news item about an event whose dates are all of an earlier year ("Offers
         # valid 1–7 June 2022"): its terms held then, as on a page with the year in its address

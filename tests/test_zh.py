@@ -1447,3 +1447,17 @@ def test_dispatch_counted_from_roasting_is_no_rival_of_dispatch_from_the_order()
                                          ("b.md", "一般而言，下單至出貨約需 2–4 個工作天。"))
     assert sorted(dict(p.scope).get("start", "") for p in promises) == ["", "production"]
     assert findings == []
+
+
+def test_a_brands_marketplace_store_keeps_its_own_terms():
+    from auditing import audit_documents
+
+    store = ("<html><body><section class=\"notice\"><h2>店铺公告</h2>"
+             "<p>欢迎光临金禧珠宝天猫官方旗舰店！以下服务说明仅适用于在本天猫店铺下单的订单；官方商城订单请以官网政策为准。</p>"
+             "<ol><li>退换：本店支持7天无理由退货（按天猫平台规则执行）。</li>"
+             "<li>价保：付款后7天内如本店同款降价，可在订单页申请价保。</li></ol></section></body></html>")
+    own = "<p>官方商城支持签收后15天无理由退货。</p><p>价格保护：付款后15天内如降价，可申请退还差价。</p>"
+    promises, findings = audit_documents(("tmall_flagship.html", store), ("returns.html", own), channel="website")
+    sellers = {p.kind: dict(p.scope).get("seller") for p in promises if p.source.uri == "tmall_flagship.html"}
+    assert sellers == {"return_window": "tmall", "price_match_window": "tmall"}
+    assert findings == []

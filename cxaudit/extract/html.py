@@ -241,7 +241,7 @@ def _special(root: etree._Element) -> dict:
         if name == "class" or name == "id":
             if _BANNER_RE.search(value):
                 el = value.getparent()
-                if el.tag not in ("html", "body", "main") and el not in out:
+                if el.tag not in ("html", "body", "main") and el not in out and not _X_SECTION(el):
                     out[el] = "banner"
         elif name == "role":
             role = ARIA_ROLES.get(value.strip().lower())
@@ -273,6 +273,9 @@ def _disclosure(el: etree._Element) -> bool:
 
 
 _X_ATTRS = etree.XPath("//@class|//@id|//@role|//@style|//@hidden|//@aria-hidden")
+# a "notice" or "announcement" with a heading of its own over a list or a table is a section of the
+# page (a marketplace store's 「店铺公告」 setting out its terms), not a strip across its top
+_X_SECTION = etree.XPath("boolean(.//*[self::h1 or self::h2 or self::h3 or self::h4] and .//*[self::ol or self::ul or self::table or self::dl])")
 
 
 def walk(root: etree._Element, uri: str, limits: "Limits") -> list[Block]:
