@@ -295,7 +295,8 @@ _TIER_LEVEL = re.compile(r"(?<![\w-])(?!(?:Our|All|The|Club|Loyalty|Rewards?|Pro
                          r"Plus|Prime|VIP|Perks|Insiders?|Member|Members|Your|Non|Registered|Trade|Business|Staff|Team|Account|Store|"
                          r"Eligible|Active|Current|Annual|Monthly|Family|Student|Senior|Military)\b)"
                          r"([A-Z][a-z]{2,}(?:\s*(?:,|\band\b|&|\bor\b)\s*[A-Z][a-z]{2,})*)\s+(?:members?|tier|level)\b")
-_TIER_NAMED = re.compile(r"\b[A-Z][A-Za-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Insiders?|Elite|Unlimited|Pass)\b")
+# (or with a plus sign for the word: "Try Care+ free for 30 days")
+_TIER_NAMED = re.compile(r"\b[A-Z][A-Za-z]+\s+(?:Plus|Premium|Prime|VIP|Club|Insiders?|Elite|Unlimited|Pass)\b|\b[A-Z][A-Za-z]{2,}\+(?![\w+])")
 # A short section title that names a product group and no question ("Contact lenses", "Sale items").
 # (a document's title naming the company, "Corvane Electronics, Inc. - Terms of Sale", is no product group)
 _PRODUCT_TITLE = re.compile(r"(?i)^(?!.*\?)(?!.*\b(?:inc|ltd|llc|plc|pty|gmbh|limited|corp|corporation|company|terms|"
@@ -1826,17 +1827,21 @@ class Extractor:
         bare = label.strip(" :：")
         return any(c.kind == kind and c.start <= 0 and c.end >= len(bare) for c in self._cues_of_heading(bare))
 
-    def _plan_column(self, text: str, v: Value, header: str, kind: str) -> bool:
+    def _plan_column(self, text: str, v: Value, header: str, kind: str, table: tuple[str, ...] = ()) -> bool:
         cells = text.split(" | ")
+        header = _BRACKETS_OF.sub("", header).strip()   # ("Encore (spend $1,000+ in a calendar year)": a note on who qualifies)
         if len(cells) < 3 or len(header) > 40 or _DAY_OR_DIGIT.search(header) or _SCHEDULE_WORD.search(header):
             return False
         if self._heading_scope(header) or self._cues_of_heading(header):
             return False   # a service, region or kind heads the column, or "Delivery time"
         label = cells[0]
         # two or more cells holding one value each, of the value's own type: alternatives side by side
+        # (or one, beside a column headed by a tier: "Benefit | Member (free) | Encore" over
+        # "Return window | Standard window | 60 days")
         alike = sum(1 for c in cells[1:] if [x.type for x in self.find_values(c)] == [v.type]
                     or (kind == "free_shipping_threshold" and _EVERY_ORDER_CELL.match(c)))
-        return alike >= 2 and v.start > len(label) and any(c.kind == kind for c in self._cues_of_heading(label))
+        beside_tier = any(h != header and any(k == "tier" for k, _ in self._heading_scope(h)) for h in table[1:])
+        return (alike >= 2 or (alike and beside_tier)) and v.start > len(label) and any(c.kind == kind for c in self._cues_of_heading(label))
 
     def _part_column(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
         """The part a warranty row names in a column headed "Part" (or "Component", "Covers")."""
@@ -2339,6 +2344,8 @@ class Extractor:
                 named = first
         if named and named.start() >= v.end and _NEXT_CLAUSE_AFTER.search(text, v.end, named.start()):
             named = None   # "free on orders over $75, and always free for Finch Club members": the next clause's
+        if named and named.group().endswith("+") and scope.get("product") == "protection_plans":
+            named = None   # "Care+ customers: motor and battery covered for 4 years": the plan's own cover
         if named and not _EXCLUDING.search(text, max(0, named.start() - 40), named.start()):
             # "Fernhill Plus is $9.99 a month and there's no minimum": a paid programme named in the line
             scope["tier"] = "members"
@@ -2599,21 +2606,31 @@ class Extractor:
             if tier_column:
                 # "Benefit | Member | Gold | Platinum": a tier's name alone heads its column
                 scope["tier"] = tier_column
-            elif in_row and "tier" in keys and scope.get("tier") == "members" and self._plan_column(text, v, header, pack.kind) \
+            elif in_row and "tier" in keys and scope.get("tier") == "members" and self._plan_column(text, v, header, pack.kind, table) \
                     and header.strip().lower() not in _AREA_HEADERS and not place_columns:
                 # "Benefit | Nest | Flock | Sky" on a programme's page: each column one of its levels
                 scope["tier"] = f"members:{_service_name(header)}"
-            elif in_row and "tier" in keys and "tier" not in scope and self._plan_column(text, v, header, pack.kind) \
+            elif in_row and "tier" in keys and "tier" not in scope and self._plan_column(text, v, header, pack.kind, table) \
                     and header.strip().lower() not in _AREA_HEADERS and not place_columns:
                 # (columns beside places are places too: "Sydney | Perth | Darwin", "Metro | Regional | Remote")
                 # "Feature | Unlimited Go | Unlimited Max" over "Device returns | 14 days | 30 days": the
-                # columns are plans side by side, each cell its own plan's term
-                scope["tier"] = _service_name(header)
+                # columns are plans side by side, each cell its own plan's term (beside a members'
+                # column, each a level of the programme: "Member (free) | Encore")
+                name = _service_name(_BRACKETS_OF.sub("", header))
+                beside = any(h != header and ("tier", "members") in self._heading_scope(h) for h in table[1:])
+                scope["tier"] = f"members:{name}" if beside else name
+
             elif in_row and "region" in keys and "region" not in scope and _service_name(header) \
                     and not _DAY_OR_DIGIT.search(header) and len(header) <= 30 \
                     and place_columns >= 2:
                 # "Service | Sydney | Perth | Darwin": a column beside places is a place the vocabulary does not know
                 scope["region"] = _service_name(header)
+            if in_row and scope.get("tier") == "members" and ("tier", "members") in header_scope \
+                    and any(h != header and _BRACKETS_OF.sub("", h).strip() != header.strip()
+                            and not self._tier_names.get(_service_name(h))   # (a level the vocabulary names: "Member | Gold")
+                            and self._plan_column(text, v, h, pack.kind, table) for h in table[1:]):
+                # the members' own column beside a named level ("Member (free) | Encore"): the first level
+                scope["tier"] = f"members:{_service_name(_BRACKETS_OF.sub('', header))}"
             if in_row and pack.kind == "support_hours" and "topic" not in scope and "medium" not in scope \
                     and (what := _HOURS_HEADER.match(header.strip())) and (line := _NAMED_LINE.match(what.group(1))):
                 # "Showroom | Showroom hours | Exam hours": the hours of what the column names, not the support team's

@@ -2428,3 +2428,24 @@ def test_an_event_page_dated_by_its_own_text_is_a_past_event():
 def test_dispatch_counted_from_roasting_has_its_own_clock():
     _, findings = _audit(("a.md", "Beans are shipped within 1 business day of roasting."), ("b.md", "Orders ship in 2-4 business days."))
     assert findings == []
+
+
+def test_a_programmes_level_named_only_in_its_column_and_a_plus_programme():
+    table = ("| Benefit | Member (free) | Encore (spend $1,000+ in a calendar year) |\n|---|---|---|\n"
+             "| Free standard shipping | On orders of $99 or more | On every order, no minimum |\n"
+             "| Return window on new items | Standard window | 60 days |\n")
+    promises, findings = _audit(("rewards.md", table), ("returns.md", "Easy 30-day returns on most items."),
+                                ("shipping.md", "Harbourline Encore members get free standard shipping on every order, no minimum."))
+    tiers = {(p.kind, p.min): dict(p.scope).get("tier") for p in promises if p.source.uri == "rewards.md"}
+    assert tiers[("return_window", 60)] == "members:encore" and tiers[("free_shipping_threshold", 99)] == "members:member"
+    assert findings == []
+    # "Care+" is a paid programme as "Care Plus" would be
+    (p,) = extract_text("Try Care+ free for 30 days.")
+    assert dict(p.scope).get("tier") == "members"
+
+
+def test_a_paid_plans_extension_and_a_makers_parts_warranty():
+    (p,) = extract_text("Kinetik Care extends parts and labour cover to 3 or 5 years in total.")
+    assert dict(p.scope).get("product") == "protection_plans"
+    (p,) = extract_text("Replacement parts are covered by their manufacturer's warranty (usually 1 year).")
+    assert dict(p.scope).get("seller") == "manufacturer"
