@@ -519,6 +519,8 @@ _BRAND_TIER = re.compile(r"[a-z][A-Z]|\b(?:plus|club|prime|vip|gold|silver|plati
 # parts of an appliance with terms of their own; those that tell one appliance from another (a
 # fridge's compressor is not an air conditioner's), unlike a battery, which a shop of one kind of goods covers alike
 _APPLIANCE_PARTS = {"compressor", "motor", "motors", "panel", "screen", "screens", "coil", "parts", "labour"}
+# the parts a warranty table sets side by side, each in a column of its own
+_PART_WORDS = {"frame", "motor", "parts", "labour", "labor", "compressor", "battery", "batterie", "screen", "panel", "boiler", "pump", "drum", "electronics", "deck", "belt"}
 _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour", "frame", "wear_parts", "inner_pot"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
@@ -677,6 +679,8 @@ _NOT_FROM_HEADINGS = {("product", "replacements"), ("reason", "faulty"), ("reaso
 _ITEM_KINDS = frozenset({"custom_items", "made_to_order", "sale_items", "final_sale", "refurbished", "pre_order", "installed",
                          "not_installed", "replacements"})
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
+# a clause with a subject and a verb of its own ("Panther will text you", "we'll email you")
+_NEW_SUBJECT = re.compile(r"(?:[A-Z][\w&'’-]*|we|they|you|our\s+\w+|the\s+\w+)(?:[''’]ll|\s+(?:will|can|may|would|should|then))\b")
 _NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\b(?:and|but|or)\s*,|\s(?:but|although|though|however)\s", re.I)
 # (or a destination leading the sentence before a comma: "For metro addresses, standard takes 2–4
 # days; Express is 1–2 days")
@@ -1855,11 +1859,27 @@ class Extractor:
             if single else None
         own = _column_of(text, v)
         for i, (cell, header) in enumerate(zip(cells, table)):
-            if 0 < i and i != own and _PART_HEADER.search(header) and cell.strip():
+            if 0 < i and i != own and _PART_HEADER.search(header) and cell.strip() and not self.find_values(cell):
+                # (a column of terms headed "Parts", beside "Frame" and "Motor", is a part's term, not a list of parts)
                 named = [value for key, value in self._heading_scope(cell) if key == "product"]
                 part = named[0] if named else _items_of(cell) or cell.strip()
                 return f"{owner}:{part}" if single and owner and part and owner != part else part
         return None
+
+    def _part_heading(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
+        """The part a warranty's own column names, in a table of parts side by side ("Product |
+        Frame | Motor | Parts | Labour"), with the row's goods: "treadmill:motors"."""
+        cells = text.split(" | ")
+        own = _column_of(text, v)
+        if len(cells) != len(table) or not own or own >= len(table):
+            return None
+        heads = [self._heading_scope(h) for h in table[1:]]
+        parts = [next((x for k, x in hs if k == "product" and x.rstrip("s") in _PART_WORDS), None)
+                 or (h.strip().lower() if h.strip().lower() in _PART_WORDS else None) for h, hs in zip(table[1:], heads)]
+        if sum(1 for x in parts if x) < 2 or not parts[own - 1]:
+            return None
+        owner = ([x for k, x in self._heading_scope(cells[0]) if k == "product"] or [_items_of(cells[0])])[0]
+        return f"{owner}:{parts[own - 1]}" if owner else parts[own - 1]
 
     def _ticked_plans(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
         """The plans a benefit named in a row's label cell is ticked for, when some column leaves
@@ -1984,7 +2004,12 @@ class Extractor:
             if v.type == "free" and pack.require is not None and not pack.require.search(clause) \
                     and not (pack.require_scoped is not None and pack.require_scoped.search(clause)):
                 continue
-            if any(rx.search(listed) for rx in pack.veto):
+            own = listed
+            if c.end <= v.start and (nxt := _NEXT_CLAUSE_AFTER.search(text, v.end, c_hi)) and _NEW_SUBJECT.match(text, nxt.end()):
+                # ("… is currently 10 to 14 working days, and Panther will text you a link to choose
+                # your day": the next clause's own subject and verb are not this value's)
+                own = text[c_lo:nxt.start()]
+            if any(rx.search(own) for rx in pack.veto):
                 continue
             if best is None or d < best[1] or (d == best[1] and c.end - c.start > best[2][1] - best[2][0]):
                 best = (pack, d, (c.start, c.end))  # at equal distance the longer cue is the more specific
@@ -2665,9 +2690,10 @@ class Extractor:
             for key, value in named:
                 scope[key] = value
         if in_row and table and pack.kind == "warranty":
-            part = self._part_column(text, v, table)
+            part = self._part_column(text, v, table) or self._part_heading(text, v, table)
             if part:
                 # "Product | Part | Warranty" over "Sofas | Fabric, cushion foam | 1 year": the part's own term
+                # ("Product | Frame | Motor | Parts | Labour" over "T600 Treadmill | 10 years | 5 years | …": each column a part's)
                 scope["product"] = part
         if in_row and table and "tier" in keys and "tier" not in scope:
             plans = self._ticked_plans(text, v, table)

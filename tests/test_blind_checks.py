@@ -2449,3 +2449,27 @@ def test_a_paid_plans_extension_and_a_makers_parts_warranty():
     assert dict(p.scope).get("product") == "protection_plans"
     (p,) = extract_text("Replacement parts are covered by their manufacturer's warranty (usually 1 year).")
     assert dict(p.scope).get("seller") == "manufacturer"
+
+
+def test_a_next_clause_with_its_own_subject_vetoes_nothing_and_a_handover_is_a_dispatch():
+    (p,) = extract_text("Two-person delivery to mainland UK is currently 10 to 14 working days, and Panther will text you a link to choose your day.")
+    assert (p.kind, p.min, p.max) == ("delivery_time", 10, 14)
+    # the booking message itself is still no delivery
+    assert extract_text("Within 2 business days of placing your order, we'll text and e-mail you a link to choose your delivery appointment.") == []
+    (p,) = extract_text("Large items: your order is handed to our delivery crew within 2 working days.")
+    assert p.kind == "dispatch_time"
+    assert extract_text("If you withdraw, you'll need to repay the amount of credit (plus any interest accrued) within 30 days.") == []
+
+
+def test_a_warranty_table_of_parts_side_by_side():
+    table = ("## Manufacturer's warranty\n\n| Product | Frame | Motor | Parts | Labour |\n|---|---|---|---|---|\n"
+             "| Kinetik T600 Treadmill | 10 years | 5 years | 2 years | 1 year |\n"
+             "| Kinetik R500 Air Rower | 5 years | n/a | 2 years | 1 year |\n")
+    promises, _ = _audit(("terms.md", table))
+    got = sorted((dict(p.scope).get("product"), p.min) for p in promises)
+    assert got == [("rower:frames", 5), ("rower:labour", 1), ("rower:parts", 2),
+                   ("treadmill:frames", 10), ("treadmill:labour", 1), ("treadmill:motors", 5), ("treadmill:parts", 2)]
+
+
+def test_a_delay_added_to_the_usual_time_is_no_delivery_time():
+    assert extract_text("Delivery times may increase by 2–4 business days during the changeover, and we'll email you a new tracking number.") == []
