@@ -253,6 +253,8 @@ _FIRST_PERSON_QUOTE = re.compile(r"^\W{0,3}[“\"„«](?=[^”\"»]*(?<!\w)(?:I
                                  r"[^”\"»]{3,600}[”\"»]\W*$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # a paragraph marked as over: 「【已結束】2023年雙11：全單免運費…」, "[Ended] Spring sale: …"
+# a paragraph that says its offer is over ("Great Singapore Sale 2023 (1–30 June 2023): free delivery above S$30. This promotion has ended.")
+_ENDED_SAID = re.compile(r"(?i)\b(?:this|the|that)\s+(?:promotion|promo|offer|campaign|sale|deal|event)\s+(?:has|have|had)\s+(?:now\s+|since\s+)?(?:ended|expired|closed|finished)\b")
 _ENDED_MARK = re.compile(r"(?i)^\W{0,3}[【\[（(]\s*(?:已结束|已結束|已截止|已过期|已過期|ended|expired|closed|past\s+offer)\s*[】\]）)]")
 # A sentence that points back at the one before it for where it applies.
 _ANAPHORA = re.compile(r"(?i)^\W*(?:they|it|these|those|this|there)\b|\b(?:these|those)\s+(?:postcodes|post\s+codes|"
@@ -269,7 +271,8 @@ _INTERNAL = re.compile(r"(?i)^\W*(?:internal(?:\s+(?:notes?|guidance))?|agent\s+
                        r"(?:\d+(?:\.\d+)*\.?\s+)?(?:document|version|revision|change|amendment|policy)\s+(?:history|log)|changelog|"
                        r"for\s+internal\s+use(?:\s+only)?|targets?)\W*$|\barchived\b|\bdo\s+not\s+reactivate\b|\bexpired\s+(?:campaigns?|offers?|ads)\b|"
                        r"\bkpis?\b|\binternal\s+(?:targets?|only|use|slas?|kpis?|service\s+levels?)\b|\b(?:never|do\s+not|don[’']t)\s+quote\b|"
-                       r"\bnot\s+for\s+quoting\b|"
+                       r"\bnot\s+for\s+quoting\b|\bretired\s+(?:lines?|scripts?|wording|copy|answers?|policies|terms)\b|"
+                       r"\b(?:do\s+not|don[’']t|no\s+longer)\s+use\b|\bobsolete\b|\bsuperseded\b|"
                        rf"\bnot\s+for\s+customers\b|\b(?:do\s+not|don[’']t|never)\s+read\s+(?:out|aloud)\b|^\W*internal\s+notes?\b|"
                        rf"{_STAFF_ZH}|内部参考|请勿外传|不对外|内部考核|内部指标|考核指标|(?:不得|请勿|切勿|不要|禁止)(?:向客户|对客户|对外)承诺")
 # what marks a whole document as staff-facing rather than one section of it
@@ -1433,7 +1436,7 @@ class Extractor:
                for i, h in enumerate(near)) \
                 or (block.heading and _EXAMPLES.match(block.heading[-1])) \
                 or _TESTIMONIAL.match(block.text) or _FIRST_PERSON_QUOTE.match(block.text) or _INTERNAL_LINE.match(block.text) \
-                or _ENDED_MARK.match(block.text):
+                or _ENDED_MARK.match(block.text) or _ENDED_SAID.search(block.text):
             pass  # customers' reviews report what happened to them; staff notes tell no customer anything
         elif self.worth_reading(block.text, " / ".join(block.heading + table)):
             out = tuple(self._read(block.text, block.heading, block.table, row=block.cells is not None))

@@ -156,8 +156,11 @@ _SOLD_BY_PARTNER = re.compile(r"(?i)^\W{0,3}(?:sold|shipped|fulfilled|dispatched
                               r"|^\W{0,3}\S{0,20}\s*第三方(?:商家|卖家|賣家|商户|商戶|店铺|店鋪)\W{0,3}$")
 
 
-_MARKETPLACE_STORE_ONLY = re.compile(r"(?:仅|僅|只)(?:适|適)用(?:于|於)?(?:在|於|于)?本?(?:天猫|天貓|淘宝|淘寶|Tmall)(?:店铺|店鋪|旗舰店|旗艦店|店)?"
+_MARKETPLACE_STORE_ONLY = re.compile(r"(?:仅|僅|只)(?:适|適)用(?:于|於)?(?:在|於|于)?本?(?P<where>天猫|天貓|淘宝|淘寶|Tmall|京东|京東|JD)(?:店铺|店鋪|旗舰店|旗艦店|店)?"
                                      r"(?:下单|下單|购买|購買|订购|訂購)")
+# (or a page titled as that store: 「岭行户外京东官方旗舰店」)
+_MARKETPLACE_STORE_TITLE = re.compile(r"(?P<where>天猫|天貓|淘宝|淘寶|Tmall|京东|京東)(?:官方|自营|自營)?(?:旗舰店|旗艦店|专卖店|專賣店)")
+_STORE_SELLER = {"天猫": "tmall", "天貓": "tmall", "淘宝": "tmall", "淘寶": "tmall", "Tmall": "tmall", "京东": "jd", "京東": "jd", "JD": "jd"}
 
 
 def _sold_by_partner(promises: list[Promise], main: set[int], seller: str = "marketplace") -> list[Promise]:
@@ -270,10 +273,12 @@ def _promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str, seen:
         prev = (block, line) if line is not None else None
     if sold_elsewhere:
         out = _sold_by_partner(out, main)
-    elif main and any(_MARKETPLACE_STORE_ONLY.search(b.text) for b in seen):
+    elif main and (store := next((m for b in seen if (m := _MARKETPLACE_STORE_ONLY.search(b.text))), None)
+                   or next((m for h in [next((b.heading[0] for b in seen if b.heading), "")]
+                            if (m := _MARKETPLACE_STORE_TITLE.search(h))), None)):
         # a brand's own store on a marketplace, whose terms apply only to orders placed there
         # (「以下服务说明仅适用于在本天猫店铺下单的订单；官方商城订单请以官网政策为准」)
-        out = _sold_by_partner(out, main, "tmall")
+        out = _sold_by_partner(out, main, _STORE_SELLER[store.group("where")])
     if main and doc.channel not in ("policy", "call_centre") and _dated_event_page(doc.uri, seen):
         # a blog post or news item about an event whose dates are all of an earlier year ("Offers
         # valid 1–7 June 2022"): its terms held then, as on a page with the year in its address

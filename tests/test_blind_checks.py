@@ -2473,3 +2473,29 @@ def test_a_warranty_table_of_parts_side_by_side():
 
 def test_a_delay_added_to_the_usual_time_is_no_delivery_time():
     assert extract_text("Delivery times may increase by 2–4 business days during the changeover, and we'll email you a new tracking number.") == []
+
+
+def test_retired_lines_an_ended_offer_and_what_is_no_delivery_or_refund():
+    promises, _ = _audit(("script.txt", 'OUR HOURS\n\n"Our lines are open 9am to 6pm Eastern, Monday to Saturday."\n\n'
+                                        'RETIRED LINES (Spring 2023 - do NOT use):\n\n"Our lines are open 8am to 8pm Eastern, seven days a week."\n'))
+    assert [p.text for p in promises] == ['"Our lines are open 9am to 6pm Eastern, Monday to Saturday."']
+    for text in ("Great Singapore Sale 2023 (1–30 June 2023): free standard delivery on all orders above S$30. This promotion has ended.",
+                 "Flash sales shorter than 24 hours, clearance and bundle deals are excluded from price match.",
+                 "Standard alterations take 6–8 weeks from your first fitting.",
+                 "Tracking updates can lag by up to 24 hours after the courier collects.",
+                 "Kerbside orders are booked onto our own vans the next working day and you'll receive a text with your delivery date.",
+                 "The cost of full-size samples is credited back if you go on to order 10m² or more of the same tile within 30 days."):
+        assert extract_text(text) == [], text
+    (p,) = extract_text("Unopened tins can be returned within 30 days, provided the best-before date is at least 3 months away.")
+    assert p.min == 30
+
+
+def test_a_section_of_the_same_terms_is_no_statute_and_a_road_hazard_plan_covers_tires():
+    (p,) = extract_text("5.1 New, unmounted and unused tires may be returned within forty-five (45) days of delivery for a refund "
+                        "of the purchase price, less any return shipping charge under section 5.4.")
+    assert (p.kind, p.min) == ("return_window", 45)
+    (p,) = extract_text("Road Hazard Protection covers your tires for 3 years from the date of purchase or until the tread wears down.")
+    assert (p.kind, p.min, dict(p.scope).get("product")) == ("warranty", 3, "protection_plans")
+    _, findings = _audit(("a.md", "Trade benefits\n\n## Trade returns\n\nUnused items in original packaging can be returned within 30 days of delivery."),
+                         ("b.md", "You can return most unused items within 60 days of delivery."))
+    assert findings == []

@@ -1030,7 +1030,7 @@ def test_hong_kong_plans_store_warranties_and_price_protection():
         ("warranty", 5, 5, {"product": "tvs"})]
     assert _kinds("金卡會員購物後7天內、白金會員14天內，如同一貨品於維港數碼減價，我們會以電子優惠券退回差價。") == [
         ("price_match_window", 7, 7, {"tier": "gold"}), ("price_match_window", 14, 14, {"tier": "platinum"})]
-    assert _kinds("預訂貨品可於發售日前3天或之前取消。") == [("cancellation_window", 3, 3, {"start": "before_release"})]
+    assert _kinds("預訂貨品可於發售日前3天或之前取消。") == [("cancellation_window", 3, 3, {"product": "pre_order", "start": "before_release"})]
 
 
 def test_hong_kong_repairs_typhoons_and_inspected_refunds():
@@ -1460,4 +1460,32 @@ def test_a_brands_marketplace_store_keeps_its_own_terms():
     promises, findings = audit_documents(("tmall_flagship.html", store), ("returns.html", own), channel="website")
     sellers = {p.kind: dict(p.scope).get("seller") for p in promises if p.source.uri == "tmall_flagship.html"}
     assert sellers == {"return_window": "tmall", "price_match_window": "tmall"}
+    assert findings == []
+
+
+# -- the fourteenth round's second wave (a Hong Kong watch shop, a mainland outdoor brand) --------
+
+def test_a_hong_kong_watch_shops_free_delivery_and_what_is_no_promise():
+    assert [(p.kind, p.min, p.unit) for p in _promises("全店滿 HK$1,000 即享免費順豐送貨")] == [("free_shipping_threshold", 1000, "HKD")]
+    for text in ("全面保養（機械錶）：約 6-8 星期。",
+                 "如遇八號或以上颱風信號或黑色暴雨警告，當日送貨服務將會暫停，並順延至下一個工作天。",
+                 "本公司將於收到查閱資料要求後 40 日內依從該要求。",
+                 "維修中心收到腕錶後，會於 5 個工作天內以電話或 WhatsApp 提供報價；",
+                 "4.2 收貨後 30 日以上之故障，將按原廠國際保養條款處理。",
+                 "维修中心收到商品后 15 个工作日内修复并寄回。"):
+        assert _kinds(text) == [], text
+    # a registration deadline is no warranty; the warranties around it are
+    assert sorted(p.min for p in _promises("Oris 之 10 年保養須由顧客於購買日起 30 天內自行於 myOris 登記，否則保養期為 2 年。")) == [2, 10]
+    # a weekend pushing a dispatch back is still a dispatch time
+    assert [p.kind for p in _promises("現貨商品付款後 24 小時內出貨（遇週末及國定假日順延）。")] == ["dispatch_time"]
+
+
+def test_a_brands_jd_store_page_keeps_its_own_terms():
+    from auditing import audit_documents
+
+    page = ("<html><body><h1>岭行户外京东官方旗舰店</h1><p>本店订单满 99 元包邮；</p>"
+            "<p>京东咚咚在线客服服务时间：每天 8:00–24:00。</p></body></html>")
+    promises, findings = audit_documents(("jd_store_notice.html", page), ("shipping.html", "<p>订单实付满 129 元即可享受包邮。</p>"),
+                                         channel="website")
+    assert {dict(p.scope).get("seller") for p in promises if p.source.uri == "jd_store_notice.html"} == {"jd"}
     assert findings == []
