@@ -2499,3 +2499,15 @@ def test_a_section_of_the_same_terms_is_no_statute_and_a_road_hazard_plan_covers
     _, findings = _audit(("a.md", "Trade benefits\n\n## Trade returns\n\nUnused items in original packaging can be returned within 30 days of delivery."),
                          ("b.md", "You can return most unused items within 60 days of delivery."))
     assert findings == []
+
+
+def test_a_rule_closing_a_list_is_no_underline_and_a_dated_campaign_in_the_past_tense():
+    promises, _ = _audit(("script.txt", 'HOURS\n\n"We are open 9am to 6pm Eastern, Monday to Saturday."\n\n'
+                                        "----------------------------------------------------------------\n"
+                                        'RETIRED LINES (Spring 2023 - do NOT use):\n  x "Our lines are open 8am to 8pm Eastern, seven days a week."\n'
+                                        '  x "Accessories can be returned within 60 days."\n'
+                                        "----------------------------------------------------------------\n"))
+    assert [p.kind for p in promises] == ["support_hours"]
+    assert extract_text("Our Fall 2023 Sample Sale (October 6-8, 2023) offered 7-day returns on accessories only.") == []
+    (p,) = extract_text("We inspect it and issue the refund within 5 business days.")
+    assert p.kind == "refund_time"

@@ -1489,3 +1489,10 @@ def test_a_brands_jd_store_page_keeps_its_own_terms():
                                          channel="website")
     assert {dict(p.scope).get("seller") for p in promises if p.source.uri == "jd_store_notice.html"} == {"jd"}
     assert findings == []
+
+
+def test_a_watch_shops_services_and_deposits_are_no_warranties_or_refunds():
+    for text in ("錶帶更換 / 調校 | 按款式報價 | 即場至 3 個工作天 | —", "送返原廠：約 3-6 個月，保養按原廠條款。",
+                 "訂金於付款後 48 小時內可全數退還；", "通知取錶後 90 日內仍未取回之腕錶，本公司將收取每月 HK$100 之保管費。"):
+        assert _kinds(text) == [], text
+    assert [p.min for p in _promises("完成全面保養之腕錶均享 12 個月保養，涵蓋機芯走時及運作問題；")] == [12]

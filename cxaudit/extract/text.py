@@ -265,7 +265,10 @@ def parse(text: str, uri: str = "", max_blocks: int = 100_000) -> list[Block]:
             continue
         if _RULE.match(s):
             boxed = len(para) == 1 and para_line == rule_line + 1 and len(para[0]) <= 80
-            if s[0] in "=-" and para and (not line_mode or boxed) and _UNDERLINE.match(s):
+            # (the last of several lines is a title only when the rule matches its length: a rule
+            # closing a list of lines is a rule)
+            if s[0] in "=-" and para and (not line_mode or boxed) and _UNDERLINE.match(s) \
+                    and (len(para) == 1 or abs(len(s.strip()) - len(para[-1].strip())) <= max(3, len(para[-1].strip()) // 4)):
                 # (a line between two rules is a title even when it reads "Label: text":
                 # "=====\nAppendix: QA targets (internal)\n=====")
                 title = para.pop()
