@@ -2511,3 +2511,15 @@ def test_a_rule_closing_a_list_is_no_underline_and_a_dated_campaign_in_the_past_
     assert extract_text("Our Fall 2023 Sample Sale (October 6-8, 2023) offered 7-day returns on accessories only.") == []
     (p,) = extract_text("We inspect it and issue the refund within 5 business days.")
     assert p.kind == "refund_time"
+
+
+def test_a_tyre_shops_installer_delivery_installers_hours_and_claim_deadlines():
+    (p,) = extract_text("Pick one of our 240+ partner installation centres at checkout and your tires arrive there in 1–3 business days.")
+    assert dict(p.scope).get("service") == "ship_to_store"
+    (p,) = extract_text("Most installation centres are open Monday to Friday 7:30 a.m. to 6 p.m. and Saturday 8 a.m. to 4 p.m., local time.")
+    assert dict(p.scope).get("medium") == "store"
+    assert extract_text("The Holder must report the Road Hazard and present the damaged Covered Tire at an authorized centre "
+                        "within 30 days of the incident.") == []
+    # a guarantee named as the exception is no window of its own here
+    assert [p.min for p in extract_text("Tires that have been mounted or driven on (unless covered by the 30-Day Ride Guarantee) "
+                                        "can't be returned.")] == [0]
