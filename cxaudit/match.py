@@ -1739,6 +1739,11 @@ class Extractor:
             d = 5 if c.strong else 20
             if best is None or d < best[1]:
                 best = (pack, d, (-1, -1))
+        if best is not None and best[1] >= 20 and col > 0 and any(
+                c.strong and c.kind != best[0].kind for c in self._cues_of_heading(row_text.split(" | ", 1)[0])):
+            # "Service | Standard" over "Change-of-mind returns | 30 days from delivery": a header's
+            # weak word ("Standard") does not outrank what the row's own label names
+            return None
         return best
 
     def _cell_values(self, row_text: str) -> list[Value]:

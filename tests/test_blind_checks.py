@@ -2523,3 +2523,11 @@ def test_a_tyre_shops_installer_delivery_installers_hours_and_claim_deadlines():
     # a guarantee named as the exception is no window of its own here
     assert [p.min for p in extract_text("Tires that have been mounted or driven on (unless covered by the 30-Day Ride Guarantee) "
                                         "can't be returned.")] == [0]
+
+
+def test_a_header_word_does_not_outrank_the_rows_own_label():
+    table = ("## Summary of customer service standards\n\n| Service | Standard |\n|---|---|\n"
+             "| Change-of-mind returns | 30 days from delivery |\n| Refund after return received | Within 5 business days |\n"
+             "| Money-back guarantee | 30 days from delivery, first purchase |\n")
+    promises, _ = _audit(("terms.md", table))
+    assert sorted((p.kind, p.min) for p in promises) == [("money_back_guarantee", 30), ("refund_time", 5), ("return_window", 30)]
