@@ -2117,7 +2117,8 @@ class Extractor:
                 # The sentence's subject names the destination or service before a price bounds
                 # the clause: "Orders to Alaska and Hawaii ship for a flat $12.95 and arrive in
                 # 7–12 days", "Expedited is $15 and takes two business days".
-                hits += [h for h in all_hits if h[2] == key and h[1] <= lo
+                # ("Same-day delivery is free for orders of S$200": the service holds the value before)
+                hits += [h for h in all_hits if h[2] == key and (h[1] <= lo or (h[0] < lo and h[1] <= v.start))
                          # (a tier in the clause before a Chinese comma is that clause's: 「不享受会员无门槛免运费，所有用户满199元包邮」)
                          and not (key == "tier" and self.lang == "zh" and _ZH_CLAUSE_SEP.search(text, h[1], v.start))
                          # ("Express delivery: Metro 1–2 days; Regional 2–4 days": the label is each item's)

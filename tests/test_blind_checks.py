@@ -2531,3 +2531,10 @@ def test_a_header_word_does_not_outrank_the_rows_own_label():
              "| Money-back guarantee | 30 days from delivery, first purchase |\n")
     promises, _ = _audit(("terms.md", table))
     assert sorted((p.kind, p.min) for p in promises) == [("money_back_guarantee", 30), ("refund_time", 5), ("return_window", 30)]
+
+
+def test_a_service_named_before_a_value_holds_the_threshold_after_it_and_a_managers_reply():
+    promises = extract_text("Same-day delivery is free for orders of S$200 and above.")
+    assert {p.kind: dict(p.scope).get("service") for p in promises}["free_shipping_threshold"] == "same_day"
+    (p,) = extract_text("A manager will respond within 3 working days.")
+    assert dict(p.scope).get("topic") == "escalations"
