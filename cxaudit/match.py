@@ -2597,6 +2597,8 @@ class Extractor:
                     # (digits inside a phone number name no sale: 「客服热线400-618-1234」)
                     if not (m.group(0).isdigit() and _DIGIT_SIDE.search(text[max(0, m.start() - 1):m.start()] + text[m.end():m.end() + 1]))]
             self._hits = self._unbranded(_examples_of_remote(text, _unshadow(hits + self._code_hits(text) + self._material_hits(text, hits))), text)
+            # (a currency's letters name no place: "Australia NZ$18, free over NZ$150" is a price in New Zealand dollars)
+            self._hits = [h for h in self._hits if not (h[2] == "region" and text[h[1]:h[1] + 1] == "$")]
             self._hits_for = text
         return self._hits
 
@@ -3107,7 +3109,12 @@ class Extractor:
             # "bedding ships free over CA$100", "Standard delivery 3–5 working days, £3.99": a
             # currency that belongs to one country names the market the line is about
             markets = {CURRENCY_MARKET.get(o.unit) for o in found if o.type == "money"}
-            if len(markets) == 1 and None not in markets:
+            # (countries only: "main centres" and "outlying areas" are areas of the currency's own country)
+            named = {part.split("-")[0].split(":")[0] for h in self._scope_hits(text) if h[2] == "region"
+                     for part in h[3].split(",") if part[:2].isupper() and part[:2].isalpha()}
+            if len(markets) == 1 and None not in markets and not (named - markets):
+                # (a place the sentence names is where it goes: "Australia NZ$18, free over NZ$150"
+                # is a New Zealand shop's price for Australia)
                 scope["region"] = markets.pop()
         if v.type in ("schedule", "alltime"):
             unit, schedule = None, v.schedule

@@ -160,6 +160,8 @@ _MARKETPLACE_STORE_ONLY = re.compile(r"(?:仅|僅|只)(?:适|適)用(?:于|於)?
                                      r"(?:下单|下單|购买|購買|订购|訂購)")
 # (or a page titled as that store: 「岭行户外京东官方旗舰店」)
 _MARKETPLACE_STORE_TITLE = re.compile(r"(?P<where>天猫|天貓|淘宝|淘寶|Tmall|京东|京東)(?:官方|自营|自營)?(?:旗舰店|旗艦店|专卖店|專賣店)")
+_FLAGSHIP = re.compile(r"(?:旗舰店|旗艦店|专卖店|專賣店)\s*$")
+_MARKETPLACE_NAMED = re.compile(r"(?P<where>天猫|天貓|Tmall|京东|京東)")
 _STORE_SELLER = {"天猫": "tmall", "天貓": "tmall", "淘宝": "tmall", "淘寶": "tmall", "Tmall": "tmall", "京东": "jd", "京東": "jd", "JD": "jd"}
 
 
@@ -275,7 +277,10 @@ def _promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str, seen:
         out = _sold_by_partner(out, main)
     elif main and (store := next((m for b in seen if (m := _MARKETPLACE_STORE_ONLY.search(b.text))), None)
                    or next((m for h in [next((b.heading[0] for b in seen if b.heading), "")]
-                            if (m := _MARKETPLACE_STORE_TITLE.search(h))), None)):
+                            if (m := _MARKETPLACE_STORE_TITLE.search(h))
+                            # (a store titled by the brand alone, "岫云茶舍旗舰店", on a page whose
+                            # top bar names the marketplace, "天猫Tmall.com ｜ 亲，请登录")
+                            or (_FLAGSHIP.search(h) and (m := _MARKETPLACE_NAMED.search(" ".join(b.text for b in seen[:3]))))), None)):
         # a brand's own store on a marketplace, whose terms apply only to orders placed there
         # (「以下服务说明仅适用于在本天猫店铺下单的订单；官方商城订单请以官网政策为准」)
         out = _sold_by_partner(out, main, _STORE_SELLER[store.group("where")])

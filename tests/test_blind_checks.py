@@ -2538,3 +2538,16 @@ def test_a_service_named_before_a_value_holds_the_threshold_after_it_and_a_manag
     assert {p.kind: dict(p.scope).get("service") for p in promises}["free_shipping_threshold"] == "same_day"
     (p,) = extract_text("A manager will respond within 3 working days.")
     assert dict(p.scope).get("topic") == "escalations"
+
+
+def test_a_currencys_letters_name_no_place_and_more_that_is_no_promise():
+    (p,) = extract_text("Australia NZ$18, free over NZ$150.")
+    assert (p.unit, dict(p.scope).get("region")) == ("NZD", "AU")
+    (p,) = extract_text("Free shipping over NZ$60.")
+    assert dict(p.scope).get("region") == "NZ"
+    for text in ('Example C — "Can I get free shipping on $55?"',
+                 "Free shipping on everything with no minimum spend ran from 28 to 30 June 2024.",
+                 "Once your return is approved, print the label and send the item back within 10 days.",
+                 "Where a product must be returned to the manufacturer for assessment, the assessment usually takes 10–15 business days.",
+                 "3.3 Damage in transit should be reported within 7 days of delivery so that we can make a claim against the carrier."):
+        assert extract_text(text) == [], text

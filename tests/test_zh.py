@@ -1496,3 +1496,24 @@ def test_a_watch_shops_services_and_deposits_are_no_warranties_or_refunds():
                  "訂金於付款後 48 小時內可全數退還；", "通知取錶後 90 日內仍未取回之腕錶，本公司將收取每月 HK$100 之保管費。"):
         assert _kinds(text) == [], text
     assert [p.min for p in _promises("完成全面保養之腕錶均享 12 個月保養，涵蓋機芯走時及運作問題；")] == [12]
+
+
+def test_a_bike_shops_assembly_crash_offer_and_repair_time_are_no_promises():
+    for text in ("購車 3 年內如因意外事故造成車架損壞，原購買者可以建議售價 5 折換購同款車架一次。",
+                 "到府收件：黑貓宅急便將於 2–3 個工作天內與您聯繫，安排到府收件。",
+                 "核准後進行維修或更換，維修期間約 10–14 個工作天，視零件庫存而定。",
+                 "整車：門市技師組裝調校約 3–5 個工作天。",
+                 "物流信息一般在发货后12小时内更新",
+                 "可用干净茶巾擦拭壶身，坚持约三个月即可见温润包浆"):
+        assert _kinds(text) == [], text
+    assert sorted(p.kind for p in _promises("茶器15天无理由退货 / 1年质保")) == ["return_window", "warranty"]
+
+
+def test_a_tmall_store_titled_by_the_brand_alone():
+    from auditing import audit_documents
+
+    page = ("<html><body><div>天猫Tmall.com ｜ 亲，请登录 免费注册</div><h2>岫云茶舍旗舰店</h2>"
+            "<h1>店铺公告</h1><p>包邮：本店满88元包邮（新疆、西藏除外）。</p></body></html>")
+    promises, findings = audit_documents(("store-notice.html", page), ("shipping.html", "<p>全场满99元包邮。</p>"), channel="website")
+    assert [dict(p.scope).get("seller") for p in promises if p.source.uri == "store-notice.html"] == ["tmall"]
+    assert findings == []
