@@ -846,7 +846,7 @@ def _line_named(text: str, v: Value, heading: tuple[str, ...], scope: dict[str, 
     if (team := _CALL_TEAM.search(text, 0, v.start)):
         names.append(team.group(1) or team.group(2))   # "call Home Services on 01 555 0190", "call our Wine Advisers on 0345 …"
     if (own := _LINE_SUBJECT.search(text, 0, v.start)):
-        names.append(own.group(1))   # "The Audiologist Support Line is open …", "Chinese-language line (1-888-…): Mon–Fri"
+        names.append(own.group(1) or own.group(2))   # "The Audiologist Support Line is open …", "Chinese-language line (1-888-…): Mon–Fri"
     if scope.get("medium") != "store" and "location" not in scope:   # (a store's own hours are the store's)
         if (lab := LEAD_LABEL.match(text)) and lab.end(1) < v.start:
             names.append(lab.group(1))
@@ -962,11 +962,13 @@ _CALL_TEAM = re.compile(r"\bcall\s+(?:our\s+|the\s+)?((?:[A-Z][\w&'’-]+\s+){1,
                         r"|^\W*Call\s+(?:our\s+|the\s+)?((?:[A-Z][\w&'’-]+\s+){0,2}(?:Services?|Team|Desk|Line|Centre|Center|"
                         r"Advisers|Advisors|Department|Support|Helpline)\s+)(?:on|at)\s+[\d+(]")
 # a heading that names a line by its noun ("Garden buildings helpline", "Audiologist Support Line")
-_LINE_NOUN = re.compile(r"(?i)\s+(?:(?:support|advice|help|phone|telephone)\s+)?(?:team|helpline|help\s+line|line|desk|department)\W*$")
+_LINE_NOUN = re.compile(r"(?i)\s+(?:(?:support|advice|help|phone|telephone)\s+)?(?:team|helpline|help\s+line|line|desk|department|support)\W*$")
 # a sentence whose subject is a line named in capitals ("Our Audiologist Support Line (1-888-…) is
 # open", "Chinese-language line (1-888-555-0196): Monday–Friday")
 _LINE_SUBJECT = re.compile(r"(?:^\W*|\b(?:[Oo]ur|[Tt]he)\s+)(?!(?:Our|The)\s)([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+"
-                           r"(?:(?:Support|Advice|Help|support|advice)\s+)?(?:Line|line|Helpline|helpline|Desk))\b")
+                           r"(?:(?:Support|Advice|Help|support|advice)\s+)?(?:Line|line|Helpline|helpline|Desk))\b"
+                           # ("Appliance Delivery Support is available Monday through Saturday")
+                           r"|(?:^\W*|\b(?:[Oo]ur|[Tt]he)\s+)(?!(?:Our|The)\s)([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+(?:Support|Team))\s+(?:is|are)\s+(?:available|open)\b")
 _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s*)$")
 
 

@@ -2551,3 +2551,17 @@ def test_a_currencys_letters_name_no_place_and_more_that_is_no_promise():
                  "Where a product must be returned to the manufacturer for assessment, the assessment usually takes 10–15 business days.",
                  "3.3 Damage in transit should be reported within 7 days of delivery so that we can make a claim against the carrier."):
         assert extract_text(text) == [], text
+
+
+def test_a_support_team_named_in_its_sentence_and_what_a_paint_shop_says_that_is_no_promise():
+    (p,) = extract_text("Appliance Delivery Support is available Monday through Saturday, 8 a.m. to 6 p.m. Eastern.")
+    assert dict(p.scope).get("topic") == "appliance delivery"
+    (p,) = extract_text("Customer Support is available Monday to Friday, 9am to 5pm.")
+    assert "topic" not in dict(p.scope)
+    for text in ("The finish keeps hardening for up to 30 days.",
+                 "Allow 5–7 business days for the package to reach our returns center.",
+                 "On the day, the crew calls about 30 minutes before they arrive.",
+                 "Standard delivery below the free shipping threshold: $9.95 (metro, regional and TAS)."):
+        assert extract_text(text) == [], text
+    (p,) = extract_text("School list orders placed during our back-to-school peak (6 January – 14 February) are dispatched within 5 working days.")
+    assert dict(p.scope).get("period") == "rush"

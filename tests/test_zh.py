@@ -1517,3 +1517,8 @@ def test_a_tmall_store_titled_by_the_brand_alone():
     promises, findings = audit_documents(("store-notice.html", page), ("shipping.html", "<p>全场满99元包邮。</p>"), channel="website")
     assert [dict(p.scope).get("seller") for p in promises if p.source.uri == "store-notice.html"] == ["tmall"]
     assert findings == []
+
+
+def test_the_warehouse_signing_for_a_return_starts_the_refund():
+    (p,) = _promises("③ 退款 | 无需操作 | 仓库签收后1-3个工作日内原路退款")
+    assert (p.kind, p.min, p.max) == ("refund_time", 1, 3)
