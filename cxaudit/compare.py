@@ -39,7 +39,8 @@ def _zone(region: str) -> bool:
 
 
 _OWN_HOURS_MEDIA = {"store", "bot"}
-_OWN_CLOCKS = {"scheduled", "production"}   # (a slot booked by the customer; goods made before they ship)
+# (a slot booked by the customer; goods made before they ship; a dispatch counted back from a release day)
+_OWN_CLOCKS = {"scheduled", "production", "before_release"}
 _USUAL = {("payment", "card"), ("reason", "change_of_mind"), ("product", "in_stock")}
 
 

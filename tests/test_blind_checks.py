@@ -2565,3 +2565,11 @@ def test_a_support_team_named_in_its_sentence_and_what_a_paint_shop_says_that_is
         assert extract_text(text) == [], text
     (p,) = extract_text("School list orders placed during our back-to-school peak (6 January – 14 February) are dispatched within 5 working days.")
     assert dict(p.scope).get("period") == "rush"
+
+
+def test_a_dispatch_counted_back_from_publication_and_a_payment_apps_display():
+    promises, findings = _audit(("preorder.md", "We'll dispatch it 1–2 working days before publication so it arrives around release day."),
+                                ("shipping.md", "In-stock orders are dispatched within 1 working day."))
+    assert {dict(p.scope).get("start") for p in promises} == {"before_release", None}
+    assert findings == []
+    assert extract_text("Afterpay/Laybuy: shows in their app within 24 hours of processing.") == []
