@@ -810,6 +810,11 @@ def _one_list(text: str, hits: list) -> bool:
     return all(_METHOD_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(spans, spans[1:]))
 
 
+# goods named just before a bracket that holds a term ("…, gas-powered equipment (30 days)")
+_GOODS_BEFORE_BRACKET = re.compile(r"(?:^|[,;—–:]\s*|\b(?:and|or)\s+)((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s*\(\s*(?:within\s+|up\s+to\s+)?$")
+_BRACKET_CLOSE = re.compile(r"[^()]{0,30}\)")
+
+
 def _items_of(label: str) -> str | None:
     """Head nouns of a label that lists items: "Toasters, kettles & other small electrics" ->
     "electric,kettle,toaster"; "Hearthline Pro 5-Qt Stand Mixer" -> "mixer"."""
@@ -968,7 +973,7 @@ _LINE_NOUN = re.compile(r"(?i)\s+(?:(?:support|advice|help|phone|telephone)\s+)?
 _LINE_SUBJECT = re.compile(r"(?:^\W*|\b(?:[Oo]ur|[Tt]he)\s+)(?!(?:Our|The)\s)([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+"
                            r"(?:(?:Support|Advice|Help|support|advice)\s+)?(?:Line|line|Helpline|helpline|Desk))\b"
                            # ("Appliance Delivery Support is available Monday through Saturday")
-                           r"|(?:^\W*|\b(?:[Oo]ur|[Tt]he)\s+)(?!(?:Our|The)\s)([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+(?:Support|Team))\s+(?:is|are)\s+(?:available|open)\b")
+                           r"|(?:^\W*|[\"“]|\b(?:[Oo]ur|[Tt]he)\s+)(?!(?:Our|The)\s)([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+(?:Support|Team))\s+(?:is|are)\s+(?:available|open)\b")
 _MATERIAL_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\b(?:and|or)\s+|&\s*|/\s*)$")
 
 
@@ -2693,6 +2698,15 @@ class Extractor:
                     scope["product"] = _service_name(label)
         if self.lang == "zh" and "tier" in keys and "tier" not in scope and _ZH_JOIN_CARD.match(text):
             scope["tier"] = "members"   # 「开通芽芽卡：…保税仓订单无门槛包邮」: the perks of a paid card
+        if not in_row and "product" in keys and self.lang == "en" \
+                and (goods := _GOODS_BEFORE_BRACKET.search(text, max(0, v.start - 60), v.start)) \
+                and _BRACKET_CLOSE.match(text, v.end):
+            # "live plants (1 year), gas-powered equipment (30 days), major appliances (48 hours
+            # after delivery)": a term in brackets after goods named in a list is those goods'
+            named = [x for k, x in self._heading_scope(goods.group(1)) if k == "product"]
+            item = named[0] if named else _items_of(goods.group(1))
+            if item:
+                scope["product"] = item
         label = _BRACKET_LABEL.search(text, max(0, v.start - 40), v.start)
         if label and not in_row:
             # "returned unopened within 14 days (OrchidPlus: 30 days)": the bracket's label is its

@@ -2573,3 +2573,12 @@ def test_a_dispatch_counted_back_from_publication_and_a_payment_apps_display():
     assert {dict(p.scope).get("start") for p in promises} == {"before_release", None}
     assert findings == []
     assert extract_text("Afterpay/Laybuy: shows in their app within 24 hours of processing.") == []
+
+
+def test_a_term_in_brackets_after_goods_in_a_list_is_those_goods():
+    promises, findings = _audit(("r.md", "## Return policy\n\nMost items can be returned within 90 days of purchase. Some categories have "
+                                         "different timeframes — live plants (1 year), gas-powered equipment (30 days).\n"))
+    assert sorted((p.min, dict(p.scope).get("product")) for p in promises) == [(1, "plants"), (30, "equipment"), (90, None)]
+    assert findings == []
+    (p,) = extract_text('If the line is closed: "Appliance Delivery Support is available Monday through Saturday, 8 a.m. to 6 p.m. Eastern."')
+    assert dict(p.scope).get("topic") == "appliance delivery"
