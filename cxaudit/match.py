@@ -523,7 +523,10 @@ _BRAND_TIER = re.compile(r"[a-z][A-Z]|\b(?:plus|club|prime|vip|gold|silver|plati
 # fridge's compressor is not an air conditioner's), unlike a battery, which a shop of one kind of goods covers alike
 _APPLIANCE_PARTS = {"compressor", "motor", "motors", "panel", "screen", "screens", "coil", "parts", "labour"}
 # the parts a warranty table sets side by side, each in a column of its own
-_PART_WORDS = {"frame", "motor", "parts", "labour", "labor", "compressor", "battery", "batterie", "screen", "panel", "boiler", "pump", "drum", "electronics", "deck", "belt"}
+# (as a header says them, singular or plural, and as the vocabulary names them: "frames", "motors")
+_PART_WORDS = {"frame", "frames", "motor", "motors", "parts", "labour", "labor", "compressor", "compressors", "battery",
+               "batteries", "screen", "screens", "panel", "panels", "boiler", "boilers", "pump", "pumps", "drum", "drums",
+               "electronics", "deck", "decks", "belt", "belts"}
 _PARTS = {"compressor", "motor", "screen", "panel", "battery", "coil", "motors", "screens", "batteries", "parts", "labour", "frame", "wear_parts", "inner_pot"}
 _WE_WARRANT = re.compile(r"(?i)\bwe\s+(?:warrant|guarantee)\s+(?:our|all|the|your|every|each)\s+(?P<x>[a-z][\w'’ -]{1,40}?)"
                          r"\s+(?:against\s+[\w ,-]{1,60}?\s+)?(?:for\s+)?(?:up\s+to\s+)?$")
@@ -683,7 +686,7 @@ _ITEM_KINDS = frozenset({"custom_items", "made_to_order", "sale_items", "final_s
                          "not_installed", "replacements"})
 # ("9am to 5pm, Monday to Friday, or by email": an alternative past ", or" is not this value's)
 # a clause with a subject and a verb of its own ("Panther will text you", "we'll email you")
-_NEW_SUBJECT = re.compile(r"(?:[A-Z][\w&'’-]*|we|they|you|our\s+\w+|the\s+\w+)(?:[''’]ll|\s+(?:will|can|may|would|should|then))\b")
+_NEW_SUBJECT = re.compile(r"(?:[A-Z][\w&'’-]*|we|they|you|our\s+\w+|the\s+\w+)(?:['’]ll|\s+(?:will|can|may|would|should|then))\b")
 _NEXT_CLAUSE_AFTER = re.compile(r"[,;]\s*(?:and|but|while|whereas|or)\s|\b(?:and|but|or)\s*,|\s(?:but|although|though|however)\s", re.I)
 # (or a destination leading the sentence before a comma: "For metro addresses, standard takes 2–4
 # days; Express is 1–2 days")
@@ -1889,7 +1892,7 @@ class Extractor:
         if len(cells) != len(table) or not own or own >= len(table):
             return None
         heads = [self._heading_scope(h) for h in table[1:]]
-        parts = [next((x for k, x in hs if k == "product" and x.rstrip("s") in _PART_WORDS), None)
+        parts = [next((x for k, x in hs if k == "product" and x in _PART_WORDS), None)
                  or (h.strip().lower() if h.strip().lower() in _PART_WORDS else None) for h, hs in zip(table[1:], heads)]
         if sum(1 for x in parts if x) < 2 or not parts[own - 1]:
             return None

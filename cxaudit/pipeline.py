@@ -165,6 +165,18 @@ _MARKETPLACE_NAMED = re.compile(r"(?P<where>天猫|天貓|Tmall|京东|京東)")
 _STORE_SELLER = {"天猫": "tmall", "天貓": "tmall", "淘宝": "tmall", "淘寶": "tmall", "Tmall": "tmall", "京东": "jd", "京東": "jd", "JD": "jd"}
 
 
+def _marketplace_store(blocks: list[Block]) -> str | None:
+    """The marketplace whose store this page is, when its terms apply only to orders placed there
+    (「以下服务说明仅适用于在本天猫店铺下单的订单；官方商城订单请以官网政策为准」), or it is titled as
+    that store (「岭行户外京东官方旗舰店」; 「岫云茶舍旗舰店」 under a top bar naming 天猫Tmall.com)."""
+    said = next((m for b in blocks if not b.text.isascii() and (m := _MARKETPLACE_STORE_ONLY.search(b.text))), None)
+    if said is None:
+        title = next((b.heading[0] for b in blocks if b.heading), "")
+        said = _MARKETPLACE_STORE_TITLE.search(title) or (
+            _MARKETPLACE_NAMED.search(" ".join(b.text for b in blocks[:3])) if _FLAGSHIP.search(title) else None)
+    return _STORE_SELLER[said.group("where")] if said else None
+
+
 def _sold_by_partner(promises: list[Promise], main: set[int], seller: str = "marketplace") -> list[Promise]:
     """A marketplace partner's product page: its own content's terms are that seller's, held only
     against other sellers' (the site's banner and footer on the page stay the shop's)."""
@@ -275,15 +287,8 @@ def _promises_in_blocks(blocks: Iterable[Block], doc: Document, lang: str, seen:
         prev = (block, line) if line is not None else None
     if sold_elsewhere:
         out = _sold_by_partner(out, main)
-    elif main and (store := next((m for b in seen if (m := _MARKETPLACE_STORE_ONLY.search(b.text))), None)
-                   or next((m for h in [next((b.heading[0] for b in seen if b.heading), "")]
-                            if (m := _MARKETPLACE_STORE_TITLE.search(h))
-                            # (a store titled by the brand alone, "岫云茶舍旗舰店", on a page whose
-                            # top bar names the marketplace, "天猫Tmall.com ｜ 亲，请登录")
-                            or (_FLAGSHIP.search(h) and (m := _MARKETPLACE_NAMED.search(" ".join(b.text for b in seen[:3]))))), None)):
-        # a brand's own store on a marketplace, whose terms apply only to orders placed there
-        # (「以下服务说明仅适用于在本天猫店铺下单的订单；官方商城订单请以官网政策为准」)
-        out = _sold_by_partner(out, main, _STORE_SELLER[store.group("where")])
+    elif main and (store := _marketplace_store(seen)):
+        out = _sold_by_partner(out, main, store)
     if main and doc.channel not in ("policy", "call_centre") and _dated_event_page(doc.uri, seen):
         # a blog post or news item about an event whose dates are all of an earlier year ("Offers
         # valid 1–7 June 2022"): its terms held then, as on a page with the year in its address
