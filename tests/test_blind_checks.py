@@ -2582,3 +2582,8 @@ def test_a_term_in_brackets_after_goods_in_a_list_is_those_goods():
     assert findings == []
     (p,) = extract_text('If the line is closed: "Appliance Delivery Support is available Monday through Saturday, 8 a.m. to 6 p.m. Eastern."')
     assert dict(p.scope).get("topic") == "appliance delivery"
+
+
+def test_accepting_an_item_back_is_a_return():
+    (p,) = extract_text("Medical device: we can only accept it back unopened, within 30 days.")
+    assert (p.kind, p.min) == ("return_window", 30)

@@ -1522,3 +1522,8 @@ def test_a_tmall_store_titled_by_the_brand_alone():
 def test_the_warehouse_signing_for_a_return_starts_the_refund():
     (p,) = _promises("③ 退款 | 无需操作 | 仓库签收后1-3个工作日内原路退款")
     assert (p.kind, p.min, p.max) == ("refund_time", 1, 3)
+
+
+def test_unregistered_cover_is_its_own():
+    (p,) = _promises("未完成登錄者，碳纖維車架保固期間以 2 年計，其餘項目不受影響。")
+    assert dict(p.scope) == {"product": "frame", "tier": "unregistered"}
