@@ -712,8 +712,16 @@ def _column_header(row_text: str, v: Value, table: tuple[str, ...]) -> str | Non
     col = _column_of(row_text, v)
     if col is None or not 0 < col < len(table):
         return None
-    # ("Gold (spend R10 000+ a year)": the column's name, not what earns it)
-    return re.sub(r"\s*[(（][^()（）]*[)）]", "", table[col]).strip() or table[col]
+    return _column_name(table[col])
+
+
+def _column_name(header: str) -> str:
+    """A column header less its bracketed note ("Gold (spend R10 000+ a year)": the column's name,
+    not what earns it)."""
+    return _COLUMN_NOTE.sub("", header).strip() or header
+
+
+_COLUMN_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
 _BOUGHT_FROM = re.compile(r"\s+(?:(?:that|which)\s+)?(?:we\s+(?:sell|stock|supply|carry)\b|(?:bought|purchased|sold|ordered|delivered|shipped|supplied)\b).*$")
@@ -1851,7 +1859,7 @@ class Extractor:
 
     def _plan_column(self, text: str, v: Value, header: str, kind: str, table: tuple[str, ...] = ()) -> bool:
         cells = text.split(" | ")
-        header = _BRACKETS_OF.sub("", header).strip()   # ("Encore (spend $1,000+ in a calendar year)": a note on who qualifies)
+        header = _column_name(header)   # ("Encore (spend $1,000+ in a calendar year)": a note on who qualifies)
         if len(cells) < 3 or len(header) > 40 or _DAY_OR_DIGIT.search(header) or _SCHEDULE_WORD.search(header):
             return False
         if self._heading_scope(header) or self._cues_of_heading(header):
@@ -1873,8 +1881,7 @@ class Extractor:
         # (one product in the label cell owns the part: "Mattresses | Springs | 15 years" is the
         # mattresses' springs, "床垫 | 面料 | 1年" their fabric)
         single = not re.search(r",|\band\b|&|/|、", cells[0])
-        owner = ([value for key, value in self._heading_scope(cells[0]) if key == "product"] or [_items_of(cells[0])])[0] \
-            if single else None
+        owner = self._row_goods(cells[0]) if single else None
         own = _column_of(text, v)
         for i, (cell, header) in enumerate(zip(cells, table)):
             if 0 < i and i != own and _PART_HEADER.search(header) and cell.strip() and not self.find_values(cell):
@@ -1896,8 +1903,12 @@ class Extractor:
                  or (h.strip().lower() if h.strip().lower() in _PART_WORDS else None) for h, hs in zip(table[1:], heads)]
         if sum(1 for x in parts if x) < 2 or not parts[own - 1]:
             return None
-        owner = ([x for k, x in self._heading_scope(cells[0]) if k == "product"] or [_items_of(cells[0])])[0]
+        owner = self._row_goods(cells[0])
         return f"{owner}:{parts[own - 1]}" if owner else parts[own - 1]
+
+    def _row_goods(self, label: str) -> str | None:
+        """The goods a table row's label names: the vocabulary's product, else its head nouns."""
+        return next((x for k, x in self._heading_scope(label) if k == "product"), None) or _items_of(label)
 
     def _ticked_plans(self, text: str, v: Value, table: tuple[str, ...]) -> str | None:
         """The plans a benefit named in a row's label cell is ticked for, when some column leaves
@@ -2662,9 +2673,8 @@ class Extractor:
                 # "Feature | Unlimited Go | Unlimited Max" over "Device returns | 14 days | 30 days": the
                 # columns are plans side by side, each cell its own plan's term (beside a members'
                 # column, each a level of the programme: "Member (free) | Encore")
-                name = _service_name(_BRACKETS_OF.sub("", header))
                 beside = any(h != header and ("tier", "members") in self._heading_scope(h) for h in table[1:])
-                scope["tier"] = f"members:{name}" if beside else name
+                scope["tier"] = f"members:{_service_name(header)}" if beside else _service_name(header)
 
             elif in_row and "region" in keys and "region" not in scope and _service_name(header) \
                     and not _DAY_OR_DIGIT.search(header) and len(header) <= 30 \
@@ -2672,11 +2682,11 @@ class Extractor:
                 # "Service | Sydney | Perth | Darwin": a column beside places is a place the vocabulary does not know
                 scope["region"] = _service_name(header)
             if in_row and scope.get("tier") == "members" and ("tier", "members") in header_scope \
-                    and any(h != header and _BRACKETS_OF.sub("", h).strip() != header.strip()
+                    and any(_column_name(h) != header
                             and not self._tier_names.get(_service_name(h))   # (a level the vocabulary names: "Member | Gold")
                             and self._plan_column(text, v, h, pack.kind, table) for h in table[1:]):
                 # the members' own column beside a named level ("Member (free) | Encore"): the first level
-                scope["tier"] = f"members:{_service_name(_BRACKETS_OF.sub('', header))}"
+                scope["tier"] = f"members:{_service_name(header)}"
             if in_row and pack.kind == "support_hours" and "topic" not in scope and "medium" not in scope \
                     and (what := _HOURS_HEADER.match(header.strip())) and (line := _NAMED_LINE.match(what.group(1))):
                 # "Showroom | Showroom hours | Exam hours": the hours of what the column names, not the support team's

@@ -227,6 +227,7 @@ _DATE_BEFORE = re.compile(r"月\s{0,2}$|年\s{0,2}$")
 _MONTHLY = re.compile(r"(?:每个?月|次月|本月|当月|每期)[^。；;！？]*$")
 _DAY_LIST = re.compile(r"\s{0,2}[、,，和及与]\s{0,2}[0-9０-９]{1,2}\s{0,2}日")
 _DAY_AFTER_LIST = re.compile(r"日\s{0,2}[、,，和及与]\s{0,2}$")
+_ON_DAY = re.compile(r"在\s{0,2}$")
 _SPAN_AFTER = re.compile(r"\s{0,2}(?:内|之内|以内|起|后|之后|以后|为限|期|猶豫|犹豫|鉴赏|无理由|鑑賞)")
 
 
@@ -235,7 +236,7 @@ def _day_of_month(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 30):start]
     return bool(_MONTHLY.search(before) or _DAY_LIST.match(text, end) or _DAY_AFTER_LIST.search(before)
-                or re.search(r"在\s{0,2}$", before))
+                or _ON_DAY.search(before))
 
 
 def find_durations(text: str) -> list[Value]:
@@ -545,7 +546,7 @@ def _same_days_overlap(a: dict, b: dict) -> bool:
 
 # the North American clocks a Chinese line for overseas customers keeps its hours on
 _ZONES = {"太平洋": "PT", "美西": "PT", "美东": "ET", "东部": "ET", "美中": "CT", "中部": "CT", "山地": "MT"}
-_ZONE_AFTER = re.compile(r"\s{0,2}[（(]?\s{0,2}(太平洋|美西|美东|东部|美中|中部|山地)(?:标准)?时间")
+_ZONE_AFTER = re.compile(rf"\s{{0,2}}[（(]?\s{{0,2}}({'|'.join(_ZONES)})(?:标准)?时间")
 
 
 def find_schedules(text: str) -> list[Value]:
